@@ -1,0 +1,302 @@
+"""Samplers for constructions drawn as a whole rather than as an intersection of loci.
+
+Each takes the random generator and the input points (by parameter name) and returns the new
+points by parameter name. They draw "typical" figures: no tiny angles, no huge ratios.
+"""
+from __future__ import annotations
+
+import math
+from typing import Callable
+
+import numpy as np
+
+from ..numeric import loci
+from ..numeric.geometry import (Circle, Degenerate, Line, Point, circumcenter, cross, foot,
+                                intersect_circles, intersect_line_circle, intersect_lines, rot, unit)
+
+Sampler = Callable[[np.random.Generator, dict], dict]
+SAMPLERS: dict[str, Sampler] = {}
+
+
+def sampler(fn: Sampler) -> Sampler:
+    SAMPLERS[fn.__name__] = fn
+    return fn
+
+
+def _pt(rng: np.random.Generator) -> Point:
+    return rng.uniform(-1, 1, 2)
+
+
+def _sign(rng: np.random.Generator) -> float:
+    return 1.0 if rng.random() < 0.5 else -1.0
+
+
+def _polygon(rng: np.random.Generator, n: int) -> list[Point]:
+    """A random convex polygon: sorted angles on a wobbly circle."""
+    while True:
+        angles = np.sort(rng.uniform(0, 2 * math.pi, n))
+        gaps = np.diff(np.append(angles, angles[0] + 2 * math.pi))
+        if gaps.min() > 0.6 * 2 * math.pi / n / 2 and gaps.max() < math.pi * 0.9:
+            break
+    radii = rng.uniform(0.8, 1.2, n)
+    centre = rng.uniform(-0.2, 0.2, 2)
+    return [centre + r * np.array([math.cos(t), math.sin(t)]) for r, t in zip(radii, angles)]
+
+
+@sampler
+def free(rng, p):
+    return {"a": _pt(rng)}
+
+
+@sampler
+def segment(rng, p):
+    a = _pt(rng)
+    b = a + rot(np.array([rng.uniform(0.8, 1.6), 0.0]), rng.uniform(0, 2 * math.pi))
+    return {"a": a, "b": b}
+
+
+@sampler
+def triangle(rng, p):
+    a, b, c = _polygon(rng, 3)
+    return {"a": a, "b": b, "c": c}
+
+
+@sampler
+def quadrangle(rng, p):
+    return dict(zip("abcd", _polygon(rng, 4)))
+
+
+@sampler
+def pentagon(rng, p):
+    return dict(zip("abcde", _polygon(rng, 5)))
+
+
+@sampler
+def iso_triangle(rng, p):
+    a, b = segment(rng, p).values()
+    c = a + rot(b - a, _sign(rng) * rng.uniform(math.radians(35), math.radians(140)))
+    return {"a": a, "b": b, "c": c}
+
+
+@sampler
+def r_triangle(rng, p):
+    a, b = segment(rng, p).values()
+    c = a + rot(b - a, _sign(rng) * math.pi / 2) * rng.uniform(0.5, 1.8)
+    return {"a": a, "b": b, "c": c}
+
+
+@sampler
+def risos(rng, p):
+    a, b = segment(rng, p).values()
+    return {"a": a, "b": b, "c": a + rot(b - a, _sign(rng) * math.pi / 2)}
+
+
+@sampler
+def ieq_triangle(rng, p):
+    a, b = segment(rng, p).values()
+    return {"a": a, "b": b, "c": a + rot(b - a, _sign(rng) * math.pi / 3)}
+
+
+@sampler
+def triangle12(rng, p):
+    a, b = segment(rng, p).values()
+    angle = _sign(rng) * rng.uniform(math.radians(35), math.radians(145))
+    return {"a": a, "b": b, "c": a + 2 * rot(b - a, angle)}
+
+
+@sampler
+def trapezoid(rng, p):
+    a, b, c, _ = _polygon(rng, 4)
+    d = c + (a - b) * rng.uniform(0.4, 1.4)
+    return {"a": a, "b": b, "c": c, "d": d}
+
+
+@sampler
+def r_trapezoid(rng, p):
+    a, b = segment(rng, p).values()
+    d = a + rot(b - a, _sign(rng) * math.pi / 2) * rng.uniform(0.5, 1.5)
+    c = d + (b - a) * rng.uniform(0.4, 1.4)
+    return {"a": a, "b": b, "c": c, "d": d}
+
+
+@sampler
+def eq_trapezoid(rng, p):
+    a, b = segment(rng, p).values()
+    height = rot(b - a, _sign(rng) * math.pi / 2) * rng.uniform(0.4, 1.2)
+    shrink = rng.uniform(0.2, 0.8)
+    mid = (a + b) / 2
+    c = mid + height + (b - mid) * shrink
+    d = mid + height + (a - mid) * shrink
+    return {"a": a, "b": b, "c": c, "d": d}
+
+
+@sampler
+def eq_quadrangle(rng, p):
+    a, b, c, _ = _polygon(rng, 4)
+    d = a + rot(unit(c - b), rng.uniform(0, 2 * math.pi)) * float(np.hypot(*(c - b)))
+    return {"a": a, "b": b, "c": c, "d": d}
+
+
+@sampler
+def eqdia_quadrangle(rng, p):
+    a, b, c, _ = _polygon(rng, 4)
+    d = b + rot(unit(c - a), rng.uniform(0, 2 * math.pi)) * float(np.hypot(*(c - a)))
+    return {"a": a, "b": b, "c": c, "d": d}
+
+
+@sampler
+def rectangle(rng, p):
+    a, b = segment(rng, p).values()
+    c = b + rot(b - a, _sign(rng) * math.pi / 2) * rng.uniform(0.5, 1.5)
+    return {"a": a, "b": b, "c": c, "d": a + c - b}
+
+
+@sampler
+def isquare(rng, p):
+    a, b = segment(rng, p).values()
+    c = b + rot(b - a, _sign(rng) * math.pi / 2)
+    return {"a": a, "b": b, "c": c, "d": a + c - b}
+
+
+@sampler
+def square(rng, p):
+    a, b = p["a"], p["b"]
+    x = b + rot(b - a, _sign(rng) * math.pi / 2)
+    return {"x": x, "y": a + x - b}
+
+
+def _feet(i: Point, a: Point, b: Point, c: Point) -> dict:
+    return {"x": foot(i, Line.through(b, c)), "y": foot(i, Line.through(c, a)),
+            "z": foot(i, Line.through(a, b))}
+
+
+@sampler
+def incenter2(rng, p):
+    a, b, c = p["a"], p["b"], p["c"]
+    i = intersect_lines(loci.bisect(b, a, c), loci.bisect(a, c, b))[0]
+    return {"i": i, **_feet(i, a, b, c)}
+
+
+@sampler
+def excenter2(rng, p):
+    a, b, c = p["a"], p["b"], p["c"]
+    i = intersect_lines(loci.bisect(b, a, c), loci.exbisect(b, c, a))[0]
+    return {"i": i, **_feet(i, a, b, c)}
+
+
+@sampler
+def centroid(rng, p):
+    a, b, c = p["a"], p["b"], p["c"]
+    return {"x": (b + c) / 2, "y": (c + a) / 2, "z": (a + b) / 2, "i": (a + b + c) / 3}
+
+
+@sampler
+def ninepoints(rng, p):
+    a, b, c = p["a"], p["b"], p["c"]
+    x, y, z = (b + c) / 2, (c + a) / 2, (a + b) / 2
+    return {"x": x, "y": y, "z": z, "i": circumcenter(x, y, z)}
+
+
+@sampler
+def eqangle2(rng, p):
+    """x with ∠(ab→ax) = ∠(cx→cb): lines from a and c turned by the same random angle."""
+    a, b, c = p["a"], p["b"], p["c"]
+    phi = rng.uniform(0.25, math.pi - 0.25)
+    from_a = Line(a, rot(unit(b - a), phi))
+    from_c = Line(c, rot(unit(b - c), -phi))
+    return {"x": intersect_lines(from_a, from_c)[0]}
+
+
+@sampler
+def tangent_circle_2l1c(rng, p):
+    """Circle inside angle a c b tangent to lines ca, cb and internally to the circle (o, oa)."""
+    a, b, c, o = p["a"], p["b"], p["c"], p["o"]
+    radius = float(np.hypot(*(a - o)))
+    if np.hypot(*(c - o)) >= radius * 0.98:
+        raise Degenerate("the corner lies outside the circle")
+    ua, ub = unit(a - c), unit(b - c)
+    u = unit(ua + ub)
+    s = abs(cross(u, ua))
+
+    def gap(t: float) -> float:
+        return radius - t * s - float(np.hypot(*(c + t * u - o)))
+
+    lo, hi = 0.0, 2 * radius / max(s, 1e-3)
+    if gap(hi) > 0:
+        raise Degenerate("no tangent circle")
+    for _ in range(200):
+        mid = (lo + hi) / 2
+        lo, hi = (mid, hi) if gap(mid) > 0 else (lo, mid)
+    i = c + lo * u
+    z = o + radius * unit(i - o)
+    return {"x": foot(i, Line.through(a, c)), "y": foot(i, Line.through(b, c)), "z": z, "i": i}
+
+
+@sampler
+def e5128(rng, p):
+    a, b, c, d = p["a"], p["b"], p["c"], p["d"]
+    y = (a + b) / 2
+    ends = intersect_line_circle(Line.through(d, y), Circle(c, float(np.hypot(*(b - c)))))
+    x = max(ends, key=lambda e: float(np.hypot(*(e - d))))
+    return {"x": x, "y": y}
+
+
+@sampler
+def three_peq(rng, p):
+    a, b, c = p["a"], p["b"], p["c"]
+    z = b + (c - b) * rng.uniform(-0.5, 1.5)
+    x = intersect_lines(Line(2 * z - c, unit(c - a)), Line.through(a, b))[0]
+    return {"x": x, "y": 2 * z - x, "z": z}
+
+
+@sampler
+def trisect(rng, p):
+    a, b, c = p["a"], p["b"], p["c"]
+    ba, bc = a - b, c - b
+    angle = math.atan2(cross(ba, bc), float(ba @ bc))
+    ac = Line.through(a, c)
+    x = intersect_lines(Line(b, rot(unit(ba), angle / 3)), ac)[0]
+    y = intersect_lines(Line(b, rot(unit(ba), 2 * angle / 3)), ac)[0]
+    return {"x": x, "y": y}
+
+
+@sampler
+def trisegment(rng, p):
+    a, b = p["a"], p["b"]
+    return {"x": a + (b - a) / 3, "y": a + 2 * (b - a) / 3}
+
+
+def _external_tangent(o: Point, r1: float, w: Point, r2: float, side: float) -> tuple[Point, Point]:
+    dist = float(np.hypot(*(w - o)))
+    cos_a = (r1 - r2) / dist
+    if abs(cos_a) >= 1:
+        raise Degenerate("one circle inside the other")
+    n = rot(unit(w - o), side * math.acos(cos_a))
+    return o + r1 * n, w + r2 * n
+
+
+@sampler
+def cc_tangent0(rng, p):
+    o, w = p["o"], p["w"]
+    r1, r2 = float(np.hypot(*(p["a"] - o))), float(np.hypot(*(p["b"] - w)))
+    x, y = _external_tangent(o, r1, w, r2, _sign(rng))
+    return {"x": x, "y": y}
+
+
+@sampler
+def cc_tangent(rng, p):
+    o, w = p["o"], p["w"]
+    r1, r2 = float(np.hypot(*(p["a"] - o))), float(np.hypot(*(p["b"] - w)))
+    x, y = _external_tangent(o, r1, w, r2, 1.0)
+    z, i = _external_tangent(o, r1, w, r2, -1.0)
+    return {"x": x, "y": y, "z": z, "i": i}
+
+
+@sampler
+def tangent(rng, p):
+    a, o, b = p["a"], p["o"], p["b"]
+    r = float(np.hypot(*(b - o)))
+    if np.hypot(*(a - o)) <= r * 1.02:
+        raise Degenerate("the point is inside the circle")
+    x, y = intersect_circles(Circle(o, r), loci.dia(a, o))
+    return {"x": x, "y": y}

@@ -1,0 +1,10 @@
+"""Text of the problem language → typed `Problem`."""
+from .problem import Clause, ConstructionCall, Predicate, Problem
+from .parser import parse_problem, parse_problem_file, parse_clauses
+from .sets import find_problem, load_named, bundled_sets
+
+__all__ = [
+    "Clause", "ConstructionCall", "Predicate", "Problem",
+    "parse_problem", "parse_problem_file", "parse_clauses",
+    "find_problem", "load_named", "bundled_sets",
+]

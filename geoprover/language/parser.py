@@ -1,0 +1,159 @@
+"""Parse the problem language with lark, then type-check it against the catalogue."""
+from __future__ import annotations
+
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from lark import Lark, Token, Transformer
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from ..errors import ConstructionError, GeoproverError, ParseError
+from .problem import Clause, ConstructionCall, Predicate, Problem
+
+
+@lru_cache(maxsize=1)
+def _lark() -> Lark:
+    grammar = resources.files(__package__).joinpath("grammar.lark").read_text()
+    return Lark(grammar, parser="lalr", maybe_placeholders=False)
+
+
+class _ToRaw(Transformer):
+    """Tree → plain tuples; typing against the catalogue happens afterwards."""
+
+    def start(self, items):
+        clauses = items[0]
+        goal = items[1] if len(items) > 1 else None
+        return clauses, goal
+
+    def clauses(self, items):
+        return list(items)
+
+    def clause(self, items):
+        decls = [i for i in items if i[0] == "decl"]
+        cons = [i for i in items if i[0] == "cons"]
+        return decls, cons
+
+    def decl(self, items):
+        name = str(items[0])
+        fixed = items[1] if len(items) > 1 else None
+        return ("decl", name, fixed)
+
+    def fixed(self, items):
+        x, y = str(items[0]).split("_")
+        return (float(x), float(y))
+
+    def construction(self, items):
+        return ("cons", str(items[0]), [str(a) for a in items[1:]])
+
+    def goal(self, items):
+        return (str(items[0]), [str(a) for a in items[1:]])
+
+    def arg(self, items):
+        return items[0]
+
+
+def _syntax_error(err: UnexpectedInput, text: str) -> ParseError:
+    col = getattr(err, "column", 0) or 0
+    pos = getattr(err, "pos_in_stream", None)
+    if isinstance(err, UnexpectedEOF) or pos is None and not col:
+        return ParseError("syntax error: unexpected end of problem")
+    near = text[max(col - 1, 0): max(col - 1, 0) + 12]
+    if isinstance(err, UnexpectedToken):
+        what = "'" + str(err.token) + "'" if err.token.type != "$END" else "end of problem"
+        expected = sorted(err.expected)
+        hint = " (expected " + ", ".join(_describe(e) for e in expected[:4]) + ")" if expected else ""
+        return ParseError(f"syntax error at column {col}: unexpected {what}{hint}")
+    if isinstance(err, UnexpectedCharacters):
+        return ParseError(f"syntax error at column {col}: unexpected character '{text[col - 1]}' near '{near}'")
+    return ParseError(f"syntax error at column {col} near '{near}'")
+
+
+def _describe(terminal: str) -> str:
+    return {"EQUAL": "'='", "SEMICOLON": "';'", "COMMA": "','", "QMARK": "'?'", "NAME": "a name",
+            "NUMBER": "a number", "COORD": "coordinates x_y", "AT": "'@'", "$END": "end"}.get(terminal, terminal)
+
+
+def parse_clauses(text: str, known: list[str] | None = None, start_index: int = 0) -> tuple[list[Clause], Predicate | None]:
+    """Parse and type-check ``text``; ``known`` are points defined before it (for auxiliary clauses)."""
+    text = text.strip()
+    if not text:
+        raise ParseError("empty problem")
+    try:
+        raw_clauses, raw_goal = _ToRaw().transform(_lark().parse(text))
+    except UnexpectedInput as err:
+        raise _syntax_error(err, text) from None
+    from ..catalogue import complete_call, get_construction, make_predicate
+
+    defined: list[str] = list(known or [])
+    clauses: list[Clause] = []
+    for k, (decls, cons) in enumerate(raw_clauses, start=start_index + 1):
+        names = tuple(d[1] for d in decls)
+        where = f"clause {k} '{_clause_text(decls, cons)}'"
+        for n in names:
+            if n in defined:
+                raise ConstructionError(f"point '{n}' is defined twice", where)
+        if len(set(names)) != len(names):
+            raise ConstructionError("a point is declared twice in one clause", where)
+        calls: list[ConstructionCall] = []
+        covered: set[str] = set()
+        for _, cname, args in cons:
+            call = complete_call(cname, args, names, where)
+            spec = get_construction(cname)
+            env = dict(zip(spec.params, call.args))
+            for param, point in env.items():
+                if param in spec.outputs:
+                    if point not in names:
+                        raise ConstructionError(
+                            f"'{cname}' builds '{point}', which this clause does not declare", where)
+                    covered.add(point)
+                elif point not in defined:
+                    why = "is defined later" if any(point in d[1] for d in decls) else "is not defined"
+                    if point in names:
+                        why = "is being defined in this clause"
+                    raise ConstructionError(f"point '{point}' {why}", where)
+            calls.append(call)
+        missing = [n for n in names if n not in covered]
+        if missing:
+            raise ConstructionError(f"no construction builds '{missing[0]}'", where)
+        fixed = tuple((d[1], d[2]) for d in decls if d[2] is not None)
+        clauses.append(Clause(names, tuple(calls), fixed, k - 1))
+        defined.extend(names)
+    goal = None
+    if raw_goal is not None:
+        name, args = raw_goal
+        goal = make_predicate(name, args, "goal")
+        if goal.name in ("diff", "ncoll", "npara", "nperp", "sameside"):
+            raise ConstructionError(f"'{goal.name}' is a side condition, not a goal", "goal")
+        for p in goal.args:
+            if p not in defined:
+                raise ConstructionError(f"point '{p}' is not defined", "goal")
+    return clauses, goal
+
+
+def _clause_text(decls, cons) -> str:
+    return " ".join(d[1] for d in decls) + " = " + ", ".join(" ".join([c[1]] + c[2]) for c in cons)
+
+
+def parse_problem(text: str, name: str = "problem", source: str = "<text>") -> Problem:
+    try:
+        clauses, goal = parse_clauses(text)
+    except GeoproverError as err:
+        raise err.located(f"{source}:{name}" if source != "<text>" else name)
+    return Problem(name, clauses, goal, source, text.strip())
+
+
+def read_problem_file(path: str | Path) -> list[tuple[str, str]]:
+    """(name, text) pairs of a file of name-line / problem-line pairs."""
+    path = Path(path)
+    try:
+        lines = [ln.strip() for ln in path.read_text().splitlines() if ln.strip()]
+    except OSError as err:
+        raise GeoproverError(f"cannot read {path}: {err.strerror}") from None
+    if len(lines) % 2:
+        raise ParseError(f"{path}: expected name and problem lines in pairs, got {len(lines)} lines")
+    return [(lines[i], lines[i + 1]) for i in range(0, len(lines), 2)]
+
+
+def parse_problem_file(path: str | Path) -> list[Problem]:
+    return [parse_problem(text, name, str(path)) for name, text in read_problem_file(path)]

@@ -1,0 +1,1 @@
+"""Numbers: coordinates that satisfy the constructions, and checks of predicates on them."""

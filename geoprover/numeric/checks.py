@@ -1,0 +1,188 @@
+"""Numeric truth of predicates in a diagram.
+
+Equalities are judged by a residual made dimensionless with the figure's scale; side conditions
+(diff, ncoll, ...) must hold with a margin, so near-degenerate draws are rejected.
+"""
+from __future__ import annotations
+
+import math
+from typing import Callable, Mapping
+
+import numpy as np
+
+from ..language.problem import Predicate
+from .geometry import Point, cross
+
+TOL = 1e-7       # equalities: residual below this holds
+MARGIN = 1e-3    # side conditions: must hold by at least this (relative)
+INF = float("inf")
+
+
+def _len(u: Point) -> float:
+    return float(np.hypot(u[0], u[1]))
+
+
+def _sin(u: Point, v: Point) -> float:
+    lu, lv = _len(u), _len(v)
+    return INF if lu < 1e-12 or lv < 1e-12 else cross(u, v) / (lu * lv)
+
+
+def _cos(u: Point, v: Point) -> float:
+    lu, lv = _len(u), _len(v)
+    return INF if lu < 1e-12 or lv < 1e-12 else float(u @ v) / (lu * lv)
+
+
+def _angle(u: Point, v: Point) -> float:
+    """Full angle from direction u to direction v, in [0, π)."""
+    if _len(u) < 1e-12 or _len(v) < 1e-12:
+        return math.nan
+    return (math.atan2(v[1], v[0]) - math.atan2(u[1], u[0])) % math.pi
+
+
+def _angle_gap(x: float, y: float) -> float:
+    if math.isnan(x) or math.isnan(y):
+        return INF
+    d = (x - y) % math.pi
+    return min(d, math.pi - d)
+
+
+def r_coll(P, s):
+    a, b, *rest = P
+    u = b - a
+    if _len(u) < 1e-12 * s:
+        return INF
+    return max(abs(cross(u, c - a)) / (_len(u) * s) for c in rest)
+
+
+def r_para(P, s):
+    a, b, c, d = P
+    return abs(_sin(b - a, d - c))
+
+
+def r_perp(P, s):
+    a, b, c, d = P
+    return abs(_cos(b - a, d - c))
+
+
+def r_cong(P, s):
+    a, b, c, d = P
+    return abs(_len(b - a) - _len(d - c)) / s
+
+
+def r_eqangle(P, s):
+    a, b, c, d, e, f, g, h = P
+    return _angle_gap(_angle(b - a, d - c), _angle(f - e, h - g))
+
+
+def r_eqratio(P, s):
+    a, b, c, d, e, f, g, h = P
+    return abs(_len(b - a) * _len(h - g) - _len(d - c) * _len(f - e)) / s ** 2
+
+
+def _circle_of(a, b, c):
+    from .geometry import Degenerate, circumcenter
+    try:
+        o = circumcenter(a, b, c)
+    except Degenerate:
+        return None, 0.0
+    return o, _len(a - o)
+
+
+def r_cyclic(P, s):
+    o, r = _circle_of(*P[:3])
+    if o is None:
+        return INF
+    return max(abs(_len(p - o) - r) for p in P[3:]) / s
+
+
+def r_midp(P, s):
+    m, a, b = P
+    return _len(m - (a + b) / 2) / s
+
+
+def r_circle(P, s):
+    o, a, b, c = P
+    ra = _len(a - o)
+    return max(abs(_len(b - o) - ra), abs(_len(c - o) - ra)) / s
+
+
+def _sides(a, b, c):
+    return _len(b - a), _len(c - b), _len(a - c)
+
+
+def r_simtri(P, s):
+    t1, t2 = _sides(*P[:3]), _sides(*P[3:])
+    if min(t1) < 1e-9 * s or min(t2) < 1e-9 * s or abs(cross(P[1] - P[0], P[2] - P[0])) < 1e-9 * s * s:
+        return INF
+    k = t1[0] / t2[0]
+    return max(abs(t1[i] - k * t2[i]) for i in range(3)) / s
+
+
+def r_contri(P, s):
+    t1, t2 = _sides(*P[:3]), _sides(*P[3:])
+    if abs(cross(P[1] - P[0], P[2] - P[0])) < 1e-9 * s * s:
+        return INF
+    return max(abs(x - y) for x, y in zip(t1, t2)) / s
+
+
+def r_aconst(P, s, value):
+    a, b, c, d = P
+    return _angle_gap(_angle(b - a, d - c), float(value) * math.pi)
+
+
+def r_rconst(P, s, value):
+    a, b, c, d = P
+    ld = _len(d - c)
+    return INF if ld < 1e-12 else abs(_len(b - a) / ld - float(value))
+
+
+# Side conditions return a margin: positive when the condition holds.
+def m_diff(P, s):
+    return _len(P[1] - P[0]) / s
+
+
+def m_ncoll(P, s):
+    a, b, *rest = P
+    if _len(b - a) < 1e-12 * s:
+        return -1.0
+    return min(abs(_sin(b - a, c - a)) if _len(c - a) > 1e-12 * s else -1.0 for c in rest)
+
+
+def m_npara(P, s):
+    a, b, c, d = P
+    return abs(_sin(b - a, d - c))
+
+
+def m_nperp(P, s):
+    a, b, c, d = P
+    return abs(_cos(b - a, d - c))
+
+
+def m_sameside(P, s):
+    a, b, c, x, y, z = P
+    p1, p2 = float((b - a) @ (c - a)), float((y - x) @ (z - x))
+    return 1.0 if p1 * p2 > 0 else -1.0
+
+
+RESIDUALS: dict[str, Callable] = {
+    "coll": r_coll, "para": r_para, "perp": r_perp, "cong": r_cong, "eqangle": r_eqangle,
+    "eqratio": r_eqratio, "cyclic": r_cyclic, "midp": r_midp, "circle": r_circle,
+    "simtri": r_simtri, "contri": r_contri, "aconst": r_aconst, "rconst": r_rconst,
+}
+MARGINS: dict[str, Callable] = {
+    "diff": m_diff, "ncoll": m_ncoll, "npara": m_npara, "nperp": m_nperp, "sameside": m_sameside,
+}
+
+
+def residual(pred: Predicate, coords: Mapping[str, Point], scale: float = 1.0) -> float:
+    """How far an equality predicate is from holding (0 = exactly)."""
+    pts = [coords[a] for a in pred.args]
+    fn = RESIDUALS[pred.name]
+    r = fn(pts, scale, pred.value) if pred.value is not None else fn(pts, scale)
+    return INF if math.isnan(r) else r
+
+
+def holds(pred: Predicate, coords: Mapping[str, Point], scale: float = 1.0, tol: float = TOL) -> bool:
+    if pred.name in MARGINS:
+        return MARGINS[pred.name]([coords[a] for a in pred.args], scale) > MARGIN
+    return residual(pred, coords, scale) < tol

@@ -1,0 +1,163 @@
+"""Random coordinates that satisfy a problem's constructions: the numeric model of the figure."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ..catalogue import get_construction
+from ..catalogue.shapes import SAMPLERS
+from ..errors import DrawError
+from ..language.problem import Clause, Predicate, Problem
+from . import loci
+from .checks import MARGIN, holds, residual
+from .geometry import Circle, Degenerate, Line, Point, intersect
+
+MIN_SEPARATION = 1e-3   # new points must stand this far (relative to the figure) from old ones
+DRAW_TOL = 1e-6         # a drawn construction's facts must hold this well
+CLAUSE_TRIES = 12
+DIAGRAM_TRIES = 40
+GOAL_TRIES = 16
+
+
+@dataclass
+class Diagram:
+    problem: Problem
+    coords: dict[str, np.ndarray]
+    seed: int
+    attempts: int = 1
+    scale: float = 1.0
+    facts: list[Predicate] = field(default_factory=list)   # every construction fact, instantiated
+
+    def holds(self, pred: Predicate, tol: float = 1e-7) -> bool:
+        return holds(pred, self.coords, self.scale, tol)
+
+    def residual(self, pred: Predicate) -> float:
+        return residual(pred, self.coords, self.scale)
+
+    def goal_holds(self) -> bool | None:
+        return None if self.problem.goal is None else self.holds(self.problem.goal)
+
+    def point(self, name: str) -> np.ndarray:
+        return self.coords[name]
+
+
+def _extent(coords: dict[str, np.ndarray]) -> float:
+    if len(coords) < 2:
+        return 1.0
+    pts = np.array(list(coords.values()))
+    return max(1e-9, float(np.max(pts.max(axis=0) - pts.min(axis=0))))
+
+
+def _draw_clause(clause: Clause, coords: dict[str, np.ndarray], rng: np.random.Generator) -> dict[str, np.ndarray]:
+    scale = _extent(coords)
+    fixed = clause.fixed_coords
+    if fixed and set(fixed) == set(clause.points):
+        return {p: np.array(fixed[p]) for p in clause.points}
+    new: dict[str, np.ndarray] = {}
+    loci_of: dict[str, list] = {p: [] for p in clause.points}
+    for call in clause.constructions:
+        cons = get_construction(call.name)
+        for req in cons.instantiate(call, "requires"):
+            if not holds(req, coords, scale):
+                raise Degenerate(f"precondition '{req}' fails")
+        env = dict(zip(cons.params, call.args))
+        if cons.sampler:
+            inputs = {p: coords[env[p]] for p in cons.inputs}
+            out = SAMPLERS[cons.sampler](rng, inputs)
+            for param, value in out.items():
+                loci_of[env[param]].append(np.asarray(value, dtype=float))
+            continue
+        (target,) = cons.outputs
+        numbers = [float(n) for n in call.numbers]
+        for step, args in cons.draw:
+            pts = [coords[env[a]] for a in args if a in env and a not in cons.numbers]
+            extra = [numbers[cons.numbers.index(a)] for a in args if a in cons.numbers]
+            loci_of[env[target]].append(loci.PRIMITIVES[step](*pts, *extra))
+    for p in clause.points:
+        if p in fixed:
+            new[p] = np.array(fixed[p])
+            continue
+        new[p] = _meet(loci_of[p], {**coords, **new}, rng, scale)
+    return new
+
+
+def _meet(shapes: list, existing: dict[str, np.ndarray], rng: np.random.Generator, scale: float) -> np.ndarray:
+    """The new point: a given point, a random point of one locus, or an intersection of loci."""
+    points = [s for s in shapes if isinstance(s, np.ndarray)]
+    curves = [s for s in shapes if isinstance(s, (Line, Circle))]
+    if points:
+        return points[0]
+    if len(curves) == 1:
+        return curves[0].sample(rng, 1.0)
+    candidates = intersect(curves[0], curves[1])
+    fresh = [c for c in candidates
+             if all(np.hypot(*(c - q)) > MIN_SEPARATION * scale for q in existing.values())]
+    if not fresh:
+        raise Degenerate("the loci meet only at existing points")
+    return fresh[int(rng.integers(len(fresh)))] if len(fresh) > 1 else fresh[0]
+
+
+def _check_clause(clause: Clause, new: dict[str, np.ndarray], coords: dict[str, np.ndarray]) -> list[Predicate]:
+    for p, v in new.items():
+        if not np.all(np.isfinite(v)) or np.max(np.abs(v)) > 1e3:
+            raise Degenerate(f"point '{p}' is out of the picture")
+    scale = _extent({**coords, **new})
+    names = list(coords)
+    for i, p in enumerate(clause.points):
+        others = names + list(clause.points[:i])
+        for q in others:
+            if np.hypot(*(new[p] - (coords[q] if q in coords else new[q]))) < MIN_SEPARATION * scale:
+                raise Degenerate(f"point '{p}' coincides with '{q}'")
+    everything = {**coords, **new}
+    facts = []
+    for call in clause.constructions:
+        cons = get_construction(call.name)
+        for fact in cons.instantiate(call) + cons.instantiate(call, "also"):
+            if not holds(fact, everything, scale, DRAW_TOL):
+                raise Degenerate(f"fact '{fact}' fails in the drawing")
+            facts.append(fact)
+    return facts
+
+
+def draw(problem: Problem, seed: int = 0, configurations: int = GOAL_TRIES) -> Diagram:
+    """A diagram of the problem in which its goal holds, if one of a few configurations has it.
+
+    Constructions that meet in two points (a line and a circle, two circles) or that come in two
+    orientations leave the figure's configuration open; the statement is taken in a configuration
+    where it holds. When none of ``configurations`` draws has the goal, the last one is returned
+    and the goal is false in it.
+    """
+    rng = np.random.default_rng(seed)
+    diagram = draw_once(problem, rng, seed)
+    for _ in range(configurations - 1):
+        if diagram.goal_holds() is not False:
+            break
+        diagram = draw_once(problem, rng, seed)
+    return diagram
+
+
+def draw_once(problem: Problem, rng: np.random.Generator, seed: int = 0, tries: int = DIAGRAM_TRIES) -> Diagram:
+    """Draw the problem; redraw degenerate attempts; after ``tries`` give up with a DrawError."""
+    worst: tuple[int, str] = (-1, "")
+    for attempt in range(1, tries + 1):
+        coords: dict[str, np.ndarray] = {}
+        facts: list[Predicate] = []
+        for clause in problem.clauses:
+            for _ in range(CLAUSE_TRIES):
+                try:
+                    new = _draw_clause(clause, coords, rng)
+                    facts.extend(_check_clause(clause, new, coords))
+                    coords.update(new)
+                    break
+                except (Degenerate, ValueError, ZeroDivisionError, FloatingPointError) as why:
+                    if clause.index >= worst[0]:
+                        worst = (clause.index, str(why) or type(why).__name__)
+            else:
+                break
+        else:
+            return Diagram(problem, coords, seed, attempt, _extent(coords), facts)
+    index, why = worst
+    clause = problem.clauses[index]
+    raise DrawError(f"cannot be drawn after {tries} attempts: {why}",
+                    f"{problem.name}, clause {index + 1} '{clause}'")

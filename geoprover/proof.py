@@ -1,0 +1,54 @@
+"""What an engine returns: the verdict, the proof to show, and the data behind it."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+PROVED = "proved"
+NOT_PROVED = "not proved"
+FALSE = "false in the diagram"
+TIMEOUT = "timeout"
+ERROR = "error"
+
+
+@dataclass
+class Proof:
+    """One engine's outcome on one problem.
+
+    ``steps`` are the lines of a readable proof (DDAR) or certificate (Wu); ``certificate`` holds
+    the same as data for JSON; ``ndg`` the non-degeneracy conditions the proof relies on.
+    """
+
+    problem: str
+    goal: str
+    engine: str
+    status: str
+    seconds: float = 0.0
+    steps: list[str] = field(default_factory=list)
+    ndg: list[str] = field(default_factory=list)
+    certificate: dict[str, Any] = field(default_factory=dict)
+    message: str = ""
+    aux: list[str] = field(default_factory=list)
+
+    @property
+    def proved(self) -> bool:
+        return self.status == PROVED
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    def render(self) -> str:
+        head = f"{self.problem}: {self.status.upper()} by {self.engine} in {self.seconds:.2f} s"
+        lines = [head, f"goal: {self.goal}"]
+        if self.message:
+            lines.append(self.message)
+        if self.aux:
+            lines.append("auxiliary constructions:")
+            lines += [f"  {a}" for a in self.aux]
+        if self.steps:
+            lines.append("proof:" if self.engine == "ddar" else "certificate:")
+            lines += [f"  {s}" for s in self.steps]
+        if self.ndg:
+            lines.append("non-degeneracy conditions (all hold in the diagram):")
+            lines += [f"  {c}" for c in self.ndg]
+        return "\n".join(lines)
