@@ -1,0 +1,66 @@
+"""The Python API: load a problem, check it numerically, prove it.
+
+    from geoprover import load_problem, prove
+    problem = load_problem("translated_imo_2000_p1")
+    proof = prove(problem, timeout=60)
+    print(proof.render())
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import GeoproverError
+from .language import Problem, load_named, parse_clauses, parse_problem
+from .language.parser import read_problem_file
+from .language.sets import resolve_file
+from .numeric.diagram import Diagram, draw
+from .proof import Proof
+
+
+def load_problem(name: str | None = None, file: str | Path | None = None, text: str | None = None) -> Problem:
+    """A problem by name (searched in the bundled sets or in ``file``), or given as ``text``."""
+    if text is not None:
+        return parse_problem(text, name or "problem")
+    if name is None:
+        raise GeoproverError("give a problem name or its text")
+    return load_named(name, str(file) if file else None)
+
+
+def load_file(file: str | Path) -> list[Problem]:
+    path = resolve_file(str(file))
+    return [parse_problem(text, name, str(path)) for name, text in read_problem_file(path)]
+
+
+def add_auxiliary(problem: Problem, aux_text: str) -> Problem:
+    """The problem with auxiliary constructions (e.g. AlphaGeometry's) appended before the goal."""
+    aux_text = aux_text.strip().rstrip(";")
+    if not aux_text:
+        return problem
+    try:
+        clauses, goal = parse_clauses(aux_text, known=problem.points, start_index=len(problem.clauses))
+    except GeoproverError as err:
+        raise err.located(f"{problem.name}, auxiliary constructions")
+    if goal is not None:
+        raise GeoproverError("auxiliary constructions may not carry a goal", f"{problem.name}, auxiliary constructions")
+    return problem.with_clauses(clauses)
+
+
+@dataclass
+class CheckResult:
+    problem: Problem
+    diagram: Diagram
+
+    @property
+    def goal_holds(self) -> bool | None:
+        return self.diagram.goal_holds()
+
+
+def check(problem: Problem, seed: int = 0) -> CheckResult:
+    return CheckResult(problem, draw(problem, seed))
+
+
+def prove(problem: Problem, engine: str = "all", timeout: float = 300.0, seed: int = 0) -> Proof:
+    """Prove the goal with one engine, or race them all (``engine="all"``)."""
+    from .portfolio import run_portfolio
+    return run_portfolio(problem, engines=None if engine == "all" else [engine], timeout=timeout, seed=seed)

@@ -1,0 +1,23 @@
+"""The engines the portfolio can run, by name.
+
+Each entry is ``module`` (whose ``prove`` is used) or ``module:function``; the function takes
+``(problem, diagram=None, timeout=...)`` and returns a `Proof`. Engines are imported lazily so that
+one engine's import cost (numba, flint) is paid only in the process that runs it.
+"""
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Callable
+
+from .errors import GeoproverError
+
+ENGINES: dict[str, str] = {"wu": "geoprover.wu", "ddar": "geoprover.ddar"}
+
+
+def engine(name: str) -> Callable:
+    try:
+        target = ENGINES[name]
+    except KeyError:
+        raise GeoproverError(f"unknown engine '{name}' (choose from {', '.join(ENGINES)})") from None
+    module, _, function = target.partition(":")
+    return getattr(import_module(module), function or "prove")
