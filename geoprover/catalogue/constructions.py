@@ -104,7 +104,8 @@ def complete_call(name: str, args: list[str], new_points: tuple[str, ...], where
     """
     cons = get_construction(name, where)
     want = len(cons.params) + len(cons.numbers)
-    if len(args) == want - len(cons.outputs) and len(cons.outputs) == len(new_points):
+    if (len(args) == want - len(cons.outputs) and len(cons.outputs) == len(new_points)
+            and not set(args) & set(new_points)):
         given = iter(args)
         filled = iter(new_points)
         args = [next(filled) if p in cons.outputs else next(given) for p in cons.params] + list(given)
