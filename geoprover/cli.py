@@ -11,6 +11,7 @@ import os
 import sys
 from typing import Sequence
 
+from .bench import add_bench_parser
 from .errors import GeoproverError
 
 EXIT_OK, EXIT_NO, EXIT_BAD = 0, 1, 2
@@ -110,14 +111,10 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if args.timeout <= 0:
         raise GeoproverError("--timeout must be positive")
     engines = None if args.engine == "all" else [args.engine]
-    proof = run_portfolio(problem, engines, timeout=args.timeout, seed=args.seed, memory_gb=args.memory)
+    proof = run_portfolio(problem, engines, timeout=args.timeout, seed=args.seed, memory_gb=args.memory,
+                          race=not args.no_race)
     print(json.dumps(proof.to_dict(), indent=2) if args.json else proof.render())
     return EXIT_OK if proof.status == PROVED else EXIT_NO
-
-
-def cmd_bench(args: argparse.Namespace) -> int:
-    from .bench import run_bench_cli
-    return run_bench_cli(args)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,14 +145,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=300.0, help="seconds (default 300)")
     p.add_argument("--memory", type=float, default=8.0, help="memory cap per engine in GB (default 8; 0 = none)")
     p.add_argument("--aux", help="auxiliary constructions to append, e.g. \"x = on_line x a b, on_line x c d\", or a file")
+    p.add_argument("--no-race", action="store_true", help="let every engine finish (to compare them)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_solve)
 
-    try:
-        from .bench import add_bench_parser
-        add_bench_parser(sub)
-    except ImportError:
-        pass
+    add_bench_parser(sub)
     return parser
 
 

@@ -37,8 +37,12 @@ def _proof(problem: Problem, name: str, data: dict, seconds: float) -> Proof:
 
 
 def run_portfolio(problem: Problem, engines: list[str] | None = None, timeout: float = 300.0, seed: int = 0,
-                  memory_gb: float = DEFAULT_MEMORY_GB, diagram: Diagram | None = None) -> Proof:
-    """The first proof among ``engines`` (all by default), or the most informative failure."""
+                  memory_gb: float = DEFAULT_MEMORY_GB, diagram: Diagram | None = None, race: bool = True) -> Proof:
+    """The first proof among ``engines`` (all by default), or the most informative failure.
+
+    With ``race=False`` every engine runs to its end (for benchmarks that compare engines); the
+    first proof is still the answer, and every engine's outcome is kept in ``certificate["engines"]``.
+    """
     start = time.monotonic()
     names = list(engines or ENGINES)
     for n in names:
@@ -69,8 +73,8 @@ def run_portfolio(problem: Problem, engines: list[str] | None = None, timeout: f
                                             time.monotonic() - start)
                 continue
             results[name] = _proof(problem, name, data, time.monotonic() - start)
-            if results[name].status == PROVED:
-                return results[name]
+            if results[name].status == PROVED and race:
+                break
     finally:
         for p in procs.values():
             if p.is_alive():
@@ -78,7 +82,16 @@ def run_portfolio(problem: Problem, engines: list[str] | None = None, timeout: f
         for p in procs.values():
             p.join(timeout=2)
         out.close()
+    proofs = sorted((r for r in results.values() if r.status == PROVED), key=lambda r: r.seconds)
+    if proofs:
+        winner = proofs[0]
+        winner.certificate = {**winner.certificate, "engines": {k: _outcome(v) for k, v in results.items()}}
+        return winner
     return _best_failure(problem, names, results, time.monotonic() - start)
+
+
+def _outcome(proof: Proof) -> dict:
+    return {"status": proof.status, "seconds": round(proof.seconds, 3), "message": proof.message}
 
 
 def _best_failure(problem: Problem, names: list[str], results: dict[str, Proof], seconds: float) -> Proof:
@@ -89,5 +102,5 @@ def _best_failure(problem: Problem, names: list[str], results: dict[str, Proof],
         s for s in (FALSE, NOT_PROVED, TIMEOUT, ERROR) if s in finished)
     engines = "+".join(names) if status == TIMEOUT or len(names) > 1 else names[0]
     return Proof(problem.name, str(problem.goal), engines, status, seconds,
-                 certificate={k: v.to_dict() for k, v in results.items()},
+                 certificate={"engines": {k: _outcome(v) for k, v in results.items()}},
                  message=summary or "no proof within the time limit")

@@ -1,0 +1,268 @@
+"""``geoprover bench``: run whole problem sets through the portfolio and record what happened.
+
+Each problem runs as its own ``geoprover solve --json`` process (honest timing, no shared
+state), through an executor that can be swapped for a cluster one. Results go to JSON, CSV and
+Markdown with the machine, date, git commit and settings.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Protocol
+
+from .errors import GeoproverError
+
+
+@dataclass
+class Task:
+    file: str
+    name: str
+    engine: str
+    timeout: float
+    seed: int = 0
+    race: bool = True
+
+    def command(self) -> list[str]:
+        cmd = [sys.executable, "-m", "geoprover", "solve", self.file, self.name, "--json",
+               "--engine", self.engine, "--timeout", str(self.timeout), "--seed", str(self.seed)]
+        return cmd + ([] if self.race else ["--no-race"])
+
+
+@dataclass
+class Row:
+    problem: str
+    file: str
+    result: str
+    engine: str
+    seconds: float
+    wall_seconds: float
+    engines: dict = field(default_factory=dict)
+    aux: list = field(default_factory=list)
+    message: str = ""
+
+
+class Executor(Protocol):
+    """Runs tasks; ``submit`` returns a future of the task's Row."""
+
+    def submit(self, task: Task) -> Future: ...
+
+    def shutdown(self) -> None: ...
+
+
+class LocalExecutor:
+    """Local processes, ``jobs`` at a time."""
+
+    def __init__(self, jobs: int) -> None:
+        self.pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+
+    def submit(self, task: Task) -> Future:
+        return self.pool.submit(run_task, task)
+
+    def shutdown(self) -> None:
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
+def run_task(task: Task) -> Row:
+    start = time.monotonic()
+    try:
+        done = subprocess.run(task.command(), capture_output=True, text=True, timeout=task.timeout + 30)
+        data = json.loads(done.stdout) if done.stdout.strip() else None
+    except subprocess.TimeoutExpired:
+        data, done = None, None
+    except json.JSONDecodeError:
+        data = None
+    wall = time.monotonic() - start
+    if data is None:
+        why = "killed after the time limit" if done is None else (done.stderr.strip().splitlines() or ["no output"])[-1]
+        status = "timeout" if done is None else "error"
+        return Row(task.name, task.file, status, task.engine, wall, wall, message=why)
+    return Row(task.name, task.file, data["status"], data["engine"], round(data["seconds"], 3), round(wall, 3),
+               data.get("certificate", {}).get("engines", {}), data.get("aux", []), data.get("message", ""))
+
+
+def machine() -> dict:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return {"host": platform.node(), "cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
+            "system": f"{platform.system()} {platform.release()}"}
+
+
+def git_commit() -> str:
+    try:
+        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                             cwd=Path(__file__).resolve().parent)
+        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
+                               text=True, cwd=Path(__file__).resolve().parent).stdout.strip()
+        return out.stdout.strip() + ("+dirty" if dirty else "") if out.returncode == 0 else "unknown"
+    except OSError:
+        return "unknown"
+
+
+def summarize(rows: list[Row]) -> dict:
+    solved = [r for r in rows if r.result == "proved"]
+    by_engine: dict[str, int] = {}
+    both = 0
+    for r in rows:
+        provers = {e for e, o in r.engines.items() if o.get("status") == "proved"}
+        if r.result == "proved":
+            provers.add(r.engine)
+        for e in provers:
+            by_engine[e] = by_engine.get(e, 0) + 1
+        both += len(provers) > 1
+    return {"problems": len(rows), "solved": len(solved), "by_engine": by_engine, "by_more_than_one": both,
+            "timeouts": sum(r.result == "timeout" for r in rows),
+            "median_seconds_solved": sorted(r.seconds for r in solved)[len(solved) // 2] if solved else None}
+
+
+def write_results(rows: list[Row], settings: dict, out: Path, stem: str) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    meta = {"machine": machine(), "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "git_commit": git_commit(), "settings": settings, "summary": summarize(rows)}
+    paths = [out / f"{stem}.json", out / f"{stem}.csv", out / f"{stem}.md"]
+    paths[0].write_text(json.dumps({**meta, "rows": [asdict(r) for r in rows]}, indent=2) + "\n")
+    with paths[1].open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["problem", "result", "engine", "seconds", "wall_seconds", "aux", "message"])
+        for r in rows:
+            w.writerow([r.problem, r.result, r.engine, r.seconds, r.wall_seconds, " ; ".join(r.aux), r.message])
+    paths[2].write_text(markdown(rows, meta))
+    return paths
+
+
+def markdown(rows: list[Row], meta: dict) -> str:
+    s = meta["summary"]
+    m = meta["machine"]
+    lines = [f"# Benchmark: {meta['settings'].get('files')}", "",
+             f"- date: {meta['date']}; commit {meta['git_commit']}",
+             f"- machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, {m['system']}",
+             f"- settings: {json.dumps(meta['settings'])}",
+             f"- solved {s['solved']} / {s['problems']}; by engine {s['by_engine']}; timeouts {s['timeouts']}; "
+             f"median seconds (solved) {s['median_seconds_solved']}", "",
+             "| problem | result | engine | seconds | aux |", "|---|---|---|---|---|"]
+    for r in rows:
+        lines.append(f"| {r.problem} | {r.result} | {r.engine if r.result == 'proved' else ''} | {r.seconds:.2f} | "
+                     f"{'; '.join(r.aux)} |")
+    return "\n".join(lines) + "\n"
+
+
+def _table_line(r: Row) -> str:
+    engine = r.engine if r.result == "proved" else "-"
+    return f"{r.problem[:60]:<60} {r.result:<22} {engine:<6} {r.seconds:8.2f}"
+
+
+def run_bench(tasks: list[Task], executor: Executor, on_row: Callable[[int, int, Row], None]) -> list[Row]:
+    futures = [(t, executor.submit(t)) for t in tasks]
+    rows = []
+    try:
+        for i, (task, fut) in enumerate(futures, 1):
+            row = fut.result()
+            rows.append(row)
+            on_row(i, len(tasks), row)
+    finally:
+        executor.shutdown()
+    return rows
+
+
+def compare_alphageometry(rows: list[Row], ag_path: str) -> list[str]:
+    """Problem-by-problem union with AlphaGeometry's outcomes: {"problem": true/false, ...} or a list of rows."""
+    try:
+        data = json.loads(Path(ag_path).read_text())
+    except (OSError, json.JSONDecodeError) as err:
+        raise GeoproverError(f"cannot read AlphaGeometry results '{ag_path}': {err}") from None
+    if isinstance(data, list):
+        data = {d["problem"]: bool(d.get("solved")) for d in data}
+    ag = {k.split("/")[-1]: bool(v) for k, v in data.items()}
+    out = ["| problem | geoprover | AlphaGeometry | union |", "|---|---|---|---|"]
+    ours = ag_only = union = 0
+    for r in rows:
+        mine = r.result == "proved"
+        theirs = ag.get(r.problem, ag.get(r.problem.split("/")[-1], False))
+        ours += mine
+        ag_only += theirs
+        union += mine or theirs
+        out.append(f"| {r.problem} | {'yes' if mine else 'no'} | {'yes' if theirs else 'no'} | "
+                   f"{'yes' if mine or theirs else 'no'} |")
+    out.append(f"| **total** | **{ours}** | **{ag_only}** | **{union}** |")
+    return out
+
+
+def add_bench_parser(sub) -> None:
+    p = sub.add_parser("bench", help="run problem sets through the portfolio and record results")
+    p.add_argument("files", nargs="*", default=["imo_ag_30"], help="problem files or bundled set names (default imo_ag_30)")
+    p.add_argument("--timeout", type=float, default=300.0, help="seconds a problem (default 300)")
+    p.add_argument("--jobs", type=int, default=1, help="problems at a time (default 1)")
+    p.add_argument("--engine", default="all", choices=["all", "wu", "ddar"])
+    p.add_argument("--no-race", action="store_true", help="let every engine finish, to compare engines")
+    p.add_argument("--only", help="comma-separated problem names (or suffixes) to run")
+    p.add_argument("--out", default="benchmarks/results", help="directory for the result files")
+    p.add_argument("--tag", default="", help="added to the result file names")
+    p.add_argument("--resume", action="store_true", help="skip problems a previous run with the same name finished")
+    p.add_argument("--alphageometry", help="AlphaGeometry per-problem results (JSON) to report the union with")
+    p.set_defaults(func=run_bench_cli)
+
+
+def run_bench_cli(args: argparse.Namespace) -> int:
+    from .language.parser import read_problem_file
+    from .language.sets import resolve_file
+    if args.timeout <= 0 or args.jobs < 1:
+        raise GeoproverError("--timeout must be positive and --jobs at least 1")
+    files = [resolve_file(f) for f in args.files]
+    wanted = set(args.only.split(",")) if args.only else None
+    tasks = [Task(str(f), name, args.engine, args.timeout, race=not args.no_race)
+             for f in files for name, _ in read_problem_file(f)
+             if wanted is None or any(name == w or name.endswith(w) for w in wanted)]
+    if not tasks:
+        raise GeoproverError("no problems selected")
+    stem = "_".join(Path(f).stem for f in files) + (f"_{args.engine}" if args.engine != "all" else "") \
+        + (f"_{args.tag}" if args.tag else "")
+    out = Path(args.out)
+    previous: dict[str, Row] = {}
+    if args.resume and (out / f"{stem}.json").exists():
+        for r in json.loads((out / f"{stem}.json").read_text())["rows"]:
+            previous[r["problem"]] = Row(**r)
+    todo = [t for t in tasks if t.name not in previous]
+    settings = {"files": [str(Path(f).name) for f in files], "timeout": args.timeout, "jobs": args.jobs,
+                "engine": args.engine, "race": not args.no_race}
+    done_rows: dict[str, Row] = dict(previous)
+    tty = sys.stderr.isatty()
+
+    def on_row(i: int, n: int, row: Row) -> None:
+        done_rows[row.problem] = row
+        solved = sum(r.result == "proved" for r in done_rows.values())
+        bar = "#" * int(30 * i / n)
+        print(f"\r[{bar:<30}] {i}/{n} solved {solved} " if tty else f"[{i}/{n}] {_table_line(row)}",
+              end="" if tty else "\n", file=sys.stderr, flush=True)
+        ordered = [done_rows[t.name] for t in tasks if t.name in done_rows]
+        write_results(ordered, settings, out, stem)  # after every problem, so --resume can pick up
+
+    run_bench(todo, LocalExecutor(args.jobs), on_row)
+    if tty:
+        print(file=sys.stderr)
+    rows = [done_rows[t.name] for t in tasks if t.name in done_rows]
+    paths = write_results(rows, settings, out, stem)
+    print(f"{'problem':<60} {'result':<22} {'engine':<6} {'seconds':>8}")
+    for r in rows:
+        print(_table_line(r))
+    s = summarize(rows)
+    print(f"solved {s['solved']} / {s['problems']}; by engine: {s['by_engine']}; by more than one engine: "
+          f"{s['by_more_than_one']}; timeouts: {s['timeouts']}")
+    if args.alphageometry:
+        print("\n".join(compare_alphageometry(rows, args.alphageometry)))
+    print("wrote " + ", ".join(str(p) for p in paths))
+    return 0

@@ -1,0 +1,43 @@
+"""Engines with known behaviour, to test the portfolio's plumbing."""
+import os
+import time
+
+from geoprover.proof import NOT_PROVED, PROVED, Proof
+
+
+def _proof(problem, engine, status, **kw):
+    return Proof(problem.name, str(problem.goal), engine, status, **kw)
+
+
+def fast(problem, diagram=None, timeout=300.0):
+    return _proof(problem, "fast", PROVED, steps=["by magic"])
+
+
+def slow(problem, diagram=None, timeout=300.0):
+    with open(os.environ["FAKE_ENGINE_MARK"], "w") as fh:
+        fh.write(str(os.getpid()))
+    time.sleep(600)
+    return _proof(problem, "slow", PROVED)
+
+
+def later(problem, diagram=None, timeout=300.0):
+    time.sleep(1.0)
+    return _proof(problem, "later", PROVED, steps=["eventually"])
+
+
+def gives_up(problem, diagram=None, timeout=300.0):
+    return _proof(problem, "gives_up", NOT_PROVED, message="saturated")
+
+
+def crash(problem, diagram=None, timeout=300.0):
+    raise RuntimeError("boom")
+
+
+def hard_crash(problem, diagram=None, timeout=300.0):
+    os._exit(9)
+
+
+def hog(problem, diagram=None, timeout=300.0):
+    blocks = []
+    while True:
+        blocks.append(bytearray(256 * 2 ** 20))

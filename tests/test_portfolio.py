@@ -1,0 +1,86 @@
+"""The portfolio: first proof wins, losers are stopped, time limits hold, crashes are contained."""
+import os
+import time
+
+import pytest
+
+from geoprover import engines as registry
+from geoprover.language import parse_problem
+from geoprover.portfolio import run_portfolio
+from geoprover.proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT
+
+PROBLEM = "a b c = triangle a b c; h = orthocenter h a b c ? perp a h b c"
+
+
+@pytest.fixture(autouse=True)
+def fake_engines(monkeypatch, tmp_path):
+    for name in ("fast", "slow", "later", "gives_up", "crash", "hard_crash", "hog"):
+        monkeypatch.setitem(registry.ENGINES, name, f"fake_engines:{name}")
+    monkeypatch.setenv("FAKE_ENGINE_MARK", str(tmp_path / "slow.pid"))
+    return tmp_path / "slow.pid"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    try:  # a zombie is dead too
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split()[2] != "Z"
+    except OSError:
+        return False
+
+
+def test_winner_reported_and_loser_stopped(fake_engines):
+    p = parse_problem(PROBLEM)
+    start = time.monotonic()
+    proof = run_portfolio(p, ["slow", "later"], timeout=30)
+    assert proof.status == PROVED and proof.engine == "later"
+    assert time.monotonic() - start < 10
+    pid = int(fake_engines.read_text())
+    time.sleep(0.2)
+    assert not _alive(pid)
+
+
+def test_timeout_is_honoured():
+    p = parse_problem(PROBLEM)
+    start = time.monotonic()
+    proof = run_portfolio(p, ["slow"], timeout=1.5)
+    took = time.monotonic() - start
+    assert proof.status == TIMEOUT
+    assert took < 3.5
+
+
+def test_crash_does_not_lose_the_other_proof():
+    p = parse_problem(PROBLEM)
+    for crasher in ("crash", "hard_crash"):
+        proof = run_portfolio(p, [crasher, "later"], timeout=30)
+        assert proof.status == PROVED and proof.engine == "later"
+        assert proof.certificate["engines"][crasher]["status"] == ERROR
+
+
+def test_memory_cap_contains_a_hog():
+    p = parse_problem(PROBLEM)
+    proof = run_portfolio(p, ["hog", "later"], timeout=30, memory_gb=1.0)
+    assert proof.status == PROVED and proof.engine == "later"
+    assert proof.certificate["engines"]["hog"]["status"] == ERROR
+
+
+def test_no_race_keeps_every_outcome():
+    p = parse_problem(PROBLEM)
+    proof = run_portfolio(p, ["fast", "gives_up", "later"], timeout=30, race=False)
+    assert proof.engine == "fast"
+    assert set(proof.certificate["engines"]) == {"fast", "gives_up", "later"}
+
+
+def test_all_fail_reports_not_proved():
+    proof = run_portfolio(parse_problem(PROBLEM), ["gives_up", "crash"], timeout=30)
+    assert proof.status == NOT_PROVED
+
+
+def test_false_goal_never_reaches_the_engines():
+    p = parse_problem("a b c = triangle a b c; h = orthocenter h a b c ? perp a h a c")
+    start = time.monotonic()
+    proof = run_portfolio(p, ["slow"], timeout=30)
+    assert proof.status == FALSE and time.monotonic() - start < 1.5
