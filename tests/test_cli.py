@@ -1,0 +1,59 @@
+"""End to end through the installed console script."""
+import json
+import shutil
+import subprocess
+
+import pytest
+
+EXE = shutil.which("geoprover")
+pytestmark = pytest.mark.skipif(EXE is None, reason="the geoprover console script is not installed")
+
+
+def run(*args, timeout=120):
+    return subprocess.run([EXE, *args], capture_output=True, text=True, timeout=timeout)
+
+
+def test_help_everywhere():
+    for cmd in ([], ["check"], ["draw"], ["list"], ["solve"], ["bench"]):
+        out = run(*cmd, "--help")
+        assert out.returncode == 0 and "usage: geoprover" in out.stdout
+
+
+def test_check_true_goal():
+    out = run("check", "translated_imo_2000_p1")
+    assert out.returncode == 0
+    assert "goal cong e p e q holds in the diagram" in out.stdout
+
+
+def test_check_false_goal_exit_1():
+    out = run("check", "--text", "a b c = triangle a b c; m = midpoint m b c ? perp a m b c")
+    assert out.returncode == 1
+    assert "FALSE in the diagram" in out.stdout
+
+
+def test_check_json_and_file_name_form():
+    out = run("check", "imo_ag_30", "translated_imo_2004_p5", "--json", "--seed", "3")
+    data = json.loads(out.stdout)
+    assert out.returncode == 0 and data["goal_holds"] is True and data["seed"] == 3
+    assert set(data["points"]) >= {"a", "b", "c", "o", "d", "p"}
+
+
+def test_list():
+    out = run("list", "imo_ag_30")
+    assert out.returncode == 0 and len(out.stdout.splitlines()) == 30
+    data = json.loads(run("list", "--json").stdout)
+    assert len(data) == 261
+
+
+@pytest.mark.parametrize("suffix", [".svg", ".png"])
+def test_draw(tmp_path, suffix):
+    path = tmp_path / f"fig{suffix}"
+    out = run("draw", "translated_imo_2000_p1", "-o", str(path))
+    assert out.returncode == 0 and path.stat().st_size > 1000
+
+
+def test_bad_input_one_line_exit_2():
+    out = run("check", "--text", "a b c = triangle a b c; d = on_line d a q")
+    assert out.returncode == 2
+    assert out.stderr.strip().count("\n") == 0 and "point 'q' is not defined" in out.stderr
+    assert "Traceback" not in out.stderr
