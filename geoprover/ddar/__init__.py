@@ -1,0 +1,58 @@
+"""DDAR: deductive database with angle, ratio and distance chasing; ``prove`` is its entry point."""
+from __future__ import annotations
+
+import time
+
+from ..language.problem import Problem
+from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
+from .database import Database, SoundnessError
+from .engine import Engine, Outcome
+from .trace import render
+
+__all__ = ["prove", "Engine", "Database", "SoundnessError", "build"]
+
+
+def build(problem: Problem, diagram) -> Engine:
+    """An engine holding the problem's construction facts (not yet saturated)."""
+    engine = Engine(diagram.coords, diagram.scale)
+    for clause in problem.clauses:
+        engine.add_clause(clause)
+    return engine
+
+
+def prove(problem: Problem, diagram=None, timeout: float = 300.0) -> Proof:
+    """Saturate the problem's facts until its goal follows; the proof keeps only needed steps."""
+    start = time.perf_counter()
+    goal_text = str(problem.goal) if problem.goal is not None else ""
+    proof = Proof(problem.name, goal_text, "ddar", NOT_PROVED)
+    try:
+        if diagram is None:
+            from ..numeric.diagram import draw
+            diagram = draw(problem, seed=0)
+        if problem.goal is None:
+            proof.status, proof.message = ERROR, "the problem has no goal"
+            return proof
+        if diagram.goal_holds() is False:
+            proof.status, proof.message = FALSE, "the goal is false in the diagram"
+            return proof
+        engine = build(problem, diagram)
+        outcome = engine.saturate(problem.goal, start + timeout)
+        db = engine.db
+        proof.certificate = {"facts": len(db.known), "nodes": len(db.nodes),
+                             "angle_equations": db.angles.equations, "ratio_equations": db.ratios.equations,
+                             "rounds": outcome.rounds}
+        if outcome.status == "proved":
+            steps, records = render(db, goal_text, outcome.goal_nodes)
+            proof.status, proof.steps = PROVED, steps
+            proof.certificate.update({"proof": records, "proof_length": len(records)})
+        elif outcome.status == "timeout":
+            proof.status, proof.message = TIMEOUT, f"no proof within {timeout:.0f} s"
+        else:
+            proof.message = "saturated: nothing new follows"
+    except SoundnessError:
+        raise
+    except Exception as why:   # a drawing or engine failure is reported, not raised
+        proof.status, proof.message = ERROR, f"{type(why).__name__}: {why}"
+    finally:
+        proof.seconds = time.perf_counter() - start
+    return proof

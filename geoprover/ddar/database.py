@@ -1,0 +1,356 @@
+"""The deductive database: facts as lines, circles and two linear systems, with proof nodes.
+
+Facts enter through ``add_fact``; each is checked in the numeric diagram (a false one is a
+soundness bug and raises). Angle facts become equations over line directions (mod π), length facts
+equations over log-lengths; ``check`` answers whether a predicate follows, with the nodes it rests on.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+from itertools import combinations
+
+import numpy as np
+
+from ..catalogue import get_construction
+from ..language.problem import Clause, Predicate
+from ..numeric.checks import holds as numeric_holds
+from .linalg import LinearSystem
+from .objects import Circles, Lines
+from .table import RULES
+
+HALF = Fraction(1, 2)
+
+
+class SoundnessError(AssertionError):
+    """A derived fact is false in the diagram: a bug in a rule, never an acceptable outcome."""
+
+
+@dataclass(eq=False)
+class Node:
+    """One fact of the proof graph: what it says, by which rule, from which facts."""
+
+    ident: int
+    text: str
+    rule: str
+    premises: tuple = ()
+    pred: Predicate | None = None
+
+
+def _primes(n: int) -> dict[int, int]:
+    out, p = {}, 2
+    while p * p <= n:
+        while n % p == 0:
+            out[p] = out.get(p, 0) + 1
+            n //= p
+        p += 1
+    if n > 1:
+        out[n] = out.get(n, 0) + 1
+    return out
+
+
+def log_const(value: Fraction) -> dict:
+    """log(value) as a combination of log-prime variables."""
+    out: dict = {}
+    for p, k in _primes(value.numerator).items():
+        out[("log", p)] = out.get(("log", p), 0) + Fraction(k)
+    for p, k in _primes(value.denominator).items():
+        out[("log", p)] = out.get(("log", p), 0) - Fraction(k)
+    return out
+
+
+class Database:
+    """Saturable store of facts about one figure; accepts new clauses incrementally."""
+
+    def __init__(self, coords: dict[str, np.ndarray], scale: float = 1.0) -> None:
+        self.coords = dict(coords)
+        self.scale = scale
+        self.points: list[str] = []
+        self.nodes: list[Node] = []
+        self.known: dict[str, Node] = {}         # canonical text -> node
+        self.lines = Lines()
+        self.circles = Circles()
+        self.angles = LinearSystem(Fraction(1))
+        self.ratios = LinearSystem(None)
+        self.eq_node: dict[int, Node] = {}
+        self.midpoints: dict[str, list] = {}      # m -> [(a, b, node)]
+        self.version = 0                         # bumps whenever anything new is learnt
+        self.strict = True                       # raise on a fact false in the diagram
+
+    # ----- nodes and numeric oracle -------------------------------------------------------------
+    def node(self, text: str, rule: str, premises=(), pred: Predicate | None = None) -> Node:
+        n = Node(len(self.nodes), text, rule, tuple(dict.fromkeys(premises)), pred)
+        self.nodes.append(n)
+        return n
+
+    def true(self, pred: Predicate) -> bool:
+        return numeric_holds(pred, self.coords, self.scale, 1e-6)
+
+    def _guard(self, pred: Predicate) -> None:
+        if self.strict and not self.true(pred):
+            raise SoundnessError(f"derived fact '{pred}' is false in the diagram")
+
+    # ----- clauses ------------------------------------------------------------------------------
+    def add_clause(self, clause: Clause, coords: dict[str, np.ndarray] | None = None) -> None:
+        """Add a clause's points and construction facts (given) and consequences."""
+        if coords:
+            self.coords.update(coords)
+        for p in clause.points:
+            if p not in self.points:
+                self.points.append(p)
+        for call in clause.constructions:
+            cons = get_construction(call.name)
+            given = [self.add_fact(f, "given") for f in cons.instantiate(call)]
+            for f in cons.instantiate(call, "also"):
+                self.add_fact(f, "consequence", [g for g in given if g is not None])
+
+    # ----- expressions ----------------------------------------------------------------------------
+    def d(self, a: str, b: str) -> int:
+        return self.lines.line(a, b)
+
+    def angle_expr(self, a, b, c, d) -> dict:
+        """∠(ab → cd) = dir(cd) - dir(ab)."""
+        e: dict = {}
+        l1, l2 = self.d(a, b), self.d(c, d)
+        if l1 != l2:
+            e[l2] = Fraction(1)
+            e[l1] = Fraction(-1)
+        return e
+
+    @staticmethod
+    def _sum(*terms) -> dict:
+        out: dict = {}
+        for sign, e in terms:
+            for v, k in e.items():
+                out[v] = out.get(v, 0) + sign * k
+        return {v: k for v, k in out.items() if k}
+
+    def seg(self, a: str, b: str):
+        return ("s", a, b) if a < b else ("s", b, a)
+
+    def ratio_expr(self, a, b, c, d) -> dict:
+        """log|ab| - log|cd|."""
+        return self._sum((1, {self.seg(a, b): 1}), (-1, {self.seg(c, d): 1}))
+
+    # ----- adding facts -------------------------------------------------------------------------
+    def _eq(self, system: LinearSystem, expr: dict, const: Fraction, node: Node) -> bool:
+        eid = len(self.eq_node)
+        self.eq_node[eid] = node
+        new = system.add(expr, const, eid)
+        if new:
+            self.version += 1
+        return new
+
+    def add_angle(self, expr, const: Fraction, node: Node) -> bool:
+        return self._eq(self.angles, expr, const, node)
+
+    def add_ratio(self, expr, node: Node, value: Fraction | None = None) -> bool:
+        if value is not None:
+            expr = self._sum((1, expr), (-1, log_const(value)))
+            for v in expr:
+                if v[0] == "log":
+                    self.ratios.fixed.add(v)
+        return self._eq(self.ratios, expr, Fraction(0), node)
+
+    def add_fact(self, pred: Predicate, rule: str, premises=(), check_new: bool = True) -> Node | None:
+        """Record ``pred`` (derived by ``rule`` from ``premises``); None when already known."""
+        text = str(pred)
+        if text in self.known:
+            return None
+        if rule == "consequence":
+            self._guard(pred)
+        if rule not in ("given", "consequence"):
+            if check_new and self.check(pred) is not None:
+                return None
+            self._guard(pred)
+        node = self.node(text, rule, premises, pred)
+        self.known[text] = node
+        self._store(pred, node)
+        return node
+
+    def _store(self, pred: Predicate, node: Node) -> None:
+        n, a = pred.name, pred.args
+        if n == "coll":
+            pts = set(a)
+            if len(pts) >= 3 or len(pts) == 2:
+                kept, absorbed = self.lines.add(pts, node)
+                for j in absorbed:
+                    self.add_angle({kept: Fraction(1), j: Fraction(-1)}, Fraction(0), node)
+                self.version += 1
+        elif n == "para":
+            self.add_angle(self.angle_expr(*a), Fraction(0), node)
+        elif n == "perp":
+            self.add_angle(self.angle_expr(*a), HALF, node)
+        elif n == "eqangle":
+            self.add_angle(self._sum((1, self.angle_expr(*a[:4])), (-1, self.angle_expr(*a[4:]))), Fraction(0), node)
+        elif n == "aconst":
+            self.add_angle(self.angle_expr(*a), pred.value % 1, node)
+        elif n == "cong":
+            self.add_ratio(self.ratio_expr(*a), node)
+        elif n == "eqratio":
+            self.add_ratio(self._sum((1, self.ratio_expr(*a[:4])), (-1, self.ratio_expr(*a[4:]))), node)
+        elif n == "rconst":
+            self.add_ratio(self.ratio_expr(*a), node, pred.value)
+        elif n == "midp":
+            m, x, y = a
+            self._store(Predicate("coll", (m, x, y)), node)
+            self.add_ratio(self.ratio_expr(m, x, m, y), node)
+            self.add_ratio(self.ratio_expr(m, x, x, y), node, HALF)
+            self.midpoints.setdefault(m, []).append((x, y, node))
+            self.version += 1
+        elif n == "cyclic":
+            pts = list(dict.fromkeys(a))
+            if len(pts) >= 3:
+                self.circles.add(pts, node)
+                self.version += 1
+        elif n == "circle":
+            o, *pts = a
+            self.add_ratio(self.ratio_expr(o, pts[0], o, pts[1]), node)
+            self.add_ratio(self.ratio_expr(o, pts[0], o, pts[2]), node)
+            self.circles.add(pts, node, center=o, center_nodes=[node])
+            self.version += 1
+        elif n in ("simtri", "contri"):
+            x, y, z, p, q, r = a
+            same = self.orientation(x, y, z) == self.orientation(p, q, r)
+            for e, c in self.similar_angle_eqs(x, y, z, p, q, r, same):
+                self.add_angle(e, c, node)
+            for e in self.similar_ratio_eqs(x, y, z, p, q, r):
+                self.add_ratio(e, node)
+            if n == "contri":
+                self.add_ratio(self.ratio_expr(x, y, p, q), node)
+        # side conditions carry no equations
+
+    # ----- geometry helpers ---------------------------------------------------------------------
+    def orientation(self, a, b, c) -> int:
+        pa, pb, pc = self.coords[a], self.coords[b], self.coords[c]
+        cr = (pb[0] - pa[0]) * (pc[1] - pa[1]) - (pb[1] - pa[1]) * (pc[0] - pa[0])
+        return 1 if cr > 0 else -1
+
+    def similar_angle_eqs(self, a, b, c, p, q, r, same: bool):
+        s = 1 if same else -1
+        out = []
+        for (x, y, z), (u, v, w) in (((a, b, c), (p, q, r)), ((b, c, a), (q, r, p)), ((c, a, b), (r, p, q))):
+            # angle at y: ∠(yx → yz) = s ∠(vu → vw)
+            out.append((self._sum((1, self.angle_expr(y, x, y, z)), (-s, self.angle_expr(v, u, v, w))), Fraction(0)))
+        return out
+
+    def similar_ratio_eqs(self, a, b, c, p, q, r):
+        return [self._sum((1, self.ratio_expr(a, b, b, c)), (-1, self.ratio_expr(p, q, q, r))),
+                self._sum((1, self.ratio_expr(b, c, c, a)), (-1, self.ratio_expr(q, r, r, p)))]
+
+    # ----- queries ------------------------------------------------------------------------------
+    def _chase_nodes(self, prov: dict) -> list[Node]:
+        return list(dict.fromkeys(self.eq_node[e] for e in prov))
+
+    def chase(self, pred: Predicate, system: str, prov: dict) -> list[Node]:
+        """The premises for ``pred``: the one fact it is, or an angle/ratio chase node."""
+        text = str(pred)
+        if text in self.known:
+            return [self.known[text]]
+        nodes = self._chase_nodes(prov)
+        if len(nodes) == 1 and (nodes[0].text == text or (len(prov) == 1 and abs(next(iter(prov.values()))) == 1)):
+            return nodes      # the fact restates one known equation
+        n = self.node(text, system, nodes, pred)
+        return [n]
+
+    def angle_holds(self, expr, const=Fraction(0)):
+        return self.angles.holds(expr, const % 1)
+
+    def ratio_holds(self, expr, value: Fraction | None = None):
+        if value is not None:
+            expr = self._sum((1, expr), (-1, log_const(value)))
+        return self.ratios.holds(expr)
+
+    def coll_nodes(self, pts) -> list[Node] | None:
+        obj = self.lines.collinear(pts)
+        if obj is None:
+            return None
+        want = set(pts)
+        for node, stated in obj.nodes:
+            if want <= stated:
+                return [node]
+        return [n for n, _ in obj.nodes]
+
+    def circle_nodes(self, pts) -> list[Node] | None:
+        obj = self.circles.containing(pts)
+        if obj is None:
+            return None
+        want = set(pts)
+        for node, stated in obj.nodes:
+            if want <= stated:
+                return [node]
+        return [n for n, _ in obj.nodes] + list(obj.center_nodes)
+
+    def check(self, pred: Predicate) -> list[Node] | None:
+        """The facts ``pred`` follows from (one chase node or known facts), or None."""
+        n, a = pred.name, pred.args
+        if str(pred) in self.known:
+            return [self.known[str(pred)]]
+        if n == "coll":
+            pts = list(dict.fromkeys(a))
+            if len(pts) <= 2:
+                return []
+            return self.coll_nodes(pts)
+        if n in ("para", "perp", "eqangle", "aconst"):
+            if n == "para":
+                expr, c = self.angle_expr(*a), Fraction(0)
+            elif n == "perp":
+                expr, c = self.angle_expr(*a), HALF
+            elif n == "aconst":
+                expr, c = self.angle_expr(*a), pred.value
+            else:
+                expr, c = self._sum((1, self.angle_expr(*a[:4])), (-1, self.angle_expr(*a[4:]))), Fraction(0)
+            prov = self.angle_holds(expr, c)
+            return None if prov is None else self.chase(pred, "angle_chase", prov)
+        if n in ("cong", "eqratio", "rconst"):
+            if n == "cong":
+                expr, v = self.ratio_expr(*a), None
+            elif n == "rconst":
+                expr, v = self.ratio_expr(*a), pred.value
+            else:
+                expr, v = self._sum((1, self.ratio_expr(*a[:4])), (-1, self.ratio_expr(*a[4:]))), None
+            prov = self.ratio_holds(expr, v)
+            return None if prov is None else self.chase(pred, "ratio_chase", prov)
+        if n == "cyclic":
+            pts = list(dict.fromkeys(a))
+            if len(pts) <= 3:
+                return []
+            return self.circle_nodes(pts)
+        if n == "midp":
+            m, x, y = a
+            c1 = self.check(Predicate("coll", (m, x, y)))
+            c2 = c1 is not None and self.check(Predicate("cong", (m, x, m, y)))
+            return None if c1 is None or c2 is None else c1 + c2
+        if n == "circle":
+            o, x, y, z = a
+            c1 = self.check(Predicate("cong", (o, x, o, y)))
+            c2 = c1 is not None and self.check(Predicate("cong", (o, x, o, z)))
+            return None if c1 is None or c2 is None else c1 + c2
+        if n in ("simtri", "contri"):
+            x, y, z, p, q, r = a
+            same = self.orientation(x, y, z) == self.orientation(p, q, r)
+            out: list = []
+            for e, c in self.similar_angle_eqs(x, y, z, p, q, r, same)[:2]:
+                prov = self.angle_holds(e, c)
+                if prov is None:
+                    return None
+                out += self._chase_nodes(prov)
+            for e in self.similar_ratio_eqs(x, y, z, p, q, r):
+                prov = self.ratio_holds(e)
+                if prov is None:
+                    return None
+                out += self._chase_nodes(prov)
+            if n == "contri":
+                prov = self.ratio_holds(self.ratio_expr(x, y, p, q))
+                if prov is None:
+                    return None
+                out += self._chase_nodes(prov)
+            return list(dict.fromkeys(out))
+        if n in ("diff", "ncoll", "npara", "nperp", "sameside"):
+            return [] if self.true(pred) else None
+        return None
+
+    def words(self, rule: str) -> str:
+        r = RULES.get(rule)
+        return r.words if r else rule

@@ -1,0 +1,61 @@
+"""The saturation loop: run every rule until the goal follows, nothing new appears, or time is up."""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+from ..language.problem import Clause, Predicate
+from .database import Database, Node
+from .numeric import NumericIndex
+from .rules import Matchers
+
+
+@dataclass
+class Outcome:
+    status: str            # "proved", "saturated", "timeout"
+    goal_nodes: list | None
+    rounds: int
+    seconds: float
+
+
+class Engine:
+    """A database plus its rule matchers; clauses can be added and the loop rerun (aux search)."""
+
+    def __init__(self, coords, scale: float = 1.0) -> None:
+        self.db = Database(coords, scale)
+        self.matchers: Matchers | None = None
+
+    def add_clause(self, clause: Clause, coords=None) -> None:
+        self.db.add_clause(clause, coords)
+        self.matchers = None      # the numeric candidates depend on the point set
+
+    def _ensure(self) -> Matchers:
+        if self.matchers is None:
+            ix = NumericIndex(list(self.db.points), self.db.coords, self.db.scale)
+            self.matchers = Matchers(self.db, ix)
+        return self.matchers
+
+    def saturate(self, goal: Predicate | None = None, deadline: float | None = None) -> Outcome:
+        start = time.perf_counter()
+        m = self._ensure()
+        rounds = 0
+        while True:
+            if goal is not None:
+                found = self.db.check(goal)
+                if found is not None:
+                    return Outcome("proved", found, rounds, time.perf_counter() - start)
+            rounds += 1
+            before = self.db.version, len(self.db.known)
+            for matcher in m.order:
+                matcher()
+                if deadline is not None and time.perf_counter() > deadline:
+                    found = self.db.check(goal) if goal is not None else None
+                    if found is not None:
+                        return Outcome("proved", found, rounds, time.perf_counter() - start)
+                    return Outcome("timeout", None, rounds, time.perf_counter() - start)
+                if goal is not None and matcher is not m.order[-1]:
+                    found = self.db.check(goal)
+                    if found is not None:
+                        return Outcome("proved", found, rounds, time.perf_counter() - start)
+            if (self.db.version, len(self.db.known)) == before:
+                return Outcome("saturated", None, rounds, time.perf_counter() - start)

@@ -1,0 +1,119 @@
+"""Incremental exact Gaussian elimination over Q, with provenance.
+
+One instance chases angles (variables: line directions, constants mod 1 = mod π), another ratios
+(variables: log-lengths; constants are written with one variable per prime, which is never a pivot).
+Rows are kept fully reduced, so the normal form of any expression is one substitution pass; every
+row remembers which input equations it combines, which is what the proof trace-back reads.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from typing import Hashable
+
+Expr = dict  # variable -> Fraction
+ZERO = Fraction(0)
+
+
+class LinearSystem:
+    def __init__(self, modulus: Fraction | None = None) -> None:
+        self.modulus = modulus
+        self.rows: dict[Hashable, tuple[Expr, Fraction, dict[int, Fraction]]] = {}
+        self.occurs: dict[Hashable, set] = {}     # non-pivot var -> pivots whose row mentions it
+        self.order: dict[Hashable, int] = {}      # variable age: newer variables are pivoted first
+        self.fixed: set = set()                   # variables never used as pivots (log primes)
+        self.equations = 0
+        self.pending: list = []                   # mod-π rows with no ±1 coefficient yet
+
+    def _norm(self, c: Fraction) -> Fraction:
+        return c % self.modulus if self.modulus is not None else c
+
+    def _age(self, v: Hashable) -> int:
+        if v not in self.order:
+            self.order[v] = len(self.order)
+        return self.order[v]
+
+    def reduce(self, expr: Expr, const: Fraction = ZERO, prov: dict | None = None):
+        """Normal form of ``expr = const``: (expr', const', provenance of substituted rows)."""
+        out: dict = {}
+        prov = dict(prov) if prov else {}
+        c = const
+        for v, k in expr.items():
+            if not k:
+                continue
+            row = self.rows.get(v)
+            if row is None:
+                out[v] = out.get(v, ZERO) + k
+                continue
+            rexpr, rconst, rprov = row   # v = -sum(rest) + rconst, encoded as v + rest = rconst
+            c -= k * rconst
+            for w, kw in rexpr.items():
+                if w != v:
+                    out[w] = out.get(w, ZERO) + -k * kw
+            for e, ke in rprov.items():
+                prov[e] = prov.get(e, ZERO) - k * ke
+        out = {v: k for v, k in out.items() if k}
+        prov = {e: k for e, k in prov.items() if k}
+        return out, self._norm(c), prov
+
+    def holds(self, expr: Expr, const: Fraction = ZERO) -> dict | None:
+        """Provenance {equation id: coefficient} if ``expr = const`` follows, else None."""
+        red, c, prov = self.reduce(expr, const)
+        return prov if not red and c == 0 else None
+
+    def add(self, expr: Expr, const: Fraction, eq_id: int) -> bool:
+        """Add ``expr = const`` (equation ``eq_id``); False when it already follows."""
+        for v in expr:
+            self._age(v)
+        red, c, prov = self.reduce(expr, ZERO, {eq_id: Fraction(1)})
+        c = self._norm(const + c)   # red = const + c  (reduce moved substituted constants to the left)
+        candidates = [v for v in red if v not in self.fixed]
+        if not candidates:
+            return False
+        unit = [v for v in candidates if abs(red[v]) == 1]
+        if not unit and self.modulus is not None:
+            # mod π, dividing by k > 1 would lose the k-fold ambiguity: keep the row aside until
+            # other rows make one of its coefficients ±1 (integer row operations only)
+            self.pending.append((expr, const, eq_id))
+            return False
+        pivot = max(unit or candidates, key=lambda v: self.order[v])
+        k = red[pivot]
+        expr_p = {v: kv / k for v, kv in red.items()}
+        const_p = self._norm(c / k)
+        prov_p = {e: ke / k for e, ke in prov.items()}
+        # eliminate the pivot from every other row
+        for other in list(self.occurs.pop(pivot, ())):
+            oexpr, oconst, oprov = self.rows[other]
+            f = oexpr[pivot]
+            nexpr = dict(oexpr)
+            del nexpr[pivot]
+            for v, kv in expr_p.items():
+                if v == pivot:
+                    continue
+                nv = nexpr.get(v, ZERO) - f * kv
+                if nv:
+                    nexpr[v] = nv
+                else:
+                    nexpr.pop(v, None)
+                    if v != other:
+                        self.occurs.get(v, set()).discard(other)
+            nprov = dict(oprov)
+            for e, ke in prov_p.items():
+                ne = nprov.get(e, ZERO) - f * ke
+                if ne:
+                    nprov[e] = ne
+                else:
+                    nprov.pop(e, None)
+            self.rows[other] = (nexpr, self._norm(oconst - f * const_p), nprov)
+            for v in nexpr:
+                if v != other:
+                    self.occurs.setdefault(v, set()).add(other)
+        self.rows[pivot] = (expr_p, const_p, prov_p)
+        for v in expr_p:
+            if v != pivot:
+                self.occurs.setdefault(v, set()).add(pivot)
+        self.equations += 1
+        if self.pending:
+            waiting, self.pending = self.pending, []
+            for e, c, i in waiting:
+                self.add(e, c, i)
+        return True

@@ -1,0 +1,178 @@
+"""Candidate facts read off the diagram: what could be proved, found by bucketing numbers.
+
+Rules only try to derive facts that are numerically true, so the search is driven by the figure:
+collinear and concyclic point sets, equal lengths, equidistant points, midpoints, similar triangles.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from itertools import combinations, permutations
+
+import numpy as np
+
+REL = 1e-6
+
+
+@dataclass
+class NumericIndex:
+    points: list[str]
+    coords: dict[str, np.ndarray]
+    scale: float
+    lines: list[tuple[str, ...]] = field(default_factory=list)
+    circles: list[tuple[tuple[str, ...], str | None]] = field(default_factory=list)
+    equidistant: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # o -> groups
+    mid: list[tuple[str, str, str]] = field(default_factory=list)
+    equal_segments: list[list[tuple[str, str]]] = field(default_factory=list)
+    similar: list[tuple[tuple[str, str, str], tuple[str, str, str], bool]] = field(default_factory=list)
+    bisectors: list[tuple[str, str, str, str]] = field(default_factory=list)
+    right: set = field(default_factory=set)   # (b, a, c): angle at b between ba, bc is right
+
+    def __post_init__(self) -> None:
+        self.tol = REL * self.scale
+        names = self.points
+        self.X = np.array([self.coords[p] for p in names], dtype=float)
+        n = len(names)
+        diff = self.X[:, None, :] - self.X[None, :, :]
+        self.D = np.hypot(diff[..., 0], diff[..., 1])
+        self._lines()
+        self._circles()
+        self._lengths()
+        self._triangles()
+
+    def dist(self, a: str, b: str) -> float:
+        return float(np.hypot(*(self.coords[a] - self.coords[b])))
+
+    def ncoll(self, a: str, b: str, c: str, margin: float = 1e-3) -> bool:
+        pa, pb, pc = self.coords[a], self.coords[b], self.coords[c]
+        u, v = pb - pa, pc - pa
+        lu, lv = math.hypot(*u), math.hypot(*v)
+        if lu < 1e-9 or lv < 1e-9:
+            return False
+        return abs(u[0] * v[1] - u[1] * v[0]) / (lu * lv) > margin
+
+    def _lines(self) -> None:
+        names, X, n = self.points, self.X, len(self.points)
+        seen = set()
+        for i, j in combinations(range(n), 2):
+            if (i, j) in seen:
+                continue
+            u = X[j] - X[i]
+            lu = np.hypot(*u)
+            if lu < 1e-9:
+                continue
+            w = X - X[i]
+            dist = np.abs(u[0] * w[:, 1] - u[1] * w[:, 0]) / lu
+            on = [k for k in range(n) if dist[k] < self.tol]
+            if len(on) >= 3:
+                for a, b in combinations(on, 2):
+                    seen.add((a, b))
+                self.lines.append(tuple(names[k] for k in on))
+
+    def _circles(self) -> None:
+        names, X, n = self.points, self.X, len(self.points)
+        seen: set = set()
+        for i, j, k in combinations(range(n), 3):
+            if (i, j, k) in seen:
+                continue
+            a, b, c = X[i], X[j], X[k]
+            d = 2 * (a[0] * (b[1] - c[1]) + b[0] * (c[1] - a[1]) + c[0] * (a[1] - b[1]))
+            if abs(d) < 1e-9 * self.scale ** 2:
+                continue
+            ux = ((a @ a) * (b[1] - c[1]) + (b @ b) * (c[1] - a[1]) + (c @ c) * (a[1] - b[1])) / d
+            uy = ((a @ a) * (c[0] - b[0]) + (b @ b) * (a[0] - c[0]) + (c @ c) * (b[0] - a[0])) / d
+            o = np.array([ux, uy])
+            r = np.hypot(*(a - o))
+            if r > 1e3 * self.scale:
+                continue
+            dist = np.hypot(X[:, 0] - ux, X[:, 1] - uy)
+            on = [m for m in range(n) if abs(dist[m] - r) < self.tol]
+            centre = [m for m in range(n) if dist[m] < self.tol]
+            if len(on) >= 4 or centre:
+                for t in combinations(on, 3):
+                    seen.add(t)
+                self.circles.append((tuple(names[m] for m in on), names[centre[0]] if centre else None))
+
+    def _lengths(self) -> None:
+        names, n, D = self.points, len(self.points), self.D
+        for i in range(n):
+            order = np.argsort(D[i])
+            groups, cur = [], [order[0]]
+            for a, b in zip(order, order[1:]):
+                if D[i, b] - D[i, a] < self.tol:
+                    cur.append(b)
+                else:
+                    groups.append(cur)
+                    cur = [b]
+            groups.append(cur)
+            self.equidistant[names[i]] = [tuple(names[k] for k in g) for g in groups
+                                          if len(g) >= 2 and D[i, g[0]] > self.tol]
+        segs = sorted(((D[i, j], names[i], names[j]) for i, j in combinations(range(n), 2)), key=lambda t: t[0])
+        cur = [segs[0]] if segs else []
+        for s, t in zip(segs, segs[1:]):
+            if t[0] - s[0] < self.tol:
+                cur.append(t)
+            else:
+                if len(cur) >= 2:
+                    self.equal_segments.append([(x, y) for _, x, y in cur])
+                cur = [t]
+        if len(cur) >= 2:
+            self.equal_segments.append([(x, y) for _, x, y in cur])
+        pos = {p: i for i, p in enumerate(names)}
+        for i in range(n):
+            for j, k in combinations(range(n), 2):
+                if i in (j, k):
+                    continue
+                if np.hypot(*(self.X[i] - (self.X[j] + self.X[k]) / 2)) < self.tol:
+                    self.mid.append((names[i], names[j], names[k]))
+        for line in self.lines:
+            for d in line:
+                for b, c in combinations([p for p in line if p != d], 2):
+                    for a in names:
+                        if a in line:
+                            continue
+                        if abs(D[pos[d], pos[b]] * D[pos[a], pos[c]] - D[pos[d], pos[c]] * D[pos[a], pos[b]]) \
+                                < self.tol * self.scale:
+                            self.bisectors.append((a, b, c, d))
+        for j in range(n):
+            for i, k in combinations(range(n), 2):
+                if j in (i, k):
+                    continue
+                u, v = self.X[i] - self.X[j], self.X[k] - self.X[j]
+                lu, lv = np.hypot(*u), np.hypot(*v)
+                if lu > self.tol and lv > self.tol and abs(u @ v) < REL * lu * lv:
+                    self.right.add((names[j], names[i], names[k]))
+
+    def _triangles(self) -> None:
+        names, X = self.points, self.X
+        tris = []
+        for i, j, k in combinations(range(len(names)), 3):
+            a, b, c = names[i], names[j], names[k]
+            if not self.ncoll(a, b, c):
+                continue
+            ang = [self._angle(X[j], X[i], X[k]), self._angle(X[i], X[j], X[k]), self._angle(X[i], X[k], X[j])]
+            tris.append((sorted(ang), (a, b, c), ang))
+        tris.sort(key=lambda t: t[0][0])
+        eps = 1e-7
+        for s in range(len(tris)):
+            key1, t1, ang1 = tris[s]
+            for e in range(s + 1, len(tris)):
+                key2, t2, ang2 = tris[e]
+                if key2[0] - key1[0] > eps:
+                    break
+                if abs(key2[1] - key1[1]) > eps:
+                    continue
+                for perm in permutations(range(3)):
+                    if all(abs(ang1[m] - ang2[perm[m]]) < eps for m in range(3)):
+                        q = tuple(t2[perm[m]] for m in range(3))
+                        same = self._orient(t1) == self._orient(q)
+                        self.similar.append((t1, q, same))
+
+    def _orient(self, t) -> int:
+        a, b, c = (self.coords[p] for p in t)
+        return 1 if (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]) > 0 else -1
+
+    @staticmethod
+    def _angle(p, v, q) -> float:
+        u, w = p - v, q - v
+        return math.atan2(abs(u[0] * w[1] - u[1] * w[0]), float(u @ w))

@@ -1,0 +1,143 @@
+"""Lines and circles as merged objects: every known-collinear (concyclic) point set is one object.
+
+A fact about a line is then stated once, whatever two of its points name it. Each object keeps the
+fact nodes that built it, for the proof.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+
+@dataclass
+class Obj:
+    """A line or circle: its points, the facts that built it, and (circles) a known centre."""
+
+    ident: int
+    points: set
+    nodes: list = field(default_factory=list)     # (node, frozenset of the points it states)
+    center: str | None = None
+    center_nodes: list = field(default_factory=list)
+
+
+class Lines:
+    """Union of known-collinear point sets; ``line(a, b)`` names the object through a and b."""
+
+    def __init__(self) -> None:
+        self.objs: dict[int, Obj] = {}
+        self.parent: dict[int, int] = {}
+        self.pair: dict[frozenset, int] = {}
+        self.through: dict[str, set[int]] = {}
+        self.count = 0
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def _new(self, pts: set) -> int:
+        i = self.count
+        self.count += 1
+        self.objs[i] = Obj(i, set(pts))
+        self.parent[i] = i
+        for p in pts:
+            self.through.setdefault(p, set()).add(i)
+        return i
+
+    def line(self, a: str, b: str) -> int:
+        key = frozenset((a, b))
+        i = self.pair.get(key)
+        if i is None:
+            i = self._new({a, b})
+            self.pair[key] = i
+            return i
+        return self.find(i)
+
+    def collinear(self, pts) -> Obj | None:
+        pts = list(dict.fromkeys(pts))
+        if len(pts) < 2:
+            return None
+        obj = self.objs[self.line(pts[0], pts[1])]
+        return obj if all(p in obj.points for p in pts) else None
+
+    def add(self, pts, node) -> tuple[int, list[int]]:
+        """State that ``pts`` are collinear; returns (kept line, absorbed lines)."""
+        pts = set(pts)
+        group = {self.line(a, b) for a, b in combinations(sorted(pts), 2)}
+        members = set(pts)
+        for i in group:
+            members |= self.objs[i].points
+        changed = True
+        while changed:
+            changed = False
+            for p in list(members):
+                for j in list(self.through.get(p, ())):
+                    if j in group or self.parent[j] != j:
+                        continue
+                    if len(self.objs[j].points & members) >= 2:
+                        group.add(j)
+                        members |= self.objs[j].points
+                        changed = True
+        kept = max(group, key=lambda i: (len(self.objs[i].points), -i))
+        absorbed = [i for i in group if i != kept]
+        obj = self.objs[kept]
+        for i in absorbed:
+            self.parent[i] = kept
+            old = self.objs[i]
+            obj.nodes.extend(old.nodes)
+            for p in old.points:
+                self.through[p].discard(i)
+        new_points = members - obj.points
+        obj.points = members
+        obj.nodes.append((node, frozenset(pts)))
+        for p in members:
+            self.through.setdefault(p, set()).add(kept)
+        if absorbed or new_points:
+            for a, b in combinations(members, 2):
+                self.pair[frozenset((a, b))] = kept
+        return kept, absorbed
+
+    def alive(self) -> list[Obj]:
+        return [o for i, o in self.objs.items() if self.parent[i] == i and len(o.points) >= 3]
+
+
+class Circles:
+    """Known-concyclic point sets (three or more points, or a centre and two points)."""
+
+    def __init__(self) -> None:
+        self.objs: dict[int, Obj] = {}
+        self.count = 0
+        self.version = 0
+
+    def alive(self) -> list[Obj]:
+        return list(self.objs.values())
+
+    def containing(self, pts) -> Obj | None:
+        pts = set(pts)
+        for o in self.objs.values():
+            if pts <= o.points:
+                return o
+        return None
+
+    def add(self, pts, node, center: str | None = None, center_nodes=()) -> Obj:
+        """Add a circle through ``pts`` (with ``center`` if known), merging with circles it meets."""
+        pts = set(pts)
+        merged = [o for o in self.objs.values()
+                  if len(o.points & pts) >= 3 or (center is not None and o.center == center and o.points & pts)]
+        i = self.count
+        self.count += 1
+        obj = Obj(i, set(pts), [(node, frozenset(pts))] if node is not None else [])
+        if center is not None:
+            obj.center, obj.center_nodes = center, list(center_nodes)
+        for o in merged:
+            del self.objs[o.ident]
+            obj.points |= o.points
+            obj.nodes = o.nodes + obj.nodes
+            if obj.center is None and o.center is not None:
+                obj.center, obj.center_nodes = o.center, o.center_nodes
+            elif o.center is not None:
+                obj.center_nodes = o.center_nodes + obj.center_nodes
+        self.objs[i] = obj
+        self.version += 1
+        return obj

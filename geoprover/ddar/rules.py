@@ -1,0 +1,348 @@
+"""Rule matchers: each finds the instances of one rule of rules.txt through indexes.
+
+Candidates come from the numeric index (only numerically true conclusions are tried); premises
+are confirmed symbolically in the database (lines, circles, the angle and ratio systems).
+Each matcher returns how many new facts it added.
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+from itertools import combinations
+
+from ..language.problem import Predicate
+from .database import HALF, Database
+from .numeric import NumericIndex
+
+P = Predicate
+
+
+def _both(db: Database, *preds: Predicate):
+    out = []
+    for p in preds:
+        c = db.check(p)
+        if c is None:
+            return None
+        out += c
+    return out
+
+
+class Matchers:
+    """The rule instances still open for one database and its numeric index."""
+
+    def __init__(self, db: Database, index: NumericIndex) -> None:
+        self.db = db
+        self.ix = index
+        self.inscribed_done: set = set()
+        self.central_done: set = set()
+        self.similar_open = list(index.similar)
+        self.order = [self.para_coll, self.inscribed, self.central, self.cyclic_conv, self.center,
+                      self.isosceles, self.bisector_perp, self.chords, self.right_median,
+                      self.midp_detect, self.bisect_ratio, self.similar]
+
+    def add(self, pred: Predicate, rule: str, premises) -> int:
+        return 1 if self.db.add_fact(pred, rule, premises) is not None else 0
+
+    # ---- lines ------------------------------------------------------------------------------
+    def para_coll(self) -> int:
+        db, new = self.db, 0
+        for line in self.ix.lines:
+            if db.lines.collinear(line) is not None:
+                continue
+            a = line[0]
+            for b, c in combinations(line[1:], 2):
+                if db.lines.collinear((a, b, c)) is not None:
+                    continue
+                prov = db.angle_holds(db.angle_expr(a, b, a, c))
+                if prov is not None:
+                    prem = db.chase(P("para", (a, b, a, c)), "angle_chase", prov)
+                    new += self.add(P("coll", (a, b, c)), "para_coll", prem)
+            for b, c, d in combinations(line, 3):
+                if db.lines.collinear((b, c, d)) is None:
+                    prov = db.angle_holds(db.angle_expr(b, c, b, d))
+                    if prov is not None:
+                        prem = db.chase(P("para", (b, c, b, d)), "angle_chase", prov)
+                        new += self.add(P("coll", (b, c, d)), "para_coll", prem)
+        return new
+
+    # ---- circles ----------------------------------------------------------------------------
+    def _cyclic_premise(self, circle, pts) -> list:
+        db = self.db
+        pred = P("cyclic", tuple(pts))
+        if str(pred) in db.known:
+            return [db.known[str(pred)]]
+        for node, stated in circle.nodes:
+            if set(pts) <= stated:
+                return [node]
+        nodes = [n for n, _ in circle.nodes] + list(circle.center_nodes)
+        return [db.node(str(pred), "circle_merge", nodes, pred)]
+
+    def inscribed(self) -> int:
+        db, new = self.db, 0
+        for circle in db.circles.alive():
+            pts = sorted(circle.points)
+            if len(pts) < 4:
+                continue
+            key0 = (frozenset(pts),)
+            if key0 in self.inscribed_done:
+                continue
+            self.inscribed_done.add(key0)
+            for a, b in combinations(pts, 2):
+                others = [p for p in pts if p not in (a, b)]
+                c = others[0]
+                for d in others[1:]:
+                    key = (a, b, c, d)
+                    if key in self.inscribed_done:
+                        continue
+                    self.inscribed_done.add(key)
+                    expr = db._sum((1, db.angle_expr(c, a, c, b)), (-1, db.angle_expr(d, a, d, b)))
+                    if db.angle_holds(expr) is not None:
+                        continue
+                    pred = P("eqangle", (c, a, c, b, d, a, d, b))
+                    new += self.add(pred, "inscribed", self._cyclic_premise(circle, (a, b, c, d)))
+        return new
+
+    def central(self) -> int:
+        """∠(ca → cb) = ∠(ao → ab) + 90° for chord ab, c on the circle, o its centre."""
+        db, new = self.db, 0
+        for circle in db.circles.alive():
+            o = circle.center
+            if o is None or len(circle.points) < 3:
+                continue
+            pts = sorted(circle.points)
+            for a, b in combinations(pts, 2):
+                c = next(p for p in pts if p not in (a, b))
+                for x, y in ((a, b), (b, a)):
+                    key = (o, x, y, c, len(pts))
+                    if key in self.central_done:
+                        continue
+                    self.central_done.add(key)
+                    expr = db._sum((1, db.angle_expr(c, x, c, y)), (-1, db.angle_expr(x, o, x, y)))
+                    if db.angle_holds(expr, HALF) is not None:
+                        continue
+                    prem = self._cyclic_premise(circle, (x, y, c)) + list(circle.center_nodes)
+                    # stated as: ∠(cx → cy) = ∠(xo → xy) + 90°
+                    node = db.node(f"∠({c}{x}, {c}{y}) = ∠({x}{o}, {x}{y}) + 90°", "central", prem)
+                    if not self._angle_true(expr, HALF):
+                        from .database import SoundnessError
+                        raise SoundnessError(f"central angle equation false: {node.text}")
+                    if db.add_angle(expr, HALF, node):
+                        new += 1
+        return new
+
+    def _angle_true(self, expr, const) -> bool:
+        """Numeric truth of an equation over line directions (mod π)."""
+        import math
+        db = self.db
+        total = -float(const) * math.pi
+        for v, k in expr.items():
+            obj = db.lines.objs[v]
+            a, b = sorted(obj.points)[:2]
+            pa, pb = db.coords[a], db.coords[b]
+            total += float(k) * (math.atan2(pb[1] - pa[1], pb[0] - pa[0]) % math.pi)
+        r = total % math.pi
+        return min(r, math.pi - r) < 1e-6
+
+    def cyclic_conv(self) -> int:
+        db, new = self.db, 0
+        for pts, _centre in self.ix.circles:
+            if len(pts) < 4 or db.circles.containing(pts) is not None:
+                continue
+            for quad in combinations(pts, 4):
+                if db.circles.containing(quad) is not None:
+                    continue
+                a, b, p, q = quad
+                for (x, y, u, v) in ((a, b, p, q), (a, p, b, q), (a, q, b, p)):
+                    prov = db.angle_holds(db._sum((1, db.angle_expr(u, x, u, y)), (-1, db.angle_expr(v, x, v, y))))
+                    if prov is not None:
+                        prem = db.chase(P("eqangle", (u, x, u, y, v, x, v, y)), "angle_chase", prov)
+                        new += self.add(P("cyclic", (x, y, u, v)), "cyclic_conv", prem)
+                        break
+        return new
+
+    def center(self) -> int:
+        db, new = self.db, 0
+        for o, groups in self.ix.equidistant.items():
+            for g in groups:
+                if len(g) < 3:
+                    continue
+                circ = db.circles.containing(g)
+                if circ is not None and circ.center == o:
+                    continue
+                # classes of points known equidistant from o
+                a = g[0]
+                known = [a]
+                prem = []
+                for b in g[1:]:
+                    c = db.check(P("cong", (o, a, o, b)))
+                    if c is not None:
+                        known.append(b)
+                        prem += c
+                if len(known) >= 3:
+                    existing = db.circles.containing(known)
+                    if existing is not None and existing.center == o:
+                        continue
+                    x, y, z = known[:3]
+                    pred = P("circle", (o, x, y, z))
+                    node = db.add_fact(pred, "center", prem, check_new=False)
+                    if node is not None:
+                        new += 1
+                        if len(known) > 3:
+                            db.circles.add(known, node, center=o, center_nodes=[node])
+        return new
+
+    # ---- lengths ----------------------------------------------------------------------------
+    def isosceles(self) -> int:
+        db, new = self.db, 0
+        for o, groups in self.ix.equidistant.items():
+            for g in groups:
+                for a, b in combinations(g, 2):
+                    if not self.ix.ncoll(o, a, b):
+                        continue
+                    ang = P("eqangle", (a, o, a, b, b, a, b, o))
+                    cong = P("cong", (o, a, o, b))
+                    ca, cc = db.check(ang), db.check(cong)
+                    if cc is not None and ca is None:
+                        new += self.add(ang, "iso_angles", cc)
+                    elif ca is not None and cc is None:
+                        new += self.add(cong, "iso_sides", ca)
+        return new
+
+    def bisector_perp(self) -> int:
+        db, new = self.db, 0
+        eq: dict = {}
+        for o, groups in self.ix.equidistant.items():
+            for g in groups:
+                for a, b in combinations(sorted(g), 2):
+                    eq.setdefault((a, b), []).append(o)
+        for (a, b), os in eq.items():
+            if len(os) < 2:
+                continue
+            for p, q in combinations(os, 2):
+                goal = P("perp", (p, q, a, b))
+                if db.check(goal) is not None:
+                    continue
+                prem = _both(db, P("cong", (p, a, p, b)), P("cong", (q, a, q, b)))
+                if prem is not None:
+                    new += self.add(goal, "bisector_perp", prem)
+        return new
+
+    def chords(self) -> int:
+        db, new = self.db, 0
+        for circle in db.circles.alive():
+            pts = sorted(circle.points)
+            if len(pts) < 4:
+                continue
+            inside = set(pts)
+            for group in self.ix.equal_segments:
+                segs = [s for s in group if s[0] in inside and s[1] in inside]
+                for (a, b), (p, q) in combinations(segs, 2):
+                    r = next(x for x in pts if x not in (a, b))
+                    s = next(x for x in pts if x not in (p, q))
+                    ang = P("eqangle", (r, a, r, b, s, p, s, q))
+                    if not db.true(ang):
+                        ang = P("eqangle", (r, a, r, b, s, q, s, p))
+                    cong = P("cong", (a, b, p, q))
+                    cc, ca = db.check(cong), db.check(ang)
+                    cyc = self._cyclic_premise(circle, tuple(dict.fromkeys((a, b, p, q, r, s))))
+                    if cc is not None and ca is None:
+                        new += self.add(ang, "chords_angle", cyc + cc)
+                    elif ca is not None and cc is None:
+                        new += self.add(cong, "chords_cong", cyc + ca)
+        return new
+
+    def right_median(self) -> int:
+        db, new = self.db, 0
+        for m, items in list(db.midpoints.items()):
+            for x, y, node in items:
+                for (b, u, v) in self.ix.right:
+                    if {u, v} != {x, y} or b == m:
+                        continue
+                    goal = P("cong", (m, x, m, b))
+                    if db.check(goal) is not None:
+                        continue
+                    pp = db.check(P("perp", (b, x, b, y)))
+                    if pp is not None:
+                        new += self.add(goal, "right_median", [node] + pp)
+        return new
+
+    def midp_detect(self) -> int:
+        db, new = self.db, 0
+        for m, a, b in self.ix.mid:
+            goal = P("midp", (m, a, b))
+            if str(goal) in db.known or any({x, y} == {a, b} for x, y, _ in db.midpoints.get(m, ())):
+                continue
+            prem = _both(db, P("coll", (m, a, b)), P("cong", (m, a, m, b)))
+            if prem is not None:
+                new += self.add(goal, "midp_detect", prem)
+        return new
+
+    def bisect_ratio(self) -> int:
+        db, new = self.db, 0
+        for a, b, c, d in self.ix.bisectors:
+            col = db.check(P("coll", (d, b, c)))
+            if col is None:
+                continue
+            ang = P("eqangle", (a, b, a, d, a, d, a, c))
+            rat = P("eqratio", (d, b, d, c, a, b, a, c))
+            ca, cr = db.check(ang), db.check(rat)
+            if ca is not None and cr is None:
+                new += self.add(rat, "bisect_ratio", ca + col)
+            elif cr is not None and ca is None:
+                new += self.add(ang, "ratio_bisect", cr + col)
+        return new
+
+    # ---- similar triangles ------------------------------------------------------------------
+    def similar(self) -> int:
+        db, new = self.db, 0
+        still = []
+        for t1, t2, same in self.similar_open:
+            a, b, c = t1
+            p, q, r = t2
+            angles = db.similar_angle_eqs(a, b, c, p, q, r, same)
+            ratios = db.similar_ratio_eqs(a, b, c, p, q, r)
+            ha = [db.angle_holds(e, k) for e, k in angles]
+            hr = [db.ratio_holds(e) for e in ratios]
+            nang = sum(h is not None for h in ha)
+            nrat = sum(h is not None for h in hr)
+            if nang == 3 and nrat == 2:
+                continue          # nothing left to learn from this pair
+            rule = None
+            prov_a = [h for h in ha if h is not None]
+            prov_r = [h for h in hr if h is not None]
+            if nang >= 2:
+                rule, provs = "sim_aa", [("angle", h) for h in prov_a[:2]]
+            elif nrat >= 2:
+                rule, provs = "sim_sss", [("ratio", h) for h in prov_r[:2]]
+            elif nang == 1 and nrat >= 1:
+                # SAS: the known angle must sit between the sides of a known ratio
+                i = next(k for k, h in enumerate(ha) if h is not None)
+                sas = self._sas(t1, t2, (i + 1) % 3)
+                if sas is not None:
+                    rule, provs = "sim_sas", [("angle", ha[i]), ("ratio", sas)]
+            if rule is None:
+                still.append((t1, t2, same))
+                continue
+            prem = []
+            for kind, prov in provs:
+                prem += db._chase_nodes(prov)
+            pred = P("simtri", (a, b, c, p, q, r))
+            text = str(pred)
+            node = db.known.get(text) or db.node(text, rule, prem, pred)
+            db.known[text] = node
+            db._guard(pred)
+            for (e, k), h in zip(angles, ha):
+                if h is None and db.add_angle(e, k, node):
+                    new += 1
+            for e, h in zip(ratios, hr):
+                if h is None and db.add_ratio(e, node):
+                    new += 1
+        self.similar_open = still
+        return new
+
+    def _sas(self, t1, t2, i):
+        """Provenance of the ratio of the two sides around vertex ``i``, if known."""
+        db = self.db
+        x = [t1[(i - 1) % 3], t1[i], t1[(i + 1) % 3]]
+        y = [t2[(i - 1) % 3], t2[i], t2[(i + 1) % 3]]
+        e = db._sum((1, db.ratio_expr(x[1], x[0], x[1], x[2])), (-1, db.ratio_expr(y[1], y[0], y[1], y[2])))
+        return db.ratio_holds(e)

@@ -1,0 +1,45 @@
+"""Trace back from the goal: keep only the facts it needs, number them, and print them."""
+from __future__ import annotations
+
+from .database import Database, Node
+
+
+def needed(goal_nodes: list[Node]) -> list[Node]:
+    """Every node the goal rests on, premises before conclusions."""
+    seen: dict[int, Node] = {}
+    stack = list(goal_nodes)
+    while stack:
+        n = stack.pop()
+        if n.ident in seen:
+            continue
+        seen[n.ident] = n
+        stack.extend(n.premises)
+    return sorted(seen.values(), key=lambda n: n.ident)
+
+
+def render(db: Database, goal_text: str, goal_nodes: list[Node]) -> tuple[list[str], list[dict]]:
+    """Numbered proof lines (premises first) and the same as JSON-able records."""
+    nodes = needed(goal_nodes)
+    given = [n for n in nodes if n.rule == "given"]
+    derived = [n for n in nodes if n.rule != "given"]
+    number: dict[int, int] = {}
+    lines, records = [], []
+    for n in given:
+        number[n.ident] = len(number) + 1
+        lines.append(f"{number[n.ident]}. {n.text}  [premise]")
+        records.append({"ref": number[n.ident], "fact": n.text, "rule": "premise", "from": []})
+    for n in derived:
+        number[n.ident] = len(number) + 1
+        refs = [number[p.ident] for p in n.premises]
+        lhs = " & ".join(f"{p.text} [{number[p.ident]}]" for p in n.premises)
+        words = db.words(n.rule)
+        lines.append(f"{number[n.ident]}. {lhs} ⇒ {n.text}  ({words})" if lhs
+                     else f"{number[n.ident]}. {n.text}  ({words})")
+        records.append({"ref": number[n.ident], "fact": n.text, "rule": n.rule, "from": refs})
+    # the goal itself, when it needed a final chase over several facts
+    if len(goal_nodes) != 1 or goal_nodes[0].text != goal_text:
+        refs = [number[g.ident] for g in goal_nodes]
+        lhs = " & ".join(f"{g.text} [{number[g.ident]}]" for g in goal_nodes)
+        lines.append(f"{len(number) + 1}. {lhs} ⇒ {goal_text}  (goal)")
+        records.append({"ref": len(number) + 1, "fact": goal_text, "rule": "goal", "from": refs})
+    return lines, records
