@@ -74,6 +74,7 @@ class Database:
         self.angles = LinearSystem(Fraction(1))
         self.ratios = LinearSystem(None)
         self.eq_node: dict[int, Node] = {}
+        self.angles.resolver = self._pick_angle
         self.midpoints: dict[str, list] = {}      # m -> [(a, b, node)]
         self.version = 0                         # bumps whenever anything new is learnt
         self.strict = True                       # raise on a fact false in the diagram
@@ -90,6 +91,23 @@ class Database:
     def _guard(self, pred: Predicate) -> None:
         if self.strict and not self.true(pred):
             raise SoundnessError(f"derived fact '{pred}' is false in the diagram")
+
+    def angle_value(self, expr: dict) -> float:
+        """Numeric value of a combination of line directions, in units of π, mod 1."""
+        total = 0.0
+        for v, k in expr.items():
+            pts = sorted(self.lines.objs[v].points)[:2]
+            pa, pb = self.coords[pts[0]], self.coords[pts[1]]
+            total += float(k) * ((math.atan2(pb[1] - pa[1], pb[0] - pa[0]) / math.pi) % 1.0)
+        return total % 1.0
+
+    def _pick_angle(self, expr: dict, options: list) -> Fraction | None:
+        value = self.angle_value(expr)
+        for c in options:
+            gap = abs(value - float(c)) % 1.0
+            if min(gap, 1 - gap) < 1e-6:
+                return c
+        return None
 
     # ----- clauses ------------------------------------------------------------------------------
     def add_clause(self, clause: Clause, coords: dict[str, np.ndarray] | None = None) -> None:

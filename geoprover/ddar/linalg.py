@@ -14,6 +14,16 @@ Expr = dict  # variable -> Fraction
 ZERO = Fraction(0)
 
 
+def _gcd(values) -> Fraction:
+    from math import gcd
+    g = 0
+    for k in values:
+        if k.denominator != 1:
+            return Fraction(1)
+        g = gcd(g, abs(k.numerator))
+    return Fraction(max(g, 1))
+
+
 class LinearSystem:
     def __init__(self, modulus: Fraction | None = None) -> None:
         self.modulus = modulus
@@ -22,7 +32,8 @@ class LinearSystem:
         self.order: dict[Hashable, int] = {}      # variable age: newer variables are pivoted first
         self.fixed: set = set()                   # variables never used as pivots (log primes)
         self.equations = 0
-        self.pending: list = []                   # mod-π rows with no ±1 coefficient yet
+        self.pending: list = []
+        self.resolver = None   # (expr, candidate constants) -> the constant true in the diagram                   # mod-π rows with no ±1 coefficient yet
 
     def _norm(self, c: Fraction) -> Fraction:
         return c % self.modulus if self.modulus is not None else c
@@ -71,10 +82,21 @@ class LinearSystem:
             return False
         unit = [v for v in candidates if abs(red[v]) == 1]
         if not unit and self.modulus is not None:
-            # mod π, dividing by k > 1 would lose the k-fold ambiguity: keep the row aside until
-            # other rows make one of its coefficients ±1 (integer row operations only)
-            self.pending.append((expr, const, eq_id))
-            return False
+            # mod π, dividing by g > 1 leaves g candidate constants: the diagram picks the one that
+            # holds (a side condition read off the figure); otherwise keep the row aside
+            g = _gcd(red.values())
+            if g > 1 and self.resolver is not None:
+                chosen = self.resolver({v: k / g for v, k in red.items()},
+                                       [self._norm((c + j) / g) for j in range(int(g))])
+                if chosen is not None:
+                    red = {v: k / g for v, k in red.items()}
+                    c = chosen
+                    prov = {e: k / g for e, k in prov.items()}
+                    candidates = [v for v in red if v not in self.fixed]
+                    unit = [v for v in candidates if abs(red[v]) == 1]
+            if not unit:
+                self.pending.append((expr, const, eq_id))
+                return False
         pivot = max(unit or candidates, key=lambda v: self.order[v])
         k = red[pivot]
         expr_p = {v: kv / k for v, kv in red.items()}

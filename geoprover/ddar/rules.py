@@ -181,13 +181,14 @@ class Matchers:
                     existing = db.circles.containing(known)
                     if existing is not None and existing.center == o:
                         continue
-                    x, y, z = known[:3]
-                    pred = P("circle", (o, x, y, z))
-                    node = db.add_fact(pred, "center", prem, check_new=False)
-                    if node is not None:
-                        new += 1
-                        if len(known) > 3:
-                            db.circles.add(known, node, center=o, center_nodes=[node])
+                    x, y = known[:2]
+                    for z in known[2:]:
+                        have = [c for c in db.circles.alive() if c.center == o and z in c.points]
+                        if have and x in have[0].points and y in have[0].points:
+                            continue
+                        pred = P("circle", (o, x, y, z))
+                        node = db.add_fact(pred, "center", prem, check_new=False)
+                        new += node is not None
         return new
 
     # ---- lengths ----------------------------------------------------------------------------
