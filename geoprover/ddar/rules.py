@@ -314,7 +314,7 @@ class Matchers:
                 rule, provs = "sim_aa", [("angle", h) for h in prov_a[:2]]
             elif nrat >= 2:
                 rule, provs = "sim_sss", [("ratio", h) for h in prov_r[:2]]
-            elif nang == 1 and nrat >= 1:
+            elif nang == 1:
                 # SAS: the known angle must sit between the sides of a known ratio
                 i = next(k for k, h in enumerate(ha) if h is not None)
                 sas = self._sas(t1, t2, (i + 1) % 3)
