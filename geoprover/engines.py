@@ -11,7 +11,9 @@ from typing import Callable
 
 from .errors import GeoproverError
 
-ENGINES: dict[str, str] = {"wu": "geoprover.wu", "ddar": "geoprover.ddar"}
+ENGINES: dict[str, str] = {"wu": "geoprover.wu", "ddar": "geoprover.ddar", "aux": "geoprover.aux"}
+# What the portfolio races by default: "aux" runs DDAR first, then adds auxiliary points.
+DEFAULT_ENGINES: tuple[str, ...] = ("wu", "aux")
 
 
 def engine(name: str) -> Callable:

@@ -8,7 +8,7 @@ import resource
 import time
 import traceback
 
-from .engines import ENGINES, engine
+from .engines import DEFAULT_ENGINES, ENGINES, engine
 from .language.problem import Problem
 from .numeric.diagram import Diagram, draw
 from .proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
@@ -38,13 +38,14 @@ def _proof(problem: Problem, name: str, data: dict, seconds: float) -> Proof:
 
 def run_portfolio(problem: Problem, engines: list[str] | None = None, timeout: float = 300.0, seed: int = 0,
                   memory_gb: float = DEFAULT_MEMORY_GB, diagram: Diagram | None = None, race: bool = True) -> Proof:
-    """The first proof among ``engines`` (all by default), or the most informative failure.
+    """The first proof among ``engines`` (Wu and DDAR with auxiliary points by default), or the most
+    informative failure.
 
     With ``race=False`` every engine runs to its end (for benchmarks that compare engines); the
     first proof is still the answer, and every engine's outcome is kept in ``certificate["engines"]``.
     """
     start = time.monotonic()
-    names = list(engines or ENGINES)
+    names = list(engines or DEFAULT_ENGINES)
     for n in names:
         engine(n)  # unknown names fail here, before any process starts
     diagram = diagram or draw(problem, seed)

@@ -120,6 +120,16 @@ def _check_clause(clause: Clause, new: dict[str, np.ndarray], coords: dict[str, 
     return facts
 
 
+def draw_clause(clause: Clause, coords: dict[str, np.ndarray], rng: np.random.Generator
+                ) -> tuple[dict[str, np.ndarray], list[Predicate]]:
+    """Draw one more clause into an existing figure: its new points and the facts they satisfy.
+
+    Raises `Degenerate` when the clause cannot be drawn there (used by the auxiliary-point search).
+    """
+    new = _draw_clause(clause, coords, rng)
+    return new, _check_clause(clause, new, coords)
+
+
 def draw(problem: Problem, seed: int = 0, configurations: int = GOAL_TRIES) -> Diagram:
     """A diagram of the problem in which its goal holds, if one of a few configurations has it.
 
