@@ -27,6 +27,7 @@ class NumericIndex:
     similar: list[tuple[tuple[str, str, str], tuple[str, str, str], bool]] = field(default_factory=list)
     bisectors: list[tuple[str, str, str, str]] = field(default_factory=list)
     right: set = field(default_factory=set)   # (b, a, c): angle at b between ba, bc is right
+    trapezoids: list = field(default_factory=list)  # (a, b, c, d, m, n): ab ∥ cd ∥ mn, m on ad, n on bc
 
     def __post_init__(self) -> None:
         self.tol = REL * self.scale
@@ -39,6 +40,7 @@ class NumericIndex:
         self._circles()
         self._lengths()
         self._triangles()
+        self._trapezoids()
 
     def dist(self, a: str, b: str) -> float:
         return float(np.hypot(*(self.coords[a] - self.coords[b])))
@@ -176,3 +178,55 @@ class NumericIndex:
     def _angle(p, v, q) -> float:
         u, w = p - v, q - v
         return math.atan2(abs(u[0] * w[1] - u[1] * w[0]), float(u @ w))
+
+    def _trapezoids(self) -> None:
+        """Three parallel lines cut by two transversals a-m-d and b-n-c (a, b on one line, d, c on another)."""
+        names, X, n = self.points, self.X, len(self.points)
+        on: dict[frozenset, frozenset] = {}
+        for i, j in combinations(range(n), 2):
+            u = X[j] - X[i]
+            lu = np.hypot(*u)
+            w = X - X[i]
+            dist = np.abs(u[0] * w[:, 1] - u[1] * w[:, 0]) / lu
+            pts = frozenset(names[k] for k in range(n) if dist[k] < self.tol)
+            on[frozenset((names[i], names[j]))] = pts
+        lines = sorted(set(on.values()), key=sorted)
+        def direction(line):
+            a, b = sorted(line)[:2]
+            d = self.coords[b] - self.coords[a]
+            return math.atan2(d[1], d[0]) % math.pi
+        dirs = sorted((direction(l), l) for l in lines)
+        classes, cur = [], [dirs[0]] if dirs else []
+        for x, y in zip(dirs, dirs[1:]):
+            if y[0] - x[0] < 1e-7:
+                cur.append(y)
+            else:
+                classes.append(cur)
+                cur = [y]
+        if cur:
+            classes.append(cur)
+        if len(classes) > 1 and abs(classes[0][0][0] + math.pi - classes[-1][0][0]) < 1e-7:
+            classes[0] = classes[0] + classes.pop()
+        line_of = {}
+        for cls in classes:
+            if len(cls) < 3:
+                continue
+            for _, l in cls:
+                for p in l:
+                    line_of[(p, id(cls))] = l
+            ls = [l for _, l in cls]
+            for l1, l2 in combinations(ls, 2):
+                trans: dict = {}
+                for a in l1:
+                    for d in l2:
+                        for m in on[frozenset((a, d))]:
+                            if m in (a, d):
+                                continue
+                            l3 = line_of.get((m, id(cls)))
+                            if l3 is None or l3 in (l1, l2):
+                                continue
+                            trans.setdefault(l3, []).append((a, d, m))
+                for l3, ts in trans.items():
+                    for (a, d, m), (b, c, k) in combinations(ts, 2):
+                        if a != b and d != c and m != k:
+                            self.trapezoids.append((a, b, c, d, m, k))

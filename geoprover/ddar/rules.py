@@ -37,7 +37,7 @@ class Matchers:
         self.similar_open = list(index.similar)
         self.order = [self.para_coll, self.inscribed, self.central, self.cyclic_conv, self.center,
                       self.isosceles, self.bisector_perp, self.chords, self.right_median,
-                      self.midp_detect, self.bisect_ratio, self.similar]
+                      self.midp_detect, self.bisect_ratio, self.trapezoid, self.similar]
 
     def add(self, pred: Predicate, rule: str, premises) -> int:
         return 1 if self.db.add_fact(pred, rule, premises) is not None else 0
@@ -290,6 +290,24 @@ class Matchers:
                 new += self.add(rat, "bisect_ratio", ca + col)
             elif cr is not None and ca is None:
                 new += self.add(ang, "ratio_bisect", cr + col)
+        return new
+
+    def trapezoid(self) -> int:
+        """ab ∥ cd, m on ad, n on bc: mn ∥ ab exactly when ma : md = nb : nc."""
+        db, new = self.db, 0
+        for a, b, c, d, m, n in self.ix.trapezoids:
+            para = P("para", (m, n, a, b))
+            rat = P("eqratio", (m, a, m, d, n, b, n, c))
+            cp, cr = db.check(para), db.check(rat)
+            if (cp is None) == (cr is None):
+                continue
+            base = _both(db, P("para", (a, b, c, d)), P("coll", (m, a, d)), P("coll", (n, b, c)))
+            if base is None:
+                continue
+            if cp is not None:
+                new += self.add(rat, "trapezoid_ratio", base + cp)
+            else:
+                new += self.add(para, "trapezoid_para", base + cr)
         return new
 
     # ---- similar triangles ------------------------------------------------------------------
