@@ -1,0 +1,4 @@
+"""Wu's method: polynomial encoding, triangular sets, pseudo-division, NDG conditions."""
+from .engine import prove
+
+__all__ = ["prove"]

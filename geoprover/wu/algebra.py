@@ -1,0 +1,159 @@
+"""Exact polynomial arithmetic for Wu's method on top of python-flint's ``fmpz_mpoly``.
+
+python-flint has no pseudo-remainder; it is written here with the leading coefficient in the
+main variable taken by repeated C-level differentiation (no term-by-term Python loops).
+"""
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass, field
+
+import flint
+import numpy as np
+
+Poly = flint.fmpz_mpoly
+
+
+class Deadline(Exception):
+    """Raised inside long loops when the time budget is spent."""
+
+
+@dataclass
+class Clock:
+    """A wall-clock budget shared by every stage of one proof attempt."""
+
+    limit: float
+    start: float = field(default_factory=time.monotonic)
+
+    def elapsed(self) -> float:
+        return time.monotonic() - self.start
+
+    def check(self) -> None:
+        if time.monotonic() - self.start > self.limit:
+            raise Deadline(f"timeout after {self.limit:g} s")
+
+
+class Ring:
+    """Polynomials in named variables (lowest Wu class first) with numeric values to test factors."""
+
+    def __init__(self, names: list[str]):
+        self.names = list(names)
+        self.ctx = flint.fmpz_mpoly_ctx.get(tuple(self.names), "lex")
+        self.gens = self.ctx.gens()
+        self.index = {n: i for i, n in enumerate(self.names)}
+        self.values = np.zeros(len(self.names))   # numeric diagram value of every variable
+
+    def gen(self, name: str) -> Poly:
+        return self.gens[self.index[name]]
+
+    def const(self, value: int) -> Poly:
+        return self.ctx.constant(value)
+
+    # --- structure -------------------------------------------------------------------------
+    def cls(self, p: Poly) -> int:
+        """Index of the highest variable present (-1 for a constant)."""
+        degs = p.degrees()
+        for i in range(len(degs) - 1, -1, -1):
+            if degs[i]:
+                return i
+        return -1
+
+    @staticmethod
+    def deg(p: Poly, v: int) -> int:
+        return p.degrees()[v] if not p.is_zero() else -1
+
+    @staticmethod
+    def coeff_top(p: Poly, v: int, d: int | None = None) -> Poly:
+        """The coefficient of v^d, d = deg_v p (the initial when v is p's class)."""
+        if d is None:
+            d = p.degrees()[v]
+        q = p
+        for _ in range(d):
+            q = q.derivative(v)
+        return q / math.factorial(d) if d > 1 else q
+
+    # --- arithmetic ------------------------------------------------------------------------
+    def prem(self, f: Poly, g: Poly, v: int, clock: Clock | None = None) -> Poly:
+        """Pseudo-remainder of f by g in variable v (multipliers reduced by their gcd)."""
+        dg = g.degrees()[v]
+        lg = self.coeff_top(g, v, dg)
+        xv = self.gens[v]
+        lg_const = lg.is_constant()
+        while not f.is_zero():
+            df = f.degrees()[v]
+            if df < dg:
+                break
+            lf = self.coeff_top(f, v, df)
+            a, b = lg, lf
+            if not lg_const:
+                h = lg.gcd(lf)
+                if not h.is_one():
+                    a, b = lg / h, lf / h
+            f = a * f - b * xv ** (df - dg) * g
+            if clock is not None:
+                clock.check()
+        return f
+
+    def simplify(self, p: Poly) -> Poly:
+        """Drop the integer content, variable factors non-zero in the diagram, and the sign."""
+        if p.is_zero():
+            return p
+        c = p.content()
+        if c != 1 and c != 0:
+            p = p / c
+        mono = p.term_content()
+        if not mono.is_constant():
+            # a variable factor may only go when it is non-zero in the diagram (a dependent
+            # coordinate such as y of a point on the x-axis is identically zero on the figure)
+            (exps,) = mono.monoms()
+            drop = self.const(1)
+            for i, e in enumerate(exps):
+                if e and abs(self.values[i]) > 1e-9:
+                    drop = drop * self.gens[i] ** e
+            if not drop.is_one():
+                p = p / drop
+        if p.leading_coefficient() < 0:
+            p = -p
+        return p
+
+    # --- numerics --------------------------------------------------------------------------
+    def evaluate(self, p: Poly) -> tuple[float, float]:
+        """Value at the diagram and the size of its terms (for a relative zero test)."""
+        if p.is_zero():
+            return 0.0, 1.0
+        exps = np.array(p.monoms(), dtype=float)
+        coeffs = np.array([float(c) for c in p.coeffs()])
+        with np.errstate(all="ignore"):
+            terms = coeffs * np.prod(np.power(self.values[None, :], exps), axis=1)
+        return float(terms.sum()), float(np.abs(terms).sum())
+
+    def relative(self, p: Poly) -> float:
+        value, size = self.evaluate(p)
+        return abs(value) / size if size > 0 else 0.0
+
+    def vanishes(self, p: Poly, tol: float = 1e-7) -> bool:
+        return self.relative(p) < tol
+
+    def select_factors(self, p: Poly, max_terms: int = 4000) -> tuple[Poly, list[Poly]]:
+        """Keep the irreducible factors of p that vanish in the diagram.
+
+        Returns the kept product and the dropped factors; the dropped ones are non-zero in the
+        diagram and become non-degeneracy conditions of anything derived from the kept part.
+        """
+        p = self.simplify(p)
+        if p.is_zero() or p.is_constant() or len(p) > max_terms:
+            return p, []
+        _, factors = p.factor()
+        if len(factors) == 1 and factors[0][1] == 1:
+            return p, []
+        scored = [(self.relative(f), f, e) for f, e in factors]
+        keep = [(f, e) for r, f, e in scored if r < 1e-7]
+        if not keep:      # numerically unclear: keep the one closest to zero
+            best = min(scored, key=lambda t: t[0])
+            keep = [(best[1], best[2])]
+        dropped = [f for _, f, _ in scored if all(f != k for k, _ in keep)]
+        out = self.const(1)
+        for f, _ in keep:          # multiplicities carry no information about the zero set
+            out = out * f
+        return self.simplify(out), dropped

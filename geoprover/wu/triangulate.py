@@ -1,0 +1,78 @@
+"""Hypotheses → a triangular set, clause by clause, keeping the component the diagram lies on.
+
+Each clause's facts are polynomials whose highest variables are the clause's new coordinates.
+Working down from the highest new variable, the polynomials of that class are reduced against
+each other (a pseudo-gcd, as in Ritt–Wu's characteristic set) until one is left: that one is the
+chain member of the variable; remainders of lower class go on down. A variable no polynomial
+reaches stays a free parameter. Every new polynomial is factored and only the factors that vanish
+in the numeric diagram are kept (line ∩ circle through a known point, two circles through a
+known point, ...); the dropped factors are non-zero in the diagram and become NDG conditions.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .algebra import Clock, Poly, Ring
+
+
+@dataclass
+class Member:
+    """One element of the triangular set: ``poly`` has class ``var`` (its leading variable)."""
+
+    var: int
+    poly: Poly
+    source: str              # the clause or facts it comes from
+
+    def initial(self, ring: Ring) -> Poly:
+        return ring.coeff_top(self.poly, self.var)
+
+    def degree(self) -> int:
+        return self.poly.degrees()[self.var]
+
+
+@dataclass
+class Chain:
+    members: list[Member] = field(default_factory=list)
+    dropped: list[tuple[Poly, str]] = field(default_factory=list)    # factors ≠ 0 in the diagram
+    max_terms: int = 0
+
+    def note(self, p: Poly) -> None:
+        self.max_terms = max(self.max_terms, len(p))
+
+
+def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], source: str,
+                       chain: Chain, clock: Clock) -> None:
+    """Append the clause's members to ``chain`` (see the module docstring)."""
+    pending: list[Poly] = []
+    for p in polys:
+        _push(ring, p, pending, chain, source)
+    lowest = min(new_vars) if new_vars else 0
+    for v in sorted(new_vars, reverse=True):
+        same = [p for p in pending if ring.cls(p) == v]
+        pending = [p for p in pending if ring.cls(p) != v]
+        while len(same) > 1:
+            clock.check()
+            same.sort(key=lambda p: (ring.deg(p, v), ring.vanishes(ring.coeff_top(p, v)), len(p)))
+            f, rest = same[0], same[1:]
+            same = [f]
+            for g in rest:
+                r = ring.prem(g, f, v, clock)
+                chain.note(r)
+                out: list[Poly] = []
+                _push(ring, r, out, chain, source)
+                for q in out:
+                    (same if ring.cls(q) == v else pending).append(q)
+        if same:
+            chain.members.append(Member(v, same[0], source))
+    # what is left has class below the clause's variables: relations among older points, which
+    # the older members already imply or which only restrict further; not needed for the proof.
+    del lowest
+
+
+def _push(ring: Ring, p: Poly, out: list[Poly], chain: Chain, source: str) -> None:
+    if p.is_zero():
+        return
+    kept, dropped = ring.select_factors(p)
+    chain.dropped.extend((d, source) for d in dropped if not d.is_constant())
+    if not kept.is_zero() and not kept.is_constant():
+        out.append(kept)
