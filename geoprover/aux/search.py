@@ -87,7 +87,8 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
                     out = nxt.engine.saturate(goal, _run_deadline(deadline))
                     runs += 1
                     if out.status == "proved":
-                        return SearchResult(PROVED, nxt.aux, runs, time.monotonic() - start)
+                        needed, extra = _minimal(base, nxt.aux, goal, deadline, len(group) > 1)
+                        return SearchResult(PROVED, needed, runs + extra, time.monotonic() - start)
                     nxt.gain = len(nxt.engine.db.known) - before + sum(c.score for c in group) / len(group)
                     if len(group) == 1:
                         scored.append(nxt)
@@ -97,6 +98,25 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
                 break
         restart += 1
     return SearchResult(TIMEOUT, [], runs, time.monotonic() - start)
+
+
+def _minimal(base: State, aux: list[Candidate], goal: Predicate, deadline: float, worth: bool
+             ) -> tuple[list[Candidate], int]:
+    """Drop auxiliary points the proof does not need (each check is one DDAR run from the base)."""
+    if not worth:
+        return aux, 0
+    keep, runs = list(aux), 0
+    for cand in reversed(aux):
+        if time.monotonic() >= deadline:
+            break
+        rest = [c for c in keep if c is not cand]
+        if any(cand.point in k.args for c in rest for k in c.clause.constructions):
+            continue
+        trial = _extend(None, base, rest)
+        runs += 1
+        if trial.engine.saturate(goal, _run_deadline(deadline)).status == "proved":
+            keep = rest
+    return keep, runs
 
 
 def _fresh_names(group: list[Candidate], state: State) -> list[Candidate]:
