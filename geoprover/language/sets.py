@@ -11,7 +11,10 @@ from .problem import Problem
 
 def bundled_sets() -> dict[str, Path]:
     """Set name → file, e.g. ``imo_ag_30`` → ``.../imo_ag_30/imo_ag_30.txt``."""
-    root = resources.files("geoprover.problems")
+    try:
+        root = resources.files("geoprover.problems")
+    except ModuleNotFoundError:  # running from a source tree that is not installed
+        root = Path(__file__).resolve().parents[2] / "problems"
     out = {}
     for sub in sorted(root.iterdir(), key=lambda p: p.name):
         if sub.is_dir():
