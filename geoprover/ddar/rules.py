@@ -157,7 +157,27 @@ class Matchers:
                         prem = db.chase(P("eqangle", (u, x, u, y, v, x, v, y)), "angle_chase", prov)
                         new += self.add(P("cyclic", (x, y, u, v)), "cyclic_conv", prem)
                         break
+                else:
+                    new += self._iso_trapezoid(quad)
         return new
+
+    def _iso_trapezoid(self, quad) -> int:
+        """ab ∥ cd with equal legs ad = bc, and the four points concyclic in the figure (so it is no
+        parallelogram): an isosceles trapezoid, which is cyclic."""
+        db = self.db
+        a, b, c, d = quad
+        for (w, x, y, z) in ((a, b, c, d), (a, c, b, d), (a, d, b, c)):
+            for (p1, p2, q1, q2) in ((w, x, y, z), (w, x, z, y)):
+                # p1p2 ∥ q1q2 (or q2q1); legs p1q2 and p2q1, or the diagonals p1q1 and p2q2
+                if db.check(P("para", (p1, p2, q1, q2))) is None:
+                    continue
+                for legs in (((p1, q2), (p2, q1)), ((p1, q1), (p2, q2))):
+                    cg = db.check(P("cong", legs[0] + legs[1]))
+                    if cg is not None:
+                        prem = db.check(P("para", (p1, p2, q1, q2))) + cg
+                        return self.add(P("cyclic", (a, b, c, d)), "iso_trapezoid", prem)
+        return 0
+
 
     def center(self) -> int:
         db, new = self.db, 0
