@@ -55,14 +55,14 @@ def test_timeout_is_honoured():
 def test_crash_does_not_lose_the_other_proof():
     p = parse_problem(PROBLEM)
     for crasher in ("crash", "hard_crash"):
-        proof = run_portfolio(p, [crasher, "later"], timeout=30)
+        proof = run_portfolio(p, [crasher, "later"], timeout=30, race=False)
         assert proof.status == PROVED and proof.engine == "later"
         assert proof.certificate["engines"][crasher]["status"] == ERROR
 
 
 def test_memory_cap_contains_a_hog():
     p = parse_problem(PROBLEM)
-    proof = run_portfolio(p, ["hog", "later"], timeout=30, memory_gb=1.0)
+    proof = run_portfolio(p, ["hog", "later"], timeout=30, memory_gb=1.0, race=False)
     assert proof.status == PROVED and proof.engine == "later"
     assert proof.certificate["engines"]["hog"]["status"] == ERROR
 
