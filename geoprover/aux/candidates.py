@@ -106,7 +106,10 @@ def generate(problem: Problem, coords: dict[str, np.ndarray], fig: Figure, rng: 
     used = set(used or coords)
     name = fresh_name(used)
     goal_points = set(problem.goal.args) if problem.goal is not None else set()
-    seen_at: list[np.ndarray] = list(coords.values())
+    def key(p: np.ndarray) -> tuple[float, float]:
+        return tuple(np.round(p / fig.scale, 6) + 0.0)
+
+    seen_at = {key(p) for p in coords.values()}
     out: list[Candidate] = []
     for kind, parts, built_from in _templates(fig, goal_points):
         try:
@@ -115,11 +118,9 @@ def generate(problem: Problem, coords: dict[str, np.ndarray], fig: Figure, rng: 
         except (GeoproverError, Degenerate, ValueError, ZeroDivisionError, KeyError):
             continue
         p = new[name]
-        if any(np.hypot(*(p - q)) < 1e-6 * fig.scale for q in seen_at):
+        if key(p) in seen_at or np.max(np.abs(p)) > 20 * fig.scale:
             continue
-        if np.max(np.abs(p)) > 20 * fig.scale:
-            continue
-        seen_at.append(p)
+        seen_at.add(key(p))
         lands = sum(1 for ln in fig.lines if len(set(ln) & set(built_from)) < 2 and fig.on_line(p, ln))
         lands += sum(1 for c, on in fig.circles if c not in built_from and len(set(on) & set(built_from)) < 2
                      and fig.on_circle(p, (c, on)))
