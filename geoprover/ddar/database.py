@@ -16,6 +16,7 @@ import numpy as np
 from ..catalogue import get_construction
 from ..language.problem import Clause, Predicate
 from ..numeric.checks import holds as numeric_holds
+from .distance import Distances
 from .linalg import LinearSystem
 from .objects import Circles, Lines
 from .table import RULES
@@ -75,6 +76,7 @@ class Database:
         self.ratios = LinearSystem(None)
         self.eq_node: dict[int, Node] = {}
         self.angles.resolver = self._pick_angle
+        self.dist = Distances(self)
         self.midpoints: dict[str, list] = {}      # m -> [(a, b, node)]
         self.version = 0                         # bumps whenever anything new is learnt
         self.strict = True                       # raise on a fact false in the diagram
@@ -160,6 +162,17 @@ class Database:
             self.version += 1
         return new
 
+    def _eid(self, node: Node) -> int:
+        eid = len(self.eq_node)
+        self.eq_node[eid] = node
+        return eid
+
+    def add_distance(self, expr, node: Node) -> bool:
+        new = self.dist.add(expr, self._eid(node))
+        if new:
+            self.version += 1
+        return new
+
     def add_angle(self, expr, const: Fraction, node: Node) -> bool:
         return self._eq(self.angles, expr, const, node)
 
@@ -195,6 +208,7 @@ class Database:
                 kept, absorbed = self.lines.add(pts, node)
                 for j in absorbed:
                     self.add_angle({kept: Fraction(1), j: Fraction(-1)}, Fraction(0), node)
+                    self.dist.merge(kept, j, self._eid(node))
                 self.version += 1
         elif n == "para":
             self.add_angle(self.angle_expr(*a), Fraction(0), node)
@@ -206,14 +220,17 @@ class Database:
             self.add_angle(self.angle_expr(*a), pred.value % 1, node)
         elif n == "cong":
             self.add_ratio(self.ratio_expr(*a), node)
+            self.add_distance(self.dist.equal(*a), node)
         elif n == "eqratio":
             self.add_ratio(self._sum((1, self.ratio_expr(*a[:4])), (-1, self.ratio_expr(*a[4:]))), node)
         elif n == "rconst":
             self.add_ratio(self.ratio_expr(*a), node, pred.value)
+            self.add_distance(self.dist.equal(*a, factor=pred.value), node)
         elif n == "midp":
             m, x, y = a
             self._store(Predicate("coll", (m, x, y)), node)
             self.add_ratio(self.ratio_expr(m, x, m, y), node)
+            self.add_distance(self.dist.equal(m, x, m, y), node)
             self.add_ratio(self.ratio_expr(m, x, x, y), node, HALF)
             self.midpoints.setdefault(m, []).append((x, y, node))
             self.version += 1
@@ -329,6 +346,9 @@ class Database:
             else:
                 expr, v = self._sum((1, self.ratio_expr(*a[:4])), (-1, self.ratio_expr(*a[4:]))), None
             prov = self.ratio_holds(expr, v)
+            if prov is None and n in ("cong", "rconst"):
+                dprov = self.dist.holds(self.dist.equal(*a, factor=v if v is not None else Fraction(1)))
+                return None if dprov is None else self.chase(pred, "distance_chase", dprov)
             return None if prov is None else self.chase(pred, "ratio_chase", prov)
         if n == "cyclic":
             pts = list(dict.fromkeys(a))

@@ -37,7 +37,7 @@ class Matchers:
         self.similar_open = list(index.similar)
         self.order = [self.para_coll, self.inscribed, self.central, self.cyclic_conv, self.center,
                       self.isosceles, self.bisector_perp, self.chords, self.right_median,
-                      self.midp_detect, self.bisect_ratio, self.trapezoid, self.similar]
+                      self.midp_detect, self.bisect_ratio, self.trapezoid, self.distances, self.similar]
 
     def add(self, pred: Predicate, rule: str, premises) -> int:
         return 1 if self.db.add_fact(pred, rule, premises) is not None else 0
@@ -328,6 +328,21 @@ class Matchers:
                 new += self.add(rat, "trapezoid_ratio", base + cp)
             else:
                 new += self.add(para, "trapezoid_para", base + cr)
+        return new
+
+    def distances(self) -> int:
+        """Equal lengths found by distance chasing go to the database, and the other way round."""
+        db, new = self.db, 0
+        for group in self.ix.equal_segments:
+            for (a, b), (c, d) in combinations(group, 2):
+                pred = P("cong", (a, b, c, d))
+                expr = db.dist.equal(a, b, c, d)
+                dprov = db.dist.holds(expr)
+                rprov = db.ratio_holds(db.ratio_expr(a, b, c, d))
+                if dprov is not None and rprov is None:
+                    new += self.add(pred, "distance_chase", db._chase_nodes(dprov))
+                elif rprov is not None and dprov is None:
+                    db.add_distance(expr, db.chase(pred, "ratio_chase", rprov)[0])
         return new
 
     # ---- similar triangles ------------------------------------------------------------------

@@ -1,0 +1,67 @@
+"""Distance chasing: signed positions of points along lines, as one exact linear system.
+
+Each line object gets a fixed orientation (read off the diagram when it is created); a point's
+position on it is a variable. |ab| is ±(x_b − x_a) on the line through a and b, the sign read off
+the diagram. Equal lengths, midpoints and rational length ratios are linear here, so sums and
+differences of collinear segments chase (ab = cd on one line ⇒ ac = bd, ...).
+"""
+from __future__ import annotations
+
+from fractions import Fraction
+
+import numpy as np
+
+from .linalg import LinearSystem
+
+
+class Distances:
+    def __init__(self, db) -> None:
+        self.db = db
+        self.system = LinearSystem(None)
+        self.axis: dict[int, np.ndarray] = {}    # line id -> unit direction fixed at first use
+
+    def _axis(self, line: int) -> np.ndarray:
+        u = self.axis.get(line)
+        if u is None:
+            pts = sorted(self.db.lines.objs[line].points)[:2]
+            d = self.db.coords[pts[1]] - self.db.coords[pts[0]]
+            u = d / np.hypot(*d)
+            self.axis[line] = u
+        return u
+
+    def length(self, a: str, b: str) -> dict:
+        """|ab| as a combination of position variables on the line through a and b."""
+        line = self.db.lines.line(a, b)
+        u = self._axis(line)
+        sign = 1 if float((self.db.coords[b] - self.db.coords[a]) @ u) > 0 else -1
+        return {("x", line, b): Fraction(sign), ("x", line, a): Fraction(-sign)}
+
+    @staticmethod
+    def _sum(*terms) -> dict:
+        out: dict = {}
+        for k, e in terms:
+            for v, c in e.items():
+                out[v] = out.get(v, 0) + k * c
+        return {v: c for v, c in out.items() if c}
+
+    def equal(self, a, b, c, d, factor: Fraction = Fraction(1)) -> dict:
+        """|ab| − factor·|cd|."""
+        return self._sum((1, self.length(a, b)), (-factor, self.length(c, d)))
+
+    def merge(self, kept: int, absorbed: int, eq_id: int) -> None:
+        """Positions on an absorbed line equal (up to orientation) positions on the kept one."""
+        pts = sorted(self.db.lines.objs[absorbed].points)
+        if absorbed not in self.axis or len(pts) < 2:
+            return
+        s = 1 if float(self._axis(kept) @ self.axis[absorbed]) > 0 else -1
+        p0 = pts[0]
+        for q in pts[1:]:
+            e = {("x", absorbed, q): Fraction(1), ("x", absorbed, p0): Fraction(-1),
+                 ("x", kept, q): Fraction(-s), ("x", kept, p0): Fraction(s)}
+            self.system.add(e, Fraction(0), eq_id)
+
+    def add(self, expr: dict, eq_id: int) -> bool:
+        return self.system.add(expr, Fraction(0), eq_id)
+
+    def holds(self, expr: dict):
+        return self.system.holds(expr, Fraction(0))
