@@ -7,7 +7,7 @@ from ..language.problem import Problem
 from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 from .database import Database, SoundnessError
 from .engine import Engine, Outcome
-from .trace import render
+from .trace import minimize, render, verify
 
 __all__ = ["prove", "Engine", "Database", "SoundnessError", "build"]
 
@@ -42,6 +42,10 @@ def prove(problem: Problem, diagram=None, timeout: float = 300.0) -> Proof:
                              "angle_equations": db.angles.equations, "ratio_equations": db.ratios.equations,
                              "rounds": outcome.rounds}
         if outcome.status == "proved":
+            minimize(db, outcome.goal_nodes)
+            bad = verify(db, outcome.goal_nodes)
+            if bad:
+                raise SoundnessError(f"proof steps false in the diagram: {bad}")
             steps, records = render(db, goal_text, outcome.goal_nodes)
             proof.status, proof.steps = PROVED, steps
             proof.certificate.update({"proof": records, "proof_length": len(records)})

@@ -24,6 +24,9 @@ from .table import RULES
 HALF = Fraction(1, 2)
 
 
+_PAIRED = {"para", "perp", "eqangle", "aconst", "cong", "simtri", "contri"}
+
+
 class SoundnessError(AssertionError):
     """A derived fact is false in the diagram: a bug in a rule, never an acceptable outcome."""
 
@@ -37,6 +40,7 @@ class Node:
     rule: str
     premises: tuple = ()
     pred: Predicate | None = None
+    check: object = None          # numeric re-check for facts that are not predicates
 
 
 def _primes(n: int) -> dict[int, int]:
@@ -284,10 +288,31 @@ class Database:
         if text in self.known:
             return [self.known[text]]
         nodes = self._chase_nodes(prov)
-        if len(nodes) == 1 and (nodes[0].text == text or (len(prov) == 1 and abs(next(iter(prov.values()))) == 1)):
+        lines = self.line_nodes([pred] + [n.pred for n in nodes]) if system != "ratio_chase" else []
+        if not lines and len(nodes) == 1 and (
+                nodes[0].text == text or (len(prov) == 1 and abs(next(iter(prov.values()))) == 1)):
             return nodes      # the fact restates one known equation
-        n = self.node(text, system, nodes, pred)
+        n = self.node(text, system, nodes + [x for x in lines if x not in nodes], pred)
         return [n]
+
+    def line_nodes(self, preds) -> list[Node]:
+        """The collinearity facts behind the lines these predicates name (a chase identifies every
+        pair of points of a line with the line itself)."""
+        out: dict[int, Node] = {}
+        for pred in preds:
+            if pred is None or pred.name not in _PAIRED:
+                continue
+            a = pred.args
+            pairs = ([(a[0], a[1]), (a[1], a[2]), (a[2], a[0]), (a[3], a[4]), (a[4], a[5]), (a[5], a[3])]
+                     if pred.name in ("simtri", "contri") else [(a[i], a[i + 1]) for i in range(0, len(a) - 1, 2)])
+            for x, y in pairs:
+                if x == y:
+                    continue
+                obj = self.lines.objs[self.lines.line(x, y)]
+                if len(obj.points) > 2:
+                    for node, _ in obj.nodes:
+                        out.setdefault(node.ident, node)
+        return list(out.values())
 
     def angle_holds(self, expr, const=Fraction(0)):
         return self.angles.holds(expr, const % 1)

@@ -122,6 +122,7 @@ class Matchers:
                     prem = self._cyclic_premise(circle, (x, y, c)) + list(circle.center_nodes)
                     # stated as: ∠(cx → cy) = ∠(xo → xy) + 90°
                     node = db.node(f"∠({c}{x}, {c}{y}) = ∠({x}{o}, {x}{y}) + 90°", "central", prem)
+                    node.check = (lambda e=expr: self._angle_true(e, HALF))
                     if not self._angle_true(expr, HALF):
                         from .database import SoundnessError
                         raise SoundnessError(f"central angle equation false: {node.text}")
@@ -340,7 +341,8 @@ class Matchers:
                 dprov = db.dist.holds(expr)
                 rprov = db.ratio_holds(db.ratio_expr(a, b, c, d))
                 if dprov is not None and rprov is None:
-                    new += self.add(pred, "distance_chase", db._chase_nodes(dprov))
+                    (via,) = db.chase(pred, "distance_chase", dprov)
+                    new += self.add(pred, "distance_chase", via.premises if via.text == str(pred) else [via])
                 elif rprov is not None and dprov is None:
                     db.add_distance(expr, db.chase(pred, "ratio_chase", rprov)[0])
         return new
@@ -361,24 +363,30 @@ class Matchers:
             if nang == 3 and nrat == 2:
                 continue          # nothing left to learn from this pair
             rule = None
-            prov_a = [h for h in ha if h is not None]
-            prov_r = [h for h in hr if h is not None]
+            astated = self._angle_preds(t1, t2, same)
+            rstated = [P("eqratio", (a, b, b, c, p, q, q, r)), P("eqratio", (b, c, c, a, q, r, r, p))]
+            prov_a = [("angle", h, astated[k]) for k, h in enumerate(ha) if h is not None]
+            prov_r = [("ratio", h, rstated[k]) for k, h in enumerate(hr) if h is not None]
             if nang >= 2:
-                rule, provs = "sim_aa", [("angle", h) for h in prov_a[:2]]
+                rule, provs = "sim_aa", prov_a[:2]
             elif nrat >= 2:
-                rule, provs = "sim_sss", [("ratio", h) for h in prov_r[:2]]
+                rule, provs = "sim_sss", prov_r[:2]
             elif nang == 1:
                 # SAS: the known angle must sit between the sides of a known ratio
                 i = next(k for k, h in enumerate(ha) if h is not None)
-                sas = self._sas(t1, t2, (i + 1) % 3)
+                v = (i + 1) % 3
+                sas = self._sas(t1, t2, v)
                 if sas is not None:
-                    rule, provs = "sim_sas", [("angle", ha[i]), ("ratio", sas)]
+                    x = [t1[(v - 1) % 3], t1[v], t1[(v + 1) % 3]]
+                    y = [t2[(v - 1) % 3], t2[v], t2[(v + 1) % 3]]
+                    stated = P("eqratio", (x[1], x[0], x[1], x[2], y[1], y[0], y[1], y[2]))
+                    rule, provs = "sim_sas", [prov_a[0], ("ratio", sas, stated)]
             if rule is None:
                 still.append((t1, t2, same))
                 continue
             prem = []
-            for kind, prov in provs:
-                prem += db._chase_nodes(prov)
+            for kind, prov, stated in provs:
+                prem += db.chase(stated, "angle_chase" if kind == "angle" else "ratio_chase", prov)
             pred = P("simtri", (a, b, c, p, q, r))
             text = str(pred)
             node = db.known.get(text) or db.node(text, rule, prem, pred)
@@ -392,6 +400,16 @@ class Matchers:
                     new += 1
         self.similar_open = still
         return new
+
+    @staticmethod
+    def _angle_preds(t1, t2, same: bool) -> list[Predicate]:
+        """The three angle equalities of a similarity, in the order of similar_angle_eqs."""
+        a, b, c = t1
+        p, q, r = t2
+        out = []
+        for (x, y, z), (u, v, w) in (((a, b, c), (p, q, r)), ((b, c, a), (q, r, p)), ((c, a, b), (r, p, q))):
+            out.append(P("eqangle", (y, x, y, z, v, u, v, w) if same else (y, x, y, z, v, w, v, u)))
+        return out
 
     def _sas(self, t1, t2, i):
         """Provenance of the ratio of the two sides around vertex ``i``, if known."""

@@ -43,3 +43,47 @@ def render(db: Database, goal_text: str, goal_nodes: list[Node]) -> tuple[list[s
         lines.append(f"{len(number) + 1}. {lhs} ⇒ {goal_text}  (goal)")
         records.append({"ref": len(number) + 1, "fact": goal_text, "rule": "goal", "from": refs})
     return lines, records
+
+
+CHASES = ("angle_chase", "ratio_chase", "distance_chase")
+
+
+def rederivable(db: Database, premises, pred) -> bool:
+    """Does ``pred`` follow by chasing alone from ``premises`` (a fresh database)?"""
+    mini = Database(db.coords, db.scale)
+    mini.strict = False
+    for p in premises:
+        mini.add_fact(p.pred, "given")
+    return mini.check(pred) is not None
+
+
+def minimize(db: Database, goal_nodes: list[Node]) -> None:
+    """Drop chase premises the chase does not need (greedy, one at a time), so no step is idle."""
+    for node in needed(goal_nodes):
+        if node.rule not in CHASES or node.pred is None or len(node.premises) < 2:
+            continue
+        if any(p.pred is None for p in node.premises):
+            continue
+        keep = list(node.premises)
+        if not rederivable(db, keep, node.pred):
+            continue     # relies on something only the full database states; leave as is
+        for p in list(keep):
+            trial = [q for q in keep if q is not p]
+            if rederivable(db, trial, node.pred):
+                keep = trial
+        node.premises = tuple(keep)
+
+
+def verify(db: Database, goal_nodes: list[Node]) -> list[str]:
+    """Every step of the proof re-checked in the diagram: the facts that fail (empty when sound)."""
+    bad = []
+    for node in needed(goal_nodes):
+        if node.pred is not None:
+            ok = db.true(node.pred)
+        elif node.check is not None:
+            ok = node.check()
+        else:
+            ok = False
+        if not ok:
+            bad.append(node.text)
+    return bad
