@@ -1,10 +1,9 @@
 """Auxiliary-point search: when DDAR saturates without the goal, add constructions and rerun.
 
-Rounds of a beam search: each state is a saturated DDAR engine plus the auxiliary clauses that
-built it; a state grows by one candidate at a time (the engine is copied and only the new clause
-is added, so what was derived is kept), and the states that taught DDAR most survive to the next
-round. Every round also tries the best few candidates together. When the rounds run out, the
-search restarts with another random tie-break until the time is up.
+Each state is a saturated DDAR engine plus the auxiliary clauses that built it; a state grows by
+copying the engine and adding only the new clause, so what was derived is kept. The search first
+tries every candidate alone, then a second point on the states that taught DDAR most, then random
+batches of good candidates until the time is up.
 """
 from __future__ import annotations
 
@@ -20,10 +19,11 @@ from ..proof import FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 from .candidates import Candidate, generate
 from .figure import read_figure
 
-WIDTH = 40          # candidates tried from each state
-BEAM = 3            # states kept for the next round
-DEPTH = 2           # auxiliary points on top of each other
+LIMIT = 600         # candidates tried alone, best first
+WIDTH = 60          # second points tried on each kept state
+BEAM = 4            # states that get a second point
 BATCH = 6           # candidates tried together
+TOP = 40            # random batches are drawn from this many best candidates
 PER_RUN = 20.0      # seconds one DDAR run may take
 
 
@@ -56,48 +56,77 @@ def _extend(problem: Problem, state: State, cands: list[Candidate]) -> State:
 
 
 def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, build=None) -> SearchResult:
-    """Find auxiliary clauses after which DDAR derives the goal."""
+    """Find auxiliary clauses after which DDAR derives the goal.
+
+    1. every candidate alone, best first (with a batch of the next few now and then);
+    2. on the states that taught DDAR most, a second point, best first;
+    3. until the time is up, random batches drawn from the best candidates.
+    """
     from .. import ddar
     build = build or ddar.build
     start = time.monotonic()
     goal = problem.goal
     base_engine = build(problem, diagram)
-    outcome = base_engine.saturate(goal, _run_deadline(deadline))
     runs = 1
-    if outcome.status == "proved":
+    if base_engine.saturate(goal, _run_deadline(deadline)).status == "proved":
         return SearchResult(PROVED, [], runs, time.monotonic() - start)
     base = State(base_engine, dict(diagram.coords), list(diagram.facts))
-    restart = 0
-    while time.monotonic() < deadline:
-        rng = np.random.default_rng([seed, restart])
-        frontier = [base]
-        for depth in range(DEPTH):
-            scored: list[State] = []
-            for state in frontier:
-                fig = read_figure(state.coords, state.facts, goal)
-                extended = problem.with_clauses([c.clause for c in state.aux]) if state.aux else problem
-                cands = generate(extended, state.coords, fig, rng, limit=WIDTH * 3)
-                tries = ([cands[:BATCH]] if len(cands) > 1 else []) + [[c] for c in cands[:WIDTH]]
-                for group in tries:
-                    if time.monotonic() >= deadline:
-                        return SearchResult(TIMEOUT, [], runs, time.monotonic() - start)
-                    group = _fresh_names(group, state)
-                    nxt = _extend(extended, state, group)
-                    before = len(nxt.engine.db.known)
-                    out = nxt.engine.saturate(goal, _run_deadline(deadline))
-                    runs += 1
-                    if out.status == "proved":
-                        needed, extra = _minimal(base, nxt.aux, goal, deadline, len(group) > 1)
-                        return SearchResult(PROVED, needed, runs + extra, time.monotonic() - start)
-                    nxt.gain = len(nxt.engine.db.known) - before + sum(c.score for c in group) / len(group)
-                    if len(group) == 1:
-                        scored.append(nxt)
-            scored.sort(key=lambda s: -s.gain)
-            frontier = scored[:BEAM]
-            if not frontier:
-                break
-        restart += 1
-    return SearchResult(TIMEOUT, [], runs, time.monotonic() - start)
+    rng = np.random.default_rng(seed)
+
+    def attempt(state: State, group: list[Candidate]) -> State | None:
+        nonlocal runs
+        nxt = _extend(problem, state, _fresh_names(group, state))
+        before = len(nxt.engine.db.known)
+        out = nxt.engine.saturate(goal, _run_deadline(deadline))
+        runs += 1
+        nxt.gain = len(nxt.engine.db.known) - before + sum(c.score for c in group) / len(group)
+        return nxt if out.status == "proved" else _Tried(nxt)
+
+    def candidates(state: State, limit: int) -> list[Candidate]:
+        fig = read_figure(state.coords, state.facts, goal)
+        extended = problem.with_clauses([c.clause for c in state.aux]) if state.aux else problem
+        return generate(extended, state.coords, fig, rng, limit=limit)
+
+    def done(found: State) -> SearchResult:
+        needed, extra = _minimal(base, found.aux, goal, deadline, len(found.aux) > 1)
+        return SearchResult(PROVED, needed, runs + extra, time.monotonic() - start)
+
+    pool = candidates(base, LIMIT)
+    tried: list[State] = []
+    for i, cand in enumerate(pool):
+        groups = [[cand]] + ([pool[i + 1:i + 1 + BATCH]] if i % BATCH == 0 and i + 1 < len(pool) else [])
+        for group in groups:
+            if time.monotonic() >= deadline:
+                return SearchResult(TIMEOUT, [], runs, time.monotonic() - start)
+            result = attempt(base, group)
+            if not isinstance(result, _Tried):
+                return done(result)
+            if len(group) == 1:
+                tried.append(result.state)
+    tried.sort(key=lambda s: -s.gain)
+    for state in tried[:BEAM]:
+        for cand in candidates(state, WIDTH):
+            if time.monotonic() >= deadline:
+                return SearchResult(TIMEOUT, [], runs, time.monotonic() - start)
+            result = attempt(state, [cand])
+            if not isinstance(result, _Tried):
+                return done(result)
+    top = pool[:TOP]
+    while time.monotonic() < deadline and len(top) > 1:
+        size = int(rng.integers(2, min(BATCH, len(top)) + 1))
+        group = [top[k] for k in sorted(rng.choice(len(top), size=size, replace=False))]
+        result = attempt(base, group)
+        if not isinstance(result, _Tried):
+            return done(result)
+    return SearchResult(TIMEOUT if time.monotonic() >= deadline else NOT_PROVED, [], runs,
+                        time.monotonic() - start)
+
+
+@dataclass
+class _Tried:
+    """A state whose saturation did not reach the goal."""
+
+    state: State
 
 
 def _minimal(base: State, aux: list[Candidate], goal: Predicate, deadline: float, worth: bool

@@ -1,0 +1,57 @@
+"""Auxiliary points: candidates are valid, new constructions; the search finds what DDAR needs."""
+import numpy as np
+
+from geoprover.aux import prove as aux_prove
+from geoprover.aux.candidates import generate
+from geoprover.aux.figure import read_figure
+from geoprover.language import load_named, parse_clauses, parse_problem
+from geoprover.numeric.diagram import draw
+from geoprover.proof import FALSE, PROVED
+
+
+def _figure(text):
+    p = parse_problem(text)
+    d = draw(p, 0)
+    return p, d, read_figure(d.coords, d.facts, p.goal)
+
+
+def test_figure_reads_lines_and_circles():
+    p, d, fig = _figure("a b c = triangle a b c; o = circle o a b c; m = midpoint m a b; "
+                        "d = on_line d c m, on_circle d o c ? cong o d o a")
+    assert any({"a", "b"} <= set(ln) for ln in fig.lines)
+    assert any(c == "o" and set(on) >= {"a", "b", "c"} for c, on in fig.circles)
+
+
+def test_candidates_are_clauses_of_the_language_and_new():
+    p, d, fig = _figure("a b c = triangle a b c; h = orthocenter h a b c ? perp a h b c")
+    cands = generate(p, d.coords, fig, np.random.default_rng(0))
+    assert len(cands) > 20
+    kinds = {c.kind for c in cands}
+    assert {"midpoint", "foot", "circumcenter"} <= kinds
+    for c in cands:
+        (clause,), goal = parse_clauses(c.text, known=p.points)
+        assert goal is None and clause.points == (c.point,)
+        assert c.point not in p.points
+        assert all(np.hypot(*(c.coords[c.point] - q)) > 1e-6 for q in d.coords.values())
+    scores = [c.score for c in cands]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_feet_of_altitudes_land_on_lines():
+    p, d, fig = _figure("a b c = triangle a b c; h = orthocenter h a b c ? perp a h b c")
+    cands = generate(p, d.coords, fig, np.random.default_rng(0))
+    foot = next(c for c in cands if c.text.endswith("foot x1 a b c"))
+    assert foot.lands_on >= 1   # it lies on line a h, which it was not built from
+
+
+def test_search_adds_points_where_ddar_alone_stops():
+    p = load_named("translated_imo_2009_p2")
+    proof = aux_prove(p, timeout=60)
+    assert proof.status == PROVED
+    assert proof.certificate["ddar_runs"] >= 1
+    assert all(" = " in a for a in proof.aux)
+
+
+def test_false_goal_is_not_searched():
+    p = parse_problem("a b c = triangle a b c; m = midpoint m b c ? perp a m b c")
+    assert aux_prove(p, timeout=30).status == FALSE
