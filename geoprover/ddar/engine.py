@@ -25,6 +25,16 @@ class Engine:
         self.db = Database(coords, scale)
         self.matchers: Matchers | None = None
 
+    @classmethod
+    def from_points(cls, coords: dict, scale: float | None = None) -> "Engine":
+        """An engine over given coordinates, facts to be added by hand (tests, small figures)."""
+        import numpy as np
+        pts = {k: np.asarray(v, dtype=float) for k, v in coords.items()}
+        arr = np.array(list(pts.values()))
+        engine = cls(pts, scale or float(np.max(arr.max(axis=0) - arr.min(axis=0))))
+        engine.db.points = list(pts)
+        return engine
+
     def add_clause(self, clause: Clause, coords=None) -> None:
         self.db.add_clause(clause, coords)
         self.matchers = None      # the numeric candidates depend on the point set

@@ -4,6 +4,12 @@ from __future__ import annotations
 from .database import Database, Node
 
 
+GOAL_STEP = {"para": "angle_chase", "perp": "angle_chase", "eqangle": "angle_chase", "aconst": "angle_chase",
+             "cong": "ratio_chase", "eqratio": "ratio_chase", "rconst": "ratio_chase", "coll": "line",
+             "cyclic": "circle_merge", "midp": "goal_midp", "circle": "goal_circle", "simtri": "goal_simtri",
+             "contri": "goal_contri"}
+
+
 def needed(goal_nodes: list[Node]) -> list[Node]:
     """Every node the goal rests on, premises before conclusions."""
     seen: dict[int, Node] = {}
@@ -40,8 +46,10 @@ def render(db: Database, goal_text: str, goal_nodes: list[Node]) -> tuple[list[s
     if len(goal_nodes) != 1 or goal_nodes[0].text != goal_text:
         refs = [number[g.ident] for g in goal_nodes]
         lhs = " & ".join(f"{g.text} [{number[g.ident]}]" for g in goal_nodes)
-        lines.append(f"{len(number) + 1}. {lhs} ⇒ {goal_text}  (goal)")
-        records.append({"ref": len(number) + 1, "fact": goal_text, "rule": "goal", "from": refs})
+        kind = goal_text.split()[0] if goal_text else ""
+        rule = GOAL_STEP.get(kind, "goal")
+        lines.append(f"{len(number) + 1}. {lhs} ⇒ {goal_text}  ({db.words(rule)})")
+        records.append({"ref": len(number) + 1, "fact": goal_text, "rule": rule, "from": refs})
     return lines, records
 
 
