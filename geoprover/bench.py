@@ -49,6 +49,7 @@ class Row:
     engines: dict = field(default_factory=dict)
     aux: list = field(default_factory=list)
     message: str = ""
+    ddar_runs: int | None = None
 
 
 class Executor(Protocol):
@@ -86,8 +87,10 @@ def run_task(task: Task) -> Row:
         why = "killed after the time limit" if done is None else (done.stderr.strip().splitlines() or ["no output"])[-1]
         status = "timeout" if done is None else "error"
         return Row(task.name, task.file, status, task.engine, wall, wall, message=why)
+    cert = data.get("certificate", {})
+    runs = cert.get("ddar_runs", cert.get("engines", {}).get("aux", {}).get("ddar_runs"))
     return Row(task.name, task.file, data["status"], data["engine"], round(data["seconds"], 3), round(wall, 3),
-               data.get("certificate", {}).get("engines", {}), data.get("aux", []), data.get("message", ""))
+               cert.get("engines", {}), data.get("aux", []), data.get("message", ""), runs)
 
 
 def machine() -> dict:
@@ -138,9 +141,10 @@ def write_results(rows: list[Row], settings: dict, out: Path, stem: str) -> list
     paths[0].write_text(json.dumps({**meta, "rows": [asdict(r) for r in rows]}, indent=2) + "\n")
     with paths[1].open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["problem", "result", "engine", "seconds", "wall_seconds", "aux", "message"])
+        w.writerow(["problem", "result", "engine", "seconds", "wall_seconds", "aux", "ddar_runs", "message"])
         for r in rows:
-            w.writerow([r.problem, r.result, r.engine, r.seconds, r.wall_seconds, " ; ".join(r.aux), r.message])
+            w.writerow([r.problem, r.result, r.engine, r.seconds, r.wall_seconds, " ; ".join(r.aux), r.ddar_runs,
+                        r.message])
     paths[2].write_text(markdown(rows, meta))
     return paths
 
@@ -154,10 +158,10 @@ def markdown(rows: list[Row], meta: dict) -> str:
              f"- settings: {json.dumps(meta['settings'])}",
              f"- solved {s['solved']} / {s['problems']}; by engine {s['by_engine']}; timeouts {s['timeouts']}; "
              f"median seconds (solved) {s['median_seconds_solved']}", "",
-             "| problem | result | engine | seconds | aux |", "|---|---|---|---|---|"]
+             "| problem | result | engine | seconds | DDAR runs | auxiliary points |", "|---|---|---|---|---|---|"]
     for r in rows:
         lines.append(f"| {r.problem} | {r.result} | {r.engine if r.result == 'proved' else ''} | {r.seconds:.2f} | "
-                     f"{'; '.join(r.aux)} |")
+                     f"{r.ddar_runs if r.ddar_runs is not None else ''} | {'; '.join(r.aux)} |")
     return "\n".join(lines) + "\n"
 
 

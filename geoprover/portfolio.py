@@ -92,7 +92,10 @@ def run_portfolio(problem: Problem, engines: list[str] | None = None, timeout: f
 
 
 def _outcome(proof: Proof) -> dict:
-    return {"status": proof.status, "seconds": round(proof.seconds, 3), "message": proof.message}
+    out = {"status": proof.status, "seconds": round(proof.seconds, 3), "message": proof.message}
+    if "ddar_runs" in proof.certificate:
+        out["ddar_runs"] = proof.certificate["ddar_runs"]
+    return out
 
 
 def _best_failure(problem: Problem, names: list[str], results: dict[str, Proof], seconds: float) -> Proof:
