@@ -207,6 +207,7 @@ class NumericIndex:
             classes.append(cur)
         if len(classes) > 1 and abs(classes[0][0][0] + math.pi - classes[-1][0][0]) < 1e-7:
             classes[0] = classes[0] + classes.pop()
+        self._thales(on)
         line_of = {}
         for cls in classes:
             if len(cls) < 3:
@@ -230,3 +231,25 @@ class NumericIndex:
                     for (a, d, m), (b, c, k) in combinations(ts, 2):
                         if a != b and d != c and m != k:
                             self.trapezoids.append((a, b, c, d, m, k))
+
+    def _thales(self, on: dict) -> None:
+        """Triangle v a b cut by mn ∥ ab (m on va, n on vb): stored as the trapezoid (a, b, v, v, m, n)."""
+        lines = set(on.values())
+        through: dict[str, list] = {}
+        for line in lines:
+            for p in line:
+                through.setdefault(p, []).append(line)
+        for v, ls in through.items():
+            for l1, l2 in combinations(ls, 2):
+                side1 = [p for p in l1 if p != v]
+                side2 = [p for p in l2 if p != v]
+                if len(side1) < 2 or len(side2) < 2:
+                    continue
+                for a, m in permutations(side1, 2):
+                    for b, n in permutations(side2, 2):
+                        if a > m:     # each unordered pair of parallels once
+                            continue
+                        u = self.coords[b] - self.coords[a]
+                        w = self.coords[n] - self.coords[m]
+                        if abs(u[0] * w[1] - u[1] * w[0]) < REL * np.hypot(*u) * np.hypot(*w):
+                            self.trapezoids.append((a, b, v, v, m, n))

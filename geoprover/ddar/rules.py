@@ -322,7 +322,10 @@ class Matchers:
             cp, cr = db.check(para), db.check(rat)
             if (cp is None) == (cr is None):
                 continue
-            base = _both(db, P("para", (a, b, c, d)), P("coll", (m, a, d)), P("coll", (n, b, c)))
+            if c == d:    # a triangle c a b cut by mn
+                base = _both(db, P("coll", (m, a, d)), P("coll", (n, b, c)))
+            else:
+                base = _both(db, P("para", (a, b, c, d)), P("coll", (m, a, d)), P("coll", (n, b, c)))
             if base is None:
                 continue
             if cp is not None:
