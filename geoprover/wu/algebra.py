@@ -95,6 +95,16 @@ class Ring:
                 clock.check()
         return f
 
+    @staticmethod
+    def primitive(p: Poly) -> Poly:
+        """p without its integer content, positive leading coefficient."""
+        if p.is_zero():
+            return p
+        c = p.content()
+        if c != 1 and c != 0:
+            p = p / c
+        return -p if p.leading_coefficient() < 0 else p
+
     def simplify(self, p: Poly) -> Poly:
         """Drop the integer content, variable factors non-zero in the diagram, and the sign."""
         if p.is_zero():
@@ -141,7 +151,7 @@ class Ring:
         Returns the kept product and the dropped factors; the dropped ones are non-zero in the
         diagram and become non-degeneracy conditions of anything derived from the kept part.
         """
-        p = self.simplify(p)
+        p = self.primitive(p)
         if p.is_zero() or p.is_constant() or len(p) > max_terms:
             return p, []
         _, factors = p.factor()
@@ -156,4 +166,4 @@ class Ring:
         out = self.const(1)
         for f, _ in keep:          # multiplicities carry no information about the zero set
             out = out * f
-        return self.simplify(out), dropped
+        return self.primitive(out), dropped

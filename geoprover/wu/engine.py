@@ -13,7 +13,7 @@ from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 from .algebra import Clock, Deadline, Poly, Ring
 from .encode import SQRT3, Encoder, Inexpressible, needs_sqrt3
 from .ndg import describe
-from .triangulate import Chain, Member, triangulate_clause
+from .triangulate import Chain, Member, reduce, triangulate_clause
 
 ENGINE = "wu"
 
@@ -95,7 +95,8 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
         return done(TIMEOUT, str(why))
 
 
-def _run(problem: Problem, diagram: Diagram, clock: Clock, proof: Proof, done) -> Proof:
+def build(problem: Problem, diagram: Diagram, clock: Clock) -> tuple[Setup, Chain, list[Poly]]:
+    """The frame, the triangular set of the hypotheses and the goal's polynomials."""
     setup = Setup(problem, diagram)
     ring, enc = setup.ring, setup.encoder
     chain = Chain()
@@ -108,7 +109,12 @@ def _run(problem: Problem, diagram: Diagram, clock: Clock, proof: Proof, done) -
             for fact in get_construction(call.name).instantiate(call):
                 polys += enc.encode(fact)
         triangulate_clause(ring, polys, setup.new_vars(clause.points), str(clause), chain, clock)
-    goal_polys = enc.encode(problem.goal)
+    return setup, chain, enc.encode(problem.goal)
+
+
+def _run(problem: Problem, diagram: Diagram, clock: Clock, proof: Proof, done) -> Proof:
+    setup, chain, goal_polys = build(problem, diagram, clock)
+    ring = setup.ring
     defined = {m.var for m in chain.members}
     cert = certificate_head(setup, chain, defined)
     proof.certificate.update(cert)
@@ -130,22 +136,6 @@ def _run(problem: Problem, diagram: Diagram, clock: Clock, proof: Proof, done) -
     if not ndg_ok:
         return done(NOT_PROVED, "remainder = 0 but an NDG condition fails in the diagram")
     return done(PROVED, "remainder = 0")
-
-
-def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock) -> Poly:
-    """Successive pseudo-division of g by the chain, highest class first."""
-    r, _ = ring.select_factors(g)
-    for m in sorted(chain.members, key=lambda m: m.var, reverse=True):
-        if r.is_zero():
-            break
-        if r.degrees()[m.var] == 0:
-            continue
-        r = ring.prem(r, m.poly, m.var, clock)
-        chain.note(r)
-        r = ring.simplify(r)
-        if 0 < len(r) <= 400:
-            r, _ = ring.select_factors(r)
-    return r
 
 
 def certificate_head(setup: Setup, chain: Chain, defined: set[int]) -> dict:

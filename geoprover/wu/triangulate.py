@@ -63,7 +63,10 @@ def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], sourc
                 for q in out:
                     (same if ring.cls(q) == v else pending).append(q)
         if same:
-            chain.members.append(Member(v, same[0], source))
+            member = Member(v, same[0], source)
+            if member.degree() >= 2:
+                member = split_known_root(ring, member, chain, clock)
+            chain.members.append(member)
     # what is left has class below the clause's variables: relations among older points, which
     # the older members already imply or which only restrict further; not needed for the proof.
     del lowest
@@ -76,3 +79,60 @@ def _push(ring: Ring, p: Poly, out: list[Poly], chain: Chain, source: str) -> No
     chain.dropped.extend((d, source) for d in dropped if not d.is_constant())
     if not kept.is_zero() and not kept.is_constant():
         out.append(kept)
+
+
+def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 400) -> Poly:
+    """Successive pseudo-division of g by the chain, highest class first.
+
+    Exact factors of the running remainder are divided out (the remainder is zero when the rest
+    is), keeping those that vanish in the diagram when the remainder is small enough to factor.
+    """
+    r, _ = ring.select_factors(g) if len(g) <= factor_below else (ring.simplify(g), [])
+    for m in sorted(chain.members, key=lambda m: m.var, reverse=True):
+        if r.is_zero():
+            break
+        if r.degrees()[m.var] == 0:
+            continue
+        r = ring.prem(r, m.poly, m.var, clock)
+        chain.note(r)
+        r = ring.simplify(r)
+        if 0 < len(r) <= factor_below:
+            r, _ = ring.select_factors(r)
+    return r
+
+
+def split_known_root(ring: Ring, member: Member, chain: Chain, clock: Clock) -> Member:
+    """Divide out a root the member shares with an older coordinate (Vieta).
+
+    A line through an older point of a circle, or a second intersection of two circles, gives a
+    member q(v) with q(w) = 0 on the chain for an older coordinate w. Then
+    q(v) − q(w) = (v − w)·h(v, w) and, with v ≠ w in the diagram, h (one degree lower) replaces q.
+    """
+    v, q = member.var, member.poly
+    used = set()
+    for m in chain.members:
+        used.update(i for i, d in enumerate(m.poly.degrees()) if d)
+    for w in sorted(used | {i for i, d in enumerate(q.degrees()) if d}, reverse=True):
+        if w == v:
+            continue
+        saved = ring.values[v]
+        ring.values[v] = ring.values[w]
+        near = ring.vanishes(q, 1e-8)
+        ring.values[v] = saved
+        if not near or abs(ring.values[v] - ring.values[w]) < 1e-7:
+            continue
+        gens = list(ring.gens)
+        gens[v] = ring.gens[w]
+        qw = q.compose(*gens)
+        if not reduce(ring, qw, chain, clock).is_zero():
+            continue
+        h = (q - qw) / (ring.gens[v] - ring.gens[w])
+        kept, dropped = ring.select_factors(h)
+        if kept.is_constant() or ring.cls(kept) != v:
+            continue
+        chain.dropped.append((ring.gens[v] - ring.gens[w], member.source))
+        chain.dropped.extend((d, member.source) for d in dropped if not d.is_constant())
+        chain.note(h)
+        out = Member(v, kept, member.source)
+        return split_known_root(ring, out, chain, clock) if out.degree() >= 2 else out
+    return member
