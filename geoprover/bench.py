@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Protocol
 
+from .engines import ENGINES
 from .errors import GeoproverError
 
 
@@ -211,7 +212,7 @@ def add_bench_parser(sub) -> None:
     p.add_argument("files", nargs="*", default=["imo_ag_30"], help="problem files or bundled set names (default imo_ag_30)")
     p.add_argument("--timeout", type=float, default=300.0, help="seconds a problem (default 300)")
     p.add_argument("--jobs", type=int, default=1, help="problems at a time (default 1)")
-    p.add_argument("--engine", default="all", choices=["all", "wu", "ddar", "aux"])
+    p.add_argument("--engine", default="all", choices=["all", *ENGINES])
     p.add_argument("--no-race", action="store_true", help="let every engine finish, to compare engines")
     p.add_argument("--only", help="comma-separated problem names (or suffixes) to run")
     p.add_argument("--out", default="benchmarks/results", help="directory for the result files")

@@ -12,6 +12,7 @@ import sys
 from typing import Sequence
 
 from .bench import add_bench_parser
+from .engines import ENGINES
 from .errors import GeoproverError
 
 EXIT_OK, EXIT_NO, EXIT_BAD = 0, 1, 2
@@ -141,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("solve", help="prove the goal (Wu and DDAR race in a portfolio)")
     _add_problem_args(p)
-    p.add_argument("--engine", default="all", choices=["all", "wu", "ddar", "aux"], help="engine to run; all (default) races wu against aux (DDAR, then DDAR with auxiliary points)")
+    p.add_argument("--engine", default="all", choices=["all", *ENGINES], help="engine to run; all (default) races wu against aux (DDAR, then DDAR with auxiliary points)")
     p.add_argument("--timeout", type=float, default=300.0, help="seconds (default 300)")
     p.add_argument("--memory", type=float, default=8.0, help="memory cap per engine in GB (default 8; 0 = none)")
     p.add_argument("--aux", help="auxiliary constructions to append, e.g. \"x = on_line x a b, on_line x c d\", or a file")

@@ -6,6 +6,7 @@ one engine's import cost (numba, flint) is paid only in the process that runs it
 """
 from __future__ import annotations
 
+import os
 from importlib import import_module
 from typing import Callable
 
@@ -14,6 +15,12 @@ from .errors import GeoproverError
 ENGINES: dict[str, str] = {"wu": "geoprover.wu", "ddar": "geoprover.ddar", "aux": "geoprover.aux"}
 # What the portfolio races by default: "aux" runs DDAR first, then adds auxiliary points.
 DEFAULT_ENGINES: tuple[str, ...] = ("wu", "aux")
+
+# More engines can be plugged in without code changes: GEOPROVER_ENGINES="name=module:function,..."
+for _entry in filter(None, os.environ.get("GEOPROVER_ENGINES", "").split(",")):
+    _name, _, _target = _entry.partition("=")
+    if _name and _target:
+        ENGINES[_name.strip()] = _target.strip()
 
 
 def engine(name: str) -> Callable:

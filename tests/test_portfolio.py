@@ -84,3 +84,26 @@ def test_false_goal_never_reaches_the_engines():
     start = time.monotonic()
     proof = run_portfolio(p, ["slow"], timeout=30)
     assert proof.status == FALSE and time.monotonic() - start < 1.5
+
+
+def test_ctrl_c_leaves_no_stray_processes(tmp_path):
+    import shutil
+    import signal
+    import subprocess
+    import sys
+    mark = tmp_path / "slow.pid"
+    env = {**os.environ, "GEOPROVER_ENGINES": "slow=fake_engines:slow", "FAKE_ENGINE_MARK": str(mark),
+           "PYTHONPATH": os.path.dirname(__file__) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    proc = subprocess.Popen([sys.executable, "-m", "geoprover", "solve", "--text", PROBLEM, "--engine", "slow"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    for _ in range(200):
+        if mark.exists() and mark.read_text():
+            break
+        time.sleep(0.05)
+    child = int(mark.read_text())
+    assert _alive(child)
+    proc.send_signal(signal.SIGINT)
+    out, err = proc.communicate(timeout=10)
+    assert proc.returncode == 130 and "interrupted" in err
+    time.sleep(0.2)
+    assert not _alive(child)
