@@ -233,22 +233,24 @@ class NumericIndex:
                             self.trapezoids.append((a, b, c, d, m, k))
 
     def _thales(self, on: dict) -> None:
-        """Triangle v a b cut by mn ∥ ab (m on va, n on vb): stored as the trapezoid (a, b, v, v, m, n)."""
+        """Triangle v a b cut by mn ∥ ab (m on va, n on vb): stored as the trapezoid (a, b, v, v, m, n).
+
+        Both roles of the two parallels are kept: the ratio ma : mv and the ratio am : av are
+        different equations for the ratio chase (one is about parts, the other about wholes).
+        """
         lines = set(on.values())
         through: dict[str, list] = {}
         for line in lines:
             for p in line:
                 through.setdefault(p, []).append(line)
-        for v, ls in through.items():
-            for l1, l2 in combinations(ls, 2):
-                side1 = [p for p in l1 if p != v]
-                side2 = [p for p in l2 if p != v]
+        for v, ls in sorted(through.items()):
+            for l1, l2 in combinations(sorted(ls, key=sorted), 2):
+                side1 = sorted(p for p in l1 if p != v)
+                side2 = sorted(p for p in l2 if p != v)
                 if len(side1) < 2 or len(side2) < 2:
                     continue
                 for a, m in permutations(side1, 2):
                     for b, n in permutations(side2, 2):
-                        if a > m:     # each unordered pair of parallels once
-                            continue
                         u = self.coords[b] - self.coords[a]
                         w = self.coords[n] - self.coords[m]
                         if abs(u[0] * w[1] - u[1] * w[0]) < REL * np.hypot(*u) * np.hypot(*w):

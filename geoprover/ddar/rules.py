@@ -159,8 +159,25 @@ class Matchers:
                         new += self.add(P("cyclic", (x, y, u, v)), "cyclic_conv", prem)
                         break
                 else:
-                    new += self._iso_trapezoid(quad)
+                    new += self._iso_trapezoid(quad) or self._arc_midpoint(quad)
         return new
+
+    def _arc_midpoint(self, quad) -> int:
+        """r on a bisector of angle man with rm = rn: r is a midpoint of an arc mn of circle amn
+        (the figure has the four points concyclic, so am ≠ an)."""
+        db = self.db
+        for r in quad:
+            for a in quad:
+                if a == r:
+                    continue
+                m, n = (p for p in quad if p not in (a, r))
+                cg = db.check(P("cong", (r, m, r, n)))
+                if cg is None:
+                    continue
+                ang = db.check(P("eqangle", (a, m, a, r, a, r, a, n)))
+                if ang is not None:
+                    return self.add(P("cyclic", (a, m, r, n)), "arc_midpoint", cg + ang)
+        return 0
 
     def _iso_trapezoid(self, quad) -> int:
         """ab ∥ cd with equal legs ad = bc, and the four points concyclic in the figure (so it is no
@@ -189,16 +206,20 @@ class Matchers:
                 circ = db.circles.containing(g)
                 if circ is not None and circ.center == o:
                     continue
-                # classes of points known equidistant from o
-                a = g[0]
-                known = [a]
-                prem = []
-                for b in g[1:]:
-                    c = db.check(P("cong", (o, a, o, b)))
-                    if c is not None:
-                        known.append(b)
-                        prem += c
-                if len(known) >= 3:
+                # classes of points known equidistant from o (each class anchored at its first point)
+                classes: list[tuple[list, list]] = []
+                for b in g:
+                    for members, prem in classes:
+                        c = db.check(P("cong", (o, members[0], o, b)))
+                        if c is not None:
+                            members.append(b)
+                            prem += c
+                            break
+                    else:
+                        classes.append(([b], []))
+                for known, prem in classes:
+                    if len(known) < 3:
+                        continue
                     existing = db.circles.containing(known)
                     if existing is not None and existing.center == o:
                         continue
