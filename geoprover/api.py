@@ -1,7 +1,7 @@
 """The Python API: load a problem, check it numerically, prove it.
 
     from geoprover import load_problem, prove
-    problem = load_problem("translated_imo_2000_p1")
+    problem = load_problem(NAME)   # a name from a bundled set, or load_problem(text="...")
     proof = prove(problem, timeout=60)
     print(proof.render())
 """

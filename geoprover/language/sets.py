@@ -39,7 +39,7 @@ def resolve_file(name: str) -> Path:
 def find_problem(name: str, file: str | None = None) -> tuple[str, str, str]:
     """(source, name, text) of a problem named ``name`` in ``file`` or in any bundled set.
 
-    A unique suffix match is accepted, so ``imo_2000_p1`` finds ``translated_imo_2000_p1``.
+    A unique suffix of a name is accepted too (``2000_p1`` for the IMO 2000 problem 1).
     """
     files = [resolve_file(file)] if file else list(bundled_sets().values())
     exact, partial = [], []
