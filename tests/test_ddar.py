@@ -95,7 +95,7 @@ def test_rule_table_loaded():
 
 # ---- each rule on a minimal figure ------------------------------------------------------------
 
-RULE_CASES = [
+RULE_CASES = [  # (a rule the proof must use, a figure where it is needed)
     ("para_coll", "a b c = triangle a b c; d = on_pline d a b c; e = on_pline e a b c ? coll a d e"),
     ("inscribed", "a b c = triangle a b c; d = on_circum d a b c ? eqangle c a c b d a d b"),
     ("cyclic_conv", "a b c = triangle a b c; d = eqangle3 d a b c a b ? cyclic a b c d"),
@@ -104,7 +104,7 @@ RULE_CASES = [
     ("center", "a b c = triangle a b c; o = circle o a b c; d = on_circle d o a ? cyclic a b c d"),
     ("bisector_perp", "a b = segment a b; p = on_bline p a b; q = on_bline q a b ? perp p q a b"),
     ("right_median", "a b = segment a b; c = on_dia c a b; m = midpoint m a b ? cong m a m c"),
-    ("sim_aa", "a b c = triangle a b c; d = on_line d a b; e = on_line e a c, on_pline e d b c ? eqratio a d a b a e a c"),
+    ("trapezoid_ratio", "a b c = triangle a b c; d = on_line d a b; e = on_line e a c, on_pline e d b c ? eqratio a d a b a e a c"),
     ("trapezoid_ratio", "a b c d = trapezoid a b c d; m = midpoint m a d; n = on_line n b c, on_pline n m a b ? cong n b n c"),
     ("bisect_ratio", "a b c = triangle a b c; d = angle_bisector d b a c, on_line d b c ? eqratio d b d c a b a c"),
     ("iso_trapezoid", "a b c d = eq_trapezoid a b c d ? cyclic a b c d"),
@@ -135,8 +135,11 @@ def test_midp_detect_by_hand():
     assert engine.db.check(P("rconst", ("m", "a", "a", "b"), F(1, 2))) is not None
 
 
-def test_sss_and_sas_by_hand():
+def test_sss_sas_aa_by_hand():
     coords = {"a": (0, 0), "b": (4, 0), "c": (1, 3), "p": (10, 1), "q": (14, 1), "r": (11, 4)}
+    engine, out = by_hand(coords, ["eqangle b a b c q p q r", "eqangle c a c b r p r q"], "eqratio a b b c p q q r")
+    assert out.status == "proved"
+    assert any(n.rule == "sim_aa" for n in needed(out.goal_nodes))
     engine, out = by_hand(coords, ["cong a b p q", "cong b c q r", "cong c a r p"], "eqangle a b a c p q p r")
     assert out.status == "proved"
     assert any(n.rule == "sim_sss" for n in needed(out.goal_nodes))
