@@ -261,3 +261,13 @@ def test_incremental_clause():
     engine2.saturate()
     engine2.add_clause(extra.clauses[-1])
     assert engine2.saturate(extra.goal).status == "proved"
+
+
+def test_extend_with_an_auxiliary_point():
+    # o a d equidistant needs the centre, which the saturated database gets as a new clause
+    base = parse_problem("a b c = triangle a b c; d = on_circum d a b c ? cyclic a b c d")
+    engine = build(base, draw(base, seed=0))
+    engine.saturate()
+    aux = parse_problem("a b c = triangle a b c; o = circumcenter o a b c ? cong o a o b").clauses[-1]
+    assert engine.extend(aux)
+    assert engine.saturate(P("cong", ("o", "a", "o", "d"))).status == "proved"

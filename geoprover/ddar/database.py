@@ -241,13 +241,13 @@ class Database:
         elif n == "cyclic":
             pts = list(dict.fromkeys(a))
             if len(pts) >= 3:
-                self.circles.add(pts, node)
+                self._radii(self.circles.add(pts, node))
                 self.version += 1
         elif n == "circle":
             o, *pts = a
             self.add_ratio(self.ratio_expr(o, pts[0], o, pts[1]), node)
             self.add_ratio(self.ratio_expr(o, pts[0], o, pts[2]), node)
-            self.circles.add(pts, node, center=o, center_nodes=[node])
+            self._radii(self.circles.add(pts, node, center=o, center_nodes=[node]))
             self.version += 1
         elif n in ("simtri", "contri"):
             x, y, z, p, q, r = a
@@ -259,6 +259,24 @@ class Database:
             if n == "contri":
                 self.add_ratio(self.ratio_expr(x, y, p, q), node)
         # side conditions carry no equations
+
+    def _radii(self, circle) -> None:
+        """Every point of a circle with a known centre is at one distance from it."""
+        o = circle.center
+        if o is None:
+            return
+        pts = sorted(circle.points)
+        ref = pts[0]
+        for p in pts[1:]:
+            expr = self.ratio_expr(o, ref, o, p)
+            if self.ratio_holds(expr) is not None:
+                continue
+            pred = Predicate("cong", (o, ref, o, p))
+            self._guard(pred)
+            prem = [n for n, _ in circle.nodes] + list(circle.center_nodes)
+            node = self.node(str(pred), "radius", prem, pred)
+            self.add_ratio(expr, node)
+            self.add_distance(self.dist.equal(o, ref, o, p), node)
 
     # ----- geometry helpers ---------------------------------------------------------------------
     def orientation(self, a, b, c) -> int:

@@ -39,6 +39,25 @@ class Engine:
         self.db.add_clause(clause, coords)
         self.matchers = None      # the numeric candidates depend on the point set
 
+    def extend(self, clause: Clause, seed: int = 0, tries: int = 12) -> bool:
+        """Draw a new clause's points into this figure (old points stay put) and add its facts.
+
+        For the auxiliary-point search: the saturated database is kept and only grows. False when
+        the clause cannot be drawn here (degenerate); nothing is added then.
+        """
+        import numpy as np
+        from ..numeric.diagram import _check_clause, _draw_clause
+        rng = np.random.default_rng(seed)
+        for _ in range(tries):
+            try:
+                new = _draw_clause(clause, self.db.coords, rng)
+                _check_clause(clause, new, self.db.coords)
+            except (ValueError, ZeroDivisionError, FloatingPointError, ArithmeticError, Exception):
+                continue
+            self.add_clause(clause, new)
+            return True
+        return False
+
     def _ensure(self) -> Matchers:
         if self.matchers is None:
             ix = NumericIndex(list(self.db.points), self.db.coords, self.db.scale)
