@@ -21,7 +21,7 @@ from .figure import Figure
 
 KIND_PRIOR = {"midpoint": 1.0, "foot": 1.0, "intersection": 0.9, "circumcenter": 0.7, "mirror": 0.5,
               "reflect": 0.5, "parallel": 0.4, "perpendicular": 0.4, "second intersection": 0.8,
-              "circles meet": 0.6, "tangent": 0.4}
+              "circles meet": 0.6, "tangent": 0.4, "bisector": 0.5}
 
 
 @dataclass
@@ -87,7 +87,22 @@ def _templates(fig: Figure, goal_points: set[str]) -> list[Template]:
                     q = line[1] if line[0] == p else line[0]
                     out.append(("second intersection", [("on_line", (p, q)), ("on_circle", (centre, p))], (p, q, centre)))
         for p in on:
-            out.append(("tangent", [("lc_tangent", (p, centre))], (p, centre)))
+            for line in fig.lines:
+                if p not in line:
+                    out.append(("tangent", [("lc_tangent", (p, centre)), ("on_line", line[:2])], (p, centre) + line[:2]))
+    for centre, on in fig.circles:
+        if centre or len(on) < 3:
+            continue
+        for line in fig.lines:
+            for p in line:
+                if p in on:
+                    q = line[1] if line[0] == p else line[0]
+                    rim = tuple(x for x in on if x != p)[:2]
+                    out.append(("second intersection", [("on_line", (p, q)), ("on_circum", (p,) + rim)], (p, q) + rim))
+    for a, b, c in combinations(pts, 3):
+        if len({a, b, c} & focus) >= 2:
+            for x, y, z in ((a, b, c), (b, c, a), (c, a, b)):
+                out.append(("bisector", [("angle_bisector", (x, y, z)), ("on_line", (x, z))], (x, y, z)))
     named = [(c, on) for c, on in fig.circles if c]
     for (o1, on1), (o2, on2) in combinations(named, 2):
         for p in set(on1) & set(on2):
