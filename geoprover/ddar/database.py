@@ -92,6 +92,9 @@ class Database:
         return n
 
     def true(self, pred: Predicate) -> bool:
+        if pred.name == "cyclic" and len(set(pred.args)) <= 3:
+            return len(set(pred.args)) < 3 or numeric_holds(Predicate("ncoll", tuple(set(pred.args))),
+                                                            self.coords, self.scale)
         return numeric_holds(pred, self.coords, self.scale, 1e-6)
 
     def _guard(self, pred: Predicate) -> None:
