@@ -21,7 +21,7 @@ F = Fraction
 
 def solve(text: str, timeout: float = 30.0):
     problem = parse_problem(text)
-    return prove(problem, timeout=timeout)
+    return prove(problem, timeout=timeout, strict=True)
 
 
 def rules_of(proof) -> set[str]:
@@ -243,7 +243,7 @@ def test_imo_ag_30_proofs_all_sound():
     from geoprover.language import parse_problem as parse
     solved = 0
     for name, text in read_problem_file(resolve_file("imo_ag_30")):
-        proof = prove(parse(text, name), timeout=60)   # raises SoundnessError on a false step
+        proof = prove(parse(text, name), timeout=60, strict=True)   # raises SoundnessError on a false step
         solved += proof.status == PROVED
     assert solved >= 15
 
@@ -271,3 +271,24 @@ def test_extend_with_an_auxiliary_point():
     aux = parse_problem("a b c = triangle a b c; o = circumcenter o a b c ? cong o a o b").clauses[-1]
     assert engine.extend(aux)
     assert engine.saturate(P("cong", ("o", "a", "o", "d"))).status == "proved"
+
+
+def test_timeout_is_honoured():
+    from geoprover.proof import TIMEOUT
+    proof = prove(load_named("translated_imo_2016_p1"), timeout=1e-4)
+    assert proof.status == TIMEOUT
+    assert proof.seconds < 5
+
+
+def test_soundness_bug_is_an_error_not_a_proof(monkeypatch):
+    from geoprover.ddar import rules
+    from geoprover.proof import ERROR
+
+    def lie(self):   # a broken rule: claims ab = ac in every triangle
+        return self.add(P("cong", ("a", "b", "a", "c")), "iso_sides", [])
+    monkeypatch.setattr(rules.Matchers, "para_coll", lie)
+    text = "a b c = triangle a b c; d = midpoint d a b; e = midpoint e a c ? para d e b c"
+    proof = prove(parse_problem(text), timeout=10)
+    assert proof.status == ERROR and "soundness" in proof.message
+    with pytest.raises(SoundnessError):
+        prove(parse_problem(text), timeout=10, strict=True)

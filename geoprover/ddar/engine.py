@@ -67,6 +67,7 @@ class Engine:
     def saturate(self, goal: Predicate | None = None, deadline: float | None = None) -> Outcome:
         start = time.perf_counter()
         m = self._ensure()
+        m.deadline = deadline
         rounds = 0
         while True:
             if goal is not None:

@@ -6,6 +6,7 @@ Each matcher returns how many new facts it added.
 """
 from __future__ import annotations
 
+import time
 from fractions import Fraction
 from itertools import combinations
 
@@ -35,6 +36,7 @@ class Matchers:
         self.inscribed_done: set = set()
         self.central_done: set = set()
         self.similar_open = list(index.similar)
+        self.deadline: float | None = None
         self.order = [self.para_coll, self.inscribed, self.central, self.cyclic_conv, self.center,
                       self.isosceles, self.bisector_perp, self.chords, self.right_median,
                       self.midp_detect, self.bisect_ratio, self.trapezoid, self.distances, self.similar]
@@ -375,7 +377,10 @@ class Matchers:
     def similar(self) -> int:
         db, new = self.db, 0
         still = []
-        for t1, t2, same in self.similar_open:
+        for k, (t1, t2, same) in enumerate(self.similar_open):
+            if self.deadline is not None and k % 64 == 0 and time.perf_counter() > self.deadline:
+                still.extend(self.similar_open[k:])
+                break
             a, b, c = t1
             p, q, r = t2
             angles = db.similar_angle_eqs(a, b, c, p, q, r, same)
