@@ -34,7 +34,8 @@ def _solve(name: str, text: str, source: str, timeout: float, queue) -> None:
         draw_s = time.perf_counter() - t0
         proof = prove(problem, diagram, timeout=timeout)
         queue.put({"status": proof.status, "seconds": round(proof.seconds, 3), "draw_seconds": round(draw_s, 3),
-                   "facts": proof.certificate.get("facts"), "proof_length": proof.certificate.get("proof_length"),
+                   "facts": proof.certificate.get("facts"), "derived": proof.certificate.get("derived"),
+                   "proof_length": proof.certificate.get("proof_length"),
                    "message": proof.message})
     except Exception as why:  # report, do not crash the run
         queue.put({"status": "error", "seconds": None, "message": f"{type(why).__name__}: {why}"})
@@ -89,7 +90,7 @@ def main() -> None:
         r = run_one(name, text, str(path), args.timeout)
         r["problem"] = name
         rows.append(r)
-        print(f"{name:45s} {r['status']:22s} {r.get('seconds')!s:>8} s  facts={r.get('facts')} "
+        print(f"{name:45s} {r['status']:22s} {r.get('seconds')!s:>8} s  facts={r.get('facts')} derived={r.get('derived')} "
               f"len={r.get('proof_length')}  {r.get('message', '')[:60]}", flush=True)
     solved = [r for r in rows if r["status"] == "proved"]
     times = [r["seconds"] for r in solved]
@@ -111,9 +112,11 @@ def main() -> None:
           f"- max seconds (proved): {summary['max_seconds_proved']}",
           f"- time limit: {args.timeout} s a problem, 1 process", f"- machine: {summary['machine']}",
           f"- date: {summary['date']}, commit {commit}", f"- command: `{summary['command']}`", "",
-          "| problem | status | seconds | facts | proof length |", "|---|---|---|---|---|"]
+          "facts: all facts stored (premises + derived); derived: facts the rules and chases added.", "",
+          "| problem | status | seconds | facts | derived | proof length |", "|---|---|---|---|---|---|"]
     for r in rows:
-        md.append(f"| {r['problem']} | {r['status']} | {r.get('seconds')} | {r.get('facts')} | {r.get('proof_length')} |")
+        md.append(f"| {r['problem']} | {r['status']} | {r.get('seconds')} | {r.get('facts')} | {r.get('derived')} "
+                  f"| {r.get('proof_length')} |")
     (out / f"{stem}.md").write_text("\n".join(md) + "\n")
 
 

@@ -42,7 +42,8 @@ def prove(problem: Problem, diagram=None, timeout: float = 300.0, strict: bool =
         engine = build(problem, diagram)
         outcome = engine.saturate(problem.goal, start + timeout)
         db = engine.db
-        proof.certificate = {"facts": len(db.known), "nodes": len(db.nodes),
+        derived = sum(1 for n in db.known.values() if n.rule != "given")
+        proof.certificate = {"facts": len(db.known), "derived": derived, "nodes": len(db.nodes),
                              "angle_equations": db.angles.equations, "ratio_equations": db.ratios.equations,
                              "rounds": outcome.rounds}
         if outcome.status == "proved":
