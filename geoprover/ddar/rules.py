@@ -173,6 +173,8 @@ class Matchers:
                 if a == r:
                     continue
                 m, n = (p for p in quad if p not in (a, r))
+                if abs(self.ix.dist(a, m) - self.ix.dist(a, n)) < 1e-3 * self.ix.scale:
+                    continue    # am = an: the bisector is the perpendicular bisector of mn itself
                 cg = db.check(P("cong", (r, m, r, n)))
                 if cg is None:
                     continue
@@ -191,6 +193,8 @@ class Matchers:
                 # p1p2 ∥ q1q2 (or q2q1); legs p1q2 and p2q1, or the diagonals p1q1 and p2q2
                 if db.check(P("para", (p1, p2, q1, q2))) is None:
                     continue
+                if not (db.true(P("npara", (p1, q2, p2, q1))) and db.true(P("npara", (p1, q1, p2, q2)))):
+                    continue    # a parallelogram (or a rectangle) in the figure: not this rule's case
                 for legs in (((p1, q2), (p2, q1)), ((p1, q1), (p2, q2))):
                     cg = db.check(P("cong", legs[0] + legs[1]))
                     if cg is not None:
