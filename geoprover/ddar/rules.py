@@ -146,22 +146,31 @@ class Matchers:
         return min(r, math.pi - r) < 1e-6
 
     def cyclic_conv(self) -> int:
+        """Equal angles on one chord: viewers of a chord are grouped by the hashed normal form of
+        the angle they see it under, so equal angles are found by lookup, not pair by pair."""
         db, new = self.db, 0
         for pts, _centre in self.ix.circles:
             if len(pts) < 4 or db.circles.containing(pts) is not None:
                 continue
+            for x, y in combinations(pts, 2):
+                groups: dict = {}
+                for u in pts:
+                    if u in (x, y):
+                        continue
+                    expr, const, _ = db.angles.reduce(db.angle_expr(u, x, u, y))
+                    groups.setdefault((tuple(sorted(expr.items())), const), []).append(u)
+                for viewers in groups.values():
+                    for u, v in combinations(viewers, 2):
+                        if db.circles.containing((x, y, u, v)) is not None:
+                            continue
+                        prov = db.angle_holds(db._sum((1, db.angle_expr(u, x, u, y)),
+                                                      (-1, db.angle_expr(v, x, v, y))))
+                        prem = db.chase(P("eqangle", (u, x, u, y, v, x, v, y)), "angle_chase", prov)
+                        new += self.add(P("cyclic", (x, y, u, v)), "cyclic_conv", prem)
             for quad in combinations(pts, 4):
                 if db.circles.containing(quad) is not None:
                     continue
-                a, b, p, q = quad
-                for (x, y, u, v) in ((a, b, p, q), (a, p, b, q), (a, q, b, p)):
-                    prov = db.angle_holds(db._sum((1, db.angle_expr(u, x, u, y)), (-1, db.angle_expr(v, x, v, y))))
-                    if prov is not None:
-                        prem = db.chase(P("eqangle", (u, x, u, y, v, x, v, y)), "angle_chase", prov)
-                        new += self.add(P("cyclic", (x, y, u, v)), "cyclic_conv", prem)
-                        break
-                else:
-                    new += self._iso_trapezoid(quad) or self._arc_midpoint(quad)
+                new += self._iso_trapezoid(quad) or self._arc_midpoint(quad)
         return new
 
     def _arc_midpoint(self, quad) -> int:
@@ -212,20 +221,17 @@ class Matchers:
                 circ = db.circles.containing(g)
                 if circ is not None and circ.center == o:
                     continue
-                # classes of points known equidistant from o (each class anchored at its first point)
-                classes: list[tuple[list, list]] = []
+                # classes of points known equidistant from o: lookup by the hashed normal form of log|ob|
+                buckets: dict = {}
                 for b in g:
-                    for members, prem in classes:
-                        c = db.check(P("cong", (o, members[0], o, b)))
-                        if c is not None:
-                            members.append(b)
-                            prem += c
-                            break
-                    else:
-                        classes.append(([b], []))
-                for known, prem in classes:
+                    expr, const, _ = db.ratios.reduce({db.seg(o, b): Fraction(1)})
+                    buckets.setdefault((tuple(sorted(expr.items(), key=repr)), const), []).append(b)
+                for known in buckets.values():
                     if len(known) < 3:
                         continue
+                    prem = []
+                    for b in known[1:]:
+                        prem += db.check(P("cong", (o, known[0], o, b)))
                     existing = db.circles.containing(known)
                     if existing is not None and existing.center == o:
                         continue
