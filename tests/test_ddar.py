@@ -108,6 +108,9 @@ RULE_CASES = [  # (a rule the proof must use, a figure where it is needed)
     ("trapezoid_ratio", "a b c d = trapezoid a b c d; m = midpoint m a d; n = on_line n b c, on_pline n m a b ? cong n b n c"),
     ("bisect_ratio", "a b c = triangle a b c; d = angle_bisector d b a c, on_line d b c ? eqratio d b d c a b a c"),
     ("iso_trapezoid", "a b c d = eq_trapezoid a b c d ? cyclic a b c d"),
+    ("arc_midpoint", "a m n = triangle a m n; r = angle_bisector r m a n, on_bline r m n ? cyclic a m r n"),
+    ("trapezoid_para", "a b c d = trapezoid a b c d; m = midpoint m a d; n = midpoint n b c ? para m n a b"),
+    ("radius", "a b c = triangle a b c; o = circumcenter o a b c; d = on_circum d a b c ? cong o a o d"),
 ]
 
 
@@ -123,6 +126,38 @@ def test_iso_sides_by_hand():
     engine, out = by_hand(coords, ["eqangle a o a b b a b o"], "cong o a o b")
     assert out.status == "proved"
     assert any(n.rule == "iso_sides" for n in needed(out.goal_nodes))
+
+
+def _circle_points(degrees: dict) -> dict:
+    return {k: (np.cos(np.radians(v)), np.sin(np.radians(v))) for k, v in degrees.items()}
+
+
+def test_equal_chords_both_ways_by_hand():
+    coords = _circle_points({"a": 0, "b": 50, "c": 120, "d": 170, "e": 250})
+    goal = "eqangle e a e b e c e d"
+    engine, out = by_hand(coords, ["cyclic a b c d e", "cong a b c d"], goal)
+    assert out.status == "proved"
+    assert any(n.rule == "chords_angle" for n in needed(out.goal_nodes))
+    engine, out = by_hand(coords, ["cyclic a b c d e", goal], "cong a b c d")
+    assert out.status == "proved"
+    assert any(n.rule == "chords_cong" for n in needed(out.goal_nodes))
+
+
+def test_bisector_theorem_converse_by_hand():
+    a, b, c = np.array([0.3, 2.0]), np.array([0.0, 0.0]), np.array([3.0, 0.0])
+    ab, ac = np.hypot(*(b - a)), np.hypot(*(c - a))
+    d = b + (c - b) * ab / (ab + ac)
+    coords = {"a": a, "b": b, "c": c, "d": d}
+    engine, out = by_hand(coords, ["coll d b c", "eqratio d b d c a b a c"], "eqangle a b a d a d a c")
+    assert out.status == "proved"
+    assert any(n.rule == "ratio_bisect" for n in needed(out.goal_nodes))
+
+
+def test_sas_by_hand():
+    coords = {"a": (0, 0), "b": (4, 0), "c": (1, 3), "p": (10, 1), "q": (18, 1), "r": (12, 7)}
+    engine, out = by_hand(coords, ["eqangle b a b c q p q r", "eqratio b a b c q p q r"], "eqangle a b a c p q p r")
+    assert out.status == "proved"
+    assert any(n.rule == "sim_sas" for n in needed(out.goal_nodes))
 
 
 def test_midp_detect_by_hand():
@@ -292,3 +327,11 @@ def test_soundness_bug_is_an_error_not_a_proof(monkeypatch):
     assert proof.status == ERROR and "soundness" in proof.message
     with pytest.raises(SoundnessError):
         prove(parse_problem(text), timeout=10, strict=True)
+
+
+def test_every_rule_used_is_in_the_table():
+    for name in ("translated_imo_2004_p5", "translated_imo_2010_p4", "translated_imo_2016_p1"):
+        problem = load_named(name)
+        engine = build(problem, draw(problem, seed=0))
+        engine.saturate(problem.goal)
+        assert {n.rule for n in engine.db.nodes} <= set(RULES)
