@@ -44,24 +44,22 @@ def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], sourc
                        chain: Chain, clock: Clock) -> None:
     """Append the clause's members to ``chain`` (see the module docstring)."""
     pending: list[Poly] = []
+    simple = [m for m in chain.members if len(m.poly) <= 3 and m.initial(ring).is_constant()]
     for p in polys:
-        _push(ring, p, pending, chain, source)
-    lowest = min(new_vars) if new_vars else 0
+        _push(ring, _substitute(ring, p, simple), pending, chain, source)
     for v in sorted(new_vars, reverse=True):
         same = [p for p in pending if ring.cls(p) == v]
         pending = [p for p in pending if ring.cls(p) != v]
-        while len(same) > 1:
-            clock.check()
-            same.sort(key=lambda p: (ring.deg(p, v), ring.vanishes(ring.coeff_top(p, v)), len(p)))
-            f, rest = same[0], same[1:]
-            same = [f]
-            for g in rest:
-                r = ring.prem(g, f, v, clock)
-                chain.note(r)
-                out: list[Poly] = []
-                _push(ring, r, out, chain, source)
-                for q in out:
-                    (same if ring.cls(q) == v else pending).append(q)
+        for _ in range(3):
+            same = _pseudo_gcd(ring, same, v, pending, chain, source, clock)
+            if not same or not ring.vanishes(ring.coeff_top(same[0], v)):
+                break
+            # the initial vanishes on the figure: it is zero modulo the older members (a line
+            # that is vertical in this frame); reduce by the chain and go round again
+            out: list[Poly] = []
+            _push(ring, reduce(ring, same[0], chain, clock), out, chain, source)
+            same = [q for q in out if ring.cls(q) == v]
+            pending += [q for q in out if ring.cls(q) != v]
         if same:
             member = Member(v, same[0], source)
             if member.degree() >= 2:
@@ -69,7 +67,32 @@ def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], sourc
             chain.members.append(member)
     # what is left has class below the clause's variables: relations among older points, which
     # the older members already imply or which only restrict further; not needed for the proof.
-    del lowest
+
+
+def _pseudo_gcd(ring: Ring, same: list[Poly], v: int, pending: list[Poly], chain: Chain,
+                source: str, clock: Clock) -> list[Poly]:
+    """Reduce the polynomials of class v against each other until one is left."""
+    while len(same) > 1:
+        clock.check()
+        same.sort(key=lambda p: (ring.deg(p, v), ring.vanishes(ring.coeff_top(p, v)), len(p)))
+        f, rest = same[0], same[1:]
+        same = [f]
+        for g in rest:
+            r = ring.prem(g, f, v, clock)
+            chain.note(r)
+            out: list[Poly] = []
+            _push(ring, r, out, chain, source)
+            for q in out:
+                (same if ring.cls(q) == v else pending).append(q)
+    return same
+
+
+def _substitute(ring: Ring, p: Poly, simple: list["Member"]) -> Poly:
+    """Eliminate coordinates fixed by short members with constant initial (x = 1/2, y = 0, ...)."""
+    for m in sorted(simple, key=lambda m: m.var, reverse=True):
+        if not p.is_zero() and p.degrees()[m.var]:
+            p = ring.prem(p, m.poly, m.var)
+    return p
 
 
 def _push(ring: Ring, p: Poly, out: list[Poly], chain: Chain, source: str) -> None:
