@@ -335,3 +335,14 @@ def test_every_rule_used_is_in_the_table():
         engine = build(problem, draw(problem, seed=0))
         engine.saturate(problem.goal)
         assert {n.rule for n in engine.db.nodes} <= set(RULES)
+
+
+def test_side_conditions_hold_in_the_diagram():
+    from geoprover.language.problem import Predicate
+    problem = load_named("translated_imo_2022_p4")
+    diagram = draw(problem, seed=0)
+    proof = prove(problem, diagram, strict=True)
+    assert proof.ndg
+    for cond in proof.ndg:
+        if cond.startswith("ncoll "):
+            assert diagram.holds(Predicate("ncoll", tuple(cond.split()[1:])))

@@ -7,7 +7,7 @@ from ..language.problem import Problem
 from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 from .database import Database, SoundnessError
 from .engine import Engine, Outcome
-from .trace import minimize, render, verify
+from .trace import minimize, render, side_conditions, verify
 
 __all__ = ["prove", "Engine", "Database", "SoundnessError", "build"]
 
@@ -53,6 +53,7 @@ def prove(problem: Problem, diagram=None, timeout: float = 300.0, strict: bool =
                 raise SoundnessError(f"proof steps false in the diagram: {bad}")
             steps, records = render(db, goal_text, outcome.goal_nodes)
             proof.status, proof.steps = PROVED, steps
+            proof.ndg = side_conditions(outcome.goal_nodes)
             proof.certificate.update({"proof": records, "proof_length": len(records)})
         elif outcome.status == "timeout":
             proof.status, proof.message = TIMEOUT, f"no proof within {timeout:.0f} s"

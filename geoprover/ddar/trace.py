@@ -95,3 +95,31 @@ def verify(db: Database, goal_nodes: list[Node]) -> list[str]:
         if not ok:
             bad.append(node.text)
     return bad
+
+
+def side_conditions(goal_nodes: list[Node]) -> list[str]:
+    """The figure-read conditions the proof's rule steps rely on (all hold in the diagram)."""
+    out: dict[str, None] = {}
+    for node in needed(goal_nodes):
+        pred, rule = node.pred, node.rule
+        if pred is None:
+            continue
+        a = pred.args
+        if rule.startswith("sim_"):
+            out[f"ncoll {a[0]} {a[1]} {a[2]}"] = None
+            out[f"ncoll {a[3]} {a[4]} {a[5]}"] = None
+            if rule == "sim_sas":
+                out[f"triangles {' '.join(a[:3])} and {' '.join(a[3:])} are oriented as drawn"] = None
+        elif rule in ("cyclic_conv", "iso_trapezoid", "arc_midpoint") and len(set(a)) >= 4:
+            out[f"ncoll {a[0]} {a[1]} {a[2]}"] = None
+            if rule == "iso_trapezoid":
+                out[f"{' '.join(a[:4])} is no parallelogram"] = None
+        elif rule in ("iso_sides", "iso_angles") and pred.name in ("cong", "eqangle"):
+            out[f"ncoll {' '.join(dict.fromkeys(a))}"] = None
+        elif rule == "trapezoid_para":
+            out[f"{a[0]} {a[1]} divide their transversals on the sides drawn"] = None
+        elif rule == "bisect_ratio":      # eqratio d b d c a b a c
+            out[f"ncoll {a[4]} {a[5]} {a[7]}"] = None
+        elif rule == "ratio_bisect":      # eqangle a b a d a d a c
+            out[f"ncoll {a[0]} {a[1]} {a[7]}"] = None
+    return list(out)
