@@ -15,6 +15,7 @@ import numpy as np
 
 from ..language.problem import Clause, Predicate, Problem
 from ..numeric.diagram import Diagram
+from ..numeric.geometry import Degenerate
 from ..proof import FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 from .candidates import Candidate, generate
 from .figure import read_figure
@@ -73,12 +74,15 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
     base = State(base_engine, dict(diagram.coords), list(diagram.facts))
     rng = np.random.default_rng(seed)
 
-    def attempt(state: State, group: list[Candidate]) -> State | None:
+    def attempt(state: State, group: list[Candidate]) -> State | _Tried:
         nonlocal runs
-        nxt = _extend(problem, state, _fresh_names(group, state))
-        before = len(nxt.engine.db.known)
-        out = nxt.engine.saturate(goal, _run_deadline(deadline))
         runs += 1
+        try:
+            nxt = _extend(problem, state, _fresh_names(group, state))
+            before = len(nxt.engine.db.known)
+            out = nxt.engine.saturate(goal, _run_deadline(deadline))
+        except (ArithmeticError, LookupError, ValueError, Degenerate):
+            return _Tried(state)  # a candidate the engine cannot take is skipped, not fatal
         nxt.gain = len(nxt.engine.db.known) - before + sum(c.score for c in group) / len(group)
         return nxt if out.status == "proved" else _Tried(nxt)
 
@@ -101,7 +105,7 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
             result = attempt(base, group)
             if not isinstance(result, _Tried):
                 return done(result)
-            if len(group) == 1:
+            if len(group) == 1 and result.state is not base:
                 tried.append(result.state)
     tried.sort(key=lambda s: -s.gain)
     for state in tried[:BEAM]:
