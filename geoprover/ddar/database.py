@@ -27,6 +27,14 @@ HALF = Fraction(1, 2)
 _PAIRED = {"para", "perp", "eqangle", "aconst", "cong", "simtri", "contri"}
 
 
+def _same_statement(p: Predicate | None, q: Predicate) -> bool:
+    """para/perp/cong over the same two segments (each written either way round)."""
+    if p is None or p.name != q.name or p.name not in ("para", "perp", "cong"):
+        return False
+    pairs = lambda r: frozenset((frozenset(r.args[:2]), frozenset(r.args[2:])))
+    return pairs(p) == pairs(q)
+
+
 class SoundnessError(AssertionError):
     """A derived fact is false in the diagram: a bug in a rule, never an acceptable outcome."""
 
@@ -309,6 +317,8 @@ class Database:
         if text in self.known:
             return [self.known[text]]
         nodes = self._chase_nodes(prov)
+        if len(nodes) == 1 and _same_statement(nodes[0].pred, pred):
+            return nodes      # the same fact with its points written in another order
         lines = self.line_nodes([pred] + [n.pred for n in nodes]) if system != "ratio_chase" else []
         if not lines and len(nodes) == 1 and (
                 nodes[0].text == text or (len(prov) == 1 and abs(next(iter(prov.values()))) == 1)):

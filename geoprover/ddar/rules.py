@@ -39,7 +39,9 @@ class Matchers:
         self.deadline: float | None = None
         self.order = [self.para_coll, self.inscribed, self.central, self.cyclic_conv, self.center,
                       self.isosceles, self.bisector_perp, self.chords, self.right_median,
-                      self.midp_detect, self.bisect_ratio, self.trapezoid, self.distances, self.similar]
+                      self.midp_detect, self.bisect_ratio, self.trapezoid, self.distances, self.menelaus_ceva,
+                      self.similar]
+        self.transversals_done: set = set()
 
     def add(self, pred: Predicate, rule: str, premises) -> int:
         return 1 if self.db.add_fact(pred, rule, premises) is not None else 0
@@ -382,6 +384,69 @@ class Matchers:
                 elif rprov is not None and dprov is None:
                     db.add_distance(expr, db.chase(pred, "ratio_chase", rprov)[0])
         return new
+
+    def menelaus_ceva(self) -> int:
+        """Triangles whose three side lines are known lines: a known transversal (Menelaus) or three
+        known concurrent cevians (Ceva) give a product of three ratios equal to 1, linear in log-lengths."""
+        import math
+        db, new = self.db, 0
+        lines = sorted(db.lines.alive(), key=lambda o: o.ident)
+        for x, y, z in combinations(lines, 3):
+            meet = [x.points & y.points, y.points & z.points, z.points & x.points]
+            if any(len(m) != 1 for m in meet):
+                continue
+            (c,), (a,), (b,) = (tuple(m) for m in meet)
+            if len({a, b, c}) < 3 or not self.ix.ncoll(a, b, c):
+                continue
+            sides = [(d, e, f) for d in sorted(x.points - {b, c}) for e in sorted(y.points - {c, a})
+                     for f in sorted(z.points - {a, b})]
+            for d, e, f in sides:
+                key = (a, b, c, d, e, f)
+                if key in self.transversals_done:
+                    continue
+                kind, prem = None, None
+                col = db.coll_nodes((d, e, f))
+                if col is not None:
+                    kind, prem = "menelaus", col
+                else:
+                    p = self._concurrent(a, d, b, e, c, f)
+                    if p is not None:
+                        kind, prem = "ceva", p
+                if kind is None:
+                    continue
+                self.transversals_done.add(key)
+                expr = db._sum((1, {db.seg(a, f): 1}), (-1, {db.seg(f, b): 1}), (1, {db.seg(b, d): 1}),
+                               (-1, {db.seg(d, c): 1}), (1, {db.seg(c, e): 1}), (-1, {db.seg(e, a): 1}))
+                if db.ratio_holds(expr) is not None:
+                    continue
+                value = sum(k * math.log(self.ix.dist(*v[1:])) for v, k in expr.items())
+                if abs(value) > 1e-6:
+                    from .database import SoundnessError
+                    raise SoundnessError(f"{kind} product false in the figure for {key}")
+                base = [n for o in (x, y, z) for n, _ in o.nodes]
+                text = f"{a}{f}·{b}{d}·{c}{e} = {f}{b}·{d}{c}·{e}{a}"
+                node = db.node(text, kind, list(dict.fromkeys(base + prem)))
+                node.check = (lambda v=value: abs(v) < 1e-6)
+                new += db.add_ratio(expr, node)
+        return new
+
+    def _concurrent(self, a, d, b, e, c, f):
+        """The facts making lines ad, be, cf meet at one named point, if they are known to."""
+        db = self.db
+        la, lb, lc = (db.lines.collinear((u, v)) for u, v in ((a, d), (b, e), (c, f)))
+        if la is None or lb is None or lc is None:
+            return None
+        common = (la.points & lb.points & lc.points) - {a, b, c, d, e, f}
+        if len(la.points) < 3 or not common:
+            return None
+        p = sorted(common)[0]
+        prem = []
+        for u, v in ((a, d), (b, e), (c, f)):
+            got = db.coll_nodes((u, v, p))
+            if got is None:
+                return None
+            prem += got
+        return prem
 
     # ---- similar triangles ------------------------------------------------------------------
     def similar(self) -> int:
