@@ -139,7 +139,7 @@ def write_results(rows: list[Row], settings: dict, out: Path, stem: str) -> list
     meta = {"machine": machine(), "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             "git_commit": git_commit(), "settings": settings, "summary": summarize(rows)}
     paths = [out / f"{stem}.json", out / f"{stem}.csv", out / f"{stem}.md"]
-    paths[0].write_text(json.dumps({**meta, "rows": [asdict(r) for r in rows]}, indent=2) + "\n")
+    paths[0].write_text(json.dumps({**meta, "rows": [asdict(r) for r in rows]}, indent=2, default=str) + "\n")
     with paths[1].open("w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["problem", "result", "engine", "seconds", "wall_seconds", "aux", "ddar_runs", "message"])

@@ -1,7 +1,7 @@
 """Command line: ``geoprover check|draw|list|solve|bench``.
 
 Exit codes, the same for every command: 0 the goal holds (check) or is proved (solve);
-1 false in the diagram, or not proved; 2 bad input or usage.
+1 false in the diagram, or not proved; 2 bad input or usage; 3 an internal error (a bug).
 """
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from .bench import add_bench_parser
 from .engines import ENGINES
 from .errors import GeoproverError
 
-EXIT_OK, EXIT_NO, EXIT_BAD = 0, 1, 2
+EXIT_OK, EXIT_NO, EXIT_BAD, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _add_problem_args(p: argparse.ArgumentParser) -> None:
@@ -114,7 +114,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     engines = None if args.engine == "all" else [args.engine]
     proof = run_portfolio(problem, engines, timeout=args.timeout, seed=args.seed, memory_gb=args.memory,
                           race=not args.no_race)
-    print(json.dumps(proof.to_dict(), indent=2) if args.json else proof.render())
+    print(json.dumps(proof.to_dict(), indent=2, default=str) if args.json else proof.render())
     return EXIT_OK if proof.status == PROVED else EXIT_NO
 
 
@@ -167,6 +167,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as err:  # a bug: one line, unless GEOPROVER_DEBUG asks for the traceback
+        if os.environ.get("GEOPROVER_DEBUG"):
+            raise
+        print(f"geoprover: internal error: {type(err).__name__}: {err} (set GEOPROVER_DEBUG=1 for details)",
+              file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

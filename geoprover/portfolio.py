@@ -1,6 +1,7 @@
 """Race the engines in separate processes; the first proof wins and the others are stopped."""
 from __future__ import annotations
 
+import json
 import multiprocessing as mp
 import os
 import queue
@@ -22,7 +23,7 @@ def _child(name: str, problem: Problem, diagram: Diagram, timeout: float, memory
             limit = int(memory_gb * 2 ** 30)
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         proof = engine(name)(problem, diagram, timeout=timeout)
-        out.put((name, proof.to_dict()))
+        out.put((name, json.loads(json.dumps(proof.to_dict(), default=str))))  # plain data only
     except MemoryError:
         out.put((name, {"status": ERROR, "message": "out of memory"}))
     except BaseException as err:  # an engine's crash must not lose the other's result

@@ -57,3 +57,19 @@ def test_bad_input_one_line_exit_2():
     assert out.returncode == 2
     assert out.stderr.strip().count("\n") == 0 and "point 'q' is not defined" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+@pytest.mark.parametrize("engine", ["wu", "ddar", "aux", "all"])
+def test_solve_json_every_engine(engine):
+    out = run("solve", "--text", "a b c = triangle a b c; h = orthocenter h a b c ? perp a h b c",
+              "--engine", engine, "--json", "--timeout", "60")
+    data = json.loads(out.stdout)
+    assert out.returncode == 0 and data["status"] == "proved"
+    assert data["engine"] in ("wu", "ddar", "ddar+aux") and data["seconds"] < 60
+
+
+def test_solve_text_shows_the_proof_and_false_goal_exit_1():
+    out = run("solve", "translated_imo_2004_p5", "--timeout", "120")
+    assert out.returncode == 0 and "PROVED" in out.stdout
+    out = run("solve", "--text", "a b c = triangle a b c; m = midpoint m b c ? perp a m b c")
+    assert out.returncode == 1 and "false in the diagram".upper() in out.stdout.upper()
