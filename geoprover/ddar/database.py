@@ -149,8 +149,8 @@ class Database:
         e: dict = {}
         l1, l2 = self.d(a, b), self.d(c, d)
         if l1 != l2:
-            e[l2] = Fraction(1)
-            e[l1] = Fraction(-1)
+            e[l2] = 1
+            e[l1] = -1
         return e
 
     @staticmethod

@@ -10,8 +10,24 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Hashable
 
-Expr = dict  # variable -> Fraction
+Expr = dict  # variable -> coefficient (int when integral: Python ints are far faster than Fractions)
 ZERO = Fraction(0)
+
+
+def _n(x):
+    """A coefficient as an int when it is integral."""
+    if type(x) is Fraction and x.denominator == 1:
+        return x.numerator
+    return x
+
+
+def _div(a, k):
+    """a / k exactly (k ≠ 0), an int when integral."""
+    if k == 1:
+        return a
+    if k == -1:
+        return -a
+    return _n(Fraction(a) / k)
 
 
 def _gcd(values) -> Fraction:
@@ -53,18 +69,26 @@ class LinearSystem:
                 continue
             row = self.rows.get(v)
             if row is None:
-                out[v] = out.get(v, ZERO) + k
+                out[v] = out.get(v, 0) + k
                 continue
             rexpr, rconst, rprov = row   # v = -sum(rest) + rconst, encoded as v + rest = rconst
             c -= k * rconst
             for w, kw in rexpr.items():
                 if w != v:
-                    out[w] = out.get(w, ZERO) + -k * kw
+                    out[w] = out.get(w, 0) - k * kw
             for e, ke in rprov.items():
-                prov[e] = prov.get(e, ZERO) - k * ke
-        out = {v: k for v, k in out.items() if k}
-        prov = {e: k for e, k in prov.items() if k}
+                prov[e] = prov.get(e, 0) - k * ke
+        out = {v: _n(k) for v, k in out.items() if k}
+        prov = {e: _n(k) for e, k in prov.items() if k}
         return out, self._norm(c), prov
+
+    def normal(self, var) -> tuple[dict, Fraction]:
+        """Normal form of one variable, without provenance (cheap; for hashing and filtering)."""
+        row = self.rows.get(var)
+        if row is None:
+            return {var: 1}, ZERO
+        rexpr, rconst, _ = row
+        return {w: -kw for w, kw in rexpr.items() if w != var}, rconst
 
     def holds(self, expr: Expr, const: Fraction = ZERO) -> dict | None:
         """Provenance {equation id: coefficient} if ``expr = const`` follows, else None."""
@@ -75,7 +99,7 @@ class LinearSystem:
         """Add ``expr = const`` (equation ``eq_id``); False when it already follows."""
         for v in expr:
             self._age(v)
-        red, c, prov = self.reduce(expr, ZERO, {eq_id: Fraction(1)})
+        red, c, prov = self.reduce(expr, ZERO, {eq_id: 1})
         c = self._norm(const + c)   # red = const + c  (reduce moved substituted constants to the left)
         candidates = [v for v in red if v not in self.fixed]
         if not candidates:
@@ -86,12 +110,12 @@ class LinearSystem:
             # holds (a side condition read off the figure); otherwise keep the row aside
             g = _gcd(red.values())
             if g > 1 and self.resolver is not None:
-                chosen = self.resolver({v: k / g for v, k in red.items()},
+                chosen = self.resolver({v: _div(k, g) for v, k in red.items()},
                                        [self._norm((c + j) / g) for j in range(int(g))])
                 if chosen is not None:
-                    red = {v: k / g for v, k in red.items()}
+                    red = {v: _div(k, g) for v, k in red.items()}
                     c = chosen
-                    prov = {e: k / g for e, k in prov.items()}
+                    prov = {e: _div(k, g) for e, k in prov.items()}
                     candidates = [v for v in red if v not in self.fixed]
                     unit = [v for v in candidates if abs(red[v]) == 1]
             if not unit:
@@ -99,9 +123,9 @@ class LinearSystem:
                 return False
         pivot = max(unit or candidates, key=lambda v: self.order[v])
         k = red[pivot]
-        expr_p = {v: kv / k for v, kv in red.items()}
-        const_p = self._norm(c / k)
-        prov_p = {e: ke / k for e, ke in prov.items()}
+        expr_p = {v: _div(kv, k) for v, kv in red.items()}
+        const_p = self._norm(Fraction(c) / k)
+        prov_p = {e: _div(ke, k) for e, ke in prov.items()}
         # eliminate the pivot from every other row
         for other in list(self.occurs.pop(pivot, ())):
             oexpr, oconst, oprov = self.rows[other]
@@ -111,7 +135,7 @@ class LinearSystem:
             for v, kv in expr_p.items():
                 if v == pivot:
                     continue
-                nv = nexpr.get(v, ZERO) - f * kv
+                nv = _n(nexpr.get(v, 0) - f * kv)
                 if nv:
                     nexpr[v] = nv
                 else:
@@ -120,7 +144,7 @@ class LinearSystem:
                         self.occurs.get(v, set()).discard(other)
             nprov = dict(oprov)
             for e, ke in prov_p.items():
-                ne = nprov.get(e, ZERO) - f * ke
+                ne = _n(nprov.get(e, 0) - f * ke)
                 if ne:
                     nprov[e] = ne
                 else:

@@ -449,19 +449,48 @@ class Matchers:
         return prem
 
     # ---- similar triangles ------------------------------------------------------------------
+    def _zero(self, system, expr, const, cache) -> bool:
+        """Does ``expr = const`` hold? Summed from cached normal forms of single variables."""
+        total: dict = {}
+        c = -const
+        for v, k in expr.items():
+            nf = cache.get(v)
+            if nf is None:
+                nf = cache[v] = system.normal(v)
+            vexpr, vconst = nf
+            c += k * vconst
+            for w, kw in vexpr.items():
+                total[w] = total.get(w, 0) + k * kw
+        if any(total.values()):
+            return False
+        return (c % system.modulus if system.modulus is not None else c) == 0
+
     def similar(self) -> int:
         db, new = self.db, 0
         still = []
-        for k, (t1, t2, same) in enumerate(self.similar_open):
-            if self.deadline is not None and k % 64 == 0 and time.perf_counter() > self.deadline:
-                still.extend(self.similar_open[k:])
+        version = (db.angles.equations, db.ratios.equations)
+        acache: dict = {}
+        rcache: dict = {}
+        for count, (t1, t2, same) in enumerate(self.similar_open):
+            if self.deadline is not None and count % 64 == 0 and time.perf_counter() > self.deadline:
+                still.extend(self.similar_open[count:])
                 break
+            if (db.angles.equations, db.ratios.equations) != version:
+                version = (db.angles.equations, db.ratios.equations)
+                acache, rcache = {}, {}
             a, b, c = t1
             p, q, r = t2
             angles = db.similar_angle_eqs(a, b, c, p, q, r, same)
             ratios = db.similar_ratio_eqs(a, b, c, p, q, r)
-            ha = [db.angle_holds(e, k) for e, k in angles]
-            hr = [db.ratio_holds(e) for e in ratios]
+            fa = [self._zero(db.angles, e, k, acache) for e, k in angles]
+            fr = [self._zero(db.ratios, e, Fraction(0), rcache) for e in ratios]
+            if all(fa) and all(fr):
+                continue          # nothing left to learn from this pair
+            if sum(fa) == 0 and sum(fr) < 2:
+                still.append((t1, t2, same))
+                continue          # no similarity criterion can hold yet
+            ha = [db.angle_holds(e, k) if f else None for (e, k), f in zip(angles, fa)]
+            hr = [db.ratio_holds(e) if f else None for e, f in zip(ratios, fr)]
             nang = sum(h is not None for h in ha)
             nrat = sum(h is not None for h in hr)
             if nang == 3 and nrat == 2:
