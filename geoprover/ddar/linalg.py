@@ -52,7 +52,7 @@ class LinearSystem:
         self.resolver = None   # (expr, candidate constants) -> the constant true in the diagram                   # mod-π rows with no ±1 coefficient yet
 
     def _norm(self, c: Fraction) -> Fraction:
-        return c % self.modulus if self.modulus is not None else c
+        return _n(c % self.modulus) if self.modulus is not None else _n(c)
 
     def _age(self, v: Hashable) -> int:
         if v not in self.order:
@@ -86,7 +86,7 @@ class LinearSystem:
         """Normal form of one variable, without provenance (cheap; for hashing and filtering)."""
         row = self.rows.get(var)
         if row is None:
-            return {var: 1}, ZERO
+            return {var: 1}, 0
         rexpr, rconst, _ = row
         return {w: -kw for w, kw in rexpr.items() if w != var}, rconst
 

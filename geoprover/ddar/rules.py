@@ -452,7 +452,7 @@ class Matchers:
     def _zero(self, system, expr, const, cache) -> bool:
         """Does ``expr = const`` hold? Summed from cached normal forms of single variables."""
         total: dict = {}
-        c = -const
+        c = -const if const else 0
         for v, k in expr.items():
             nf = cache.get(v)
             if nf is None:
@@ -483,7 +483,7 @@ class Matchers:
             angles = db.similar_angle_eqs(a, b, c, p, q, r, same)
             ratios = db.similar_ratio_eqs(a, b, c, p, q, r)
             fa = [self._zero(db.angles, e, k, acache) for e, k in angles]
-            fr = [self._zero(db.ratios, e, Fraction(0), rcache) for e in ratios]
+            fr = [self._zero(db.ratios, e, 0, rcache) for e in ratios]
             if all(fa) and all(fr):
                 continue          # nothing left to learn from this pair
             if sum(fa) == 0 and sum(fr) < 2:
