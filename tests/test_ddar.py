@@ -348,3 +348,13 @@ def test_side_conditions_hold_in_the_diagram():
     for cond in proof.ndg:
         if cond.startswith("ncoll "):
             assert diagram.holds(Predicate("ncoll", tuple(cond.split()[1:])))
+
+
+def test_symmetric_figure_saturates_quickly():
+    # a square with its centre and eight midpoints: thousands of similar-triangle candidates
+    text = ("a b c d = isquare a b c d; o = intersection_ll o a c b d; e = midpoint e a b; f = midpoint f b c; "
+            "g = midpoint g c d; h = midpoint h d a; i = midpoint i o a; j = midpoint j o b; k = midpoint k o c; "
+            "l = midpoint l o d ? cong i j k l")
+    proof = prove(parse_problem(text), timeout=60, strict=True)
+    assert proof.status == PROVED
+    assert proof.seconds < 20

@@ -10,6 +10,21 @@ GOAL_STEP = {"para": "angle_chase", "perp": "angle_chase", "eqangle": "angle_cha
              "contri": "goal_contri"}
 
 
+def _restates(node: Node, goal_text: str) -> bool:
+    """The node states the goal, its points perhaps listed in another order."""
+    if node.text == goal_text:
+        return True
+    name, *args = goal_text.split()
+    if node.pred is None or node.pred.name != name:
+        return False
+    if name in ("coll", "cyclic"):
+        return set(node.pred.args) == set(args)
+    if name in ("para", "perp", "cong"):
+        pairs = lambda a: frozenset((frozenset(a[:2]), frozenset(a[2:4])))
+        return pairs(node.pred.args) == pairs(args)
+    return False
+
+
 def needed(goal_nodes: list[Node]) -> list[Node]:
     """Every node the goal rests on, premises before conclusions."""
     seen: dict[int, Node] = {}
@@ -43,7 +58,7 @@ def render(db: Database, goal_text: str, goal_nodes: list[Node]) -> tuple[list[s
                      else f"{number[n.ident]}. {n.text}  ({words})")
         records.append({"ref": number[n.ident], "fact": n.text, "rule": n.rule, "from": refs})
     # the goal itself, when it needed a final chase over several facts
-    if len(goal_nodes) != 1 or goal_nodes[0].text != goal_text:
+    if len(goal_nodes) != 1 or not _restates(goal_nodes[0], goal_text):
         refs = [number[g.ident] for g in goal_nodes]
         lhs = " & ".join(f"{g.text} [{number[g.ident]}]" for g in goal_nodes)
         kind = goal_text.split()[0] if goal_text else ""
