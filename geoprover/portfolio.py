@@ -33,7 +33,8 @@ def _child(name: str, problem: Problem, diagram: Diagram, timeout: float, memory
 
 def _proof(problem: Problem, name: str, data: dict, seconds: float) -> Proof:
     fields = {k: v for k, v in data.items() if k in Proof.__dataclass_fields__}
-    fields.update(problem=problem.name, goal=str(problem.goal), engine=name, seconds=seconds)
+    fields.update(problem=problem.name, goal=str(problem.goal), seconds=seconds)
+    fields.setdefault("engine", name)   # the engine's own name says more ("ddar+aux") than its key
     return Proof(**fields)
 
 
