@@ -29,8 +29,9 @@ class Clock:
     def elapsed(self) -> float:
         return time.monotonic() - self.start
 
-    def check(self) -> None:
-        if time.monotonic() - self.start > self.limit:
+    def check(self, ahead: float = 0.0) -> None:
+        """Raise Deadline when the budget is spent (or would be after ``ahead`` more seconds)."""
+        if time.monotonic() - self.start + ahead > self.limit:
             raise Deadline(f"timeout after {self.limit:g} s")
 
 
@@ -125,6 +126,16 @@ class Ring:
                 p = p / drop
         if p.leading_coefficient() < 0:
             p = -p
+        return p
+
+    @staticmethod
+    def divide_out(p: Poly, f: Poly) -> Poly:
+        """p with every power of f that divides it exactly removed."""
+        while not p.is_zero() and len(p) >= len(f):
+            q, rem = divmod(p, f)
+            if not rem.is_zero():
+                break
+            p = q
         return p
 
     # --- numerics --------------------------------------------------------------------------

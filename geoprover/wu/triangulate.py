@@ -10,6 +10,7 @@ known point, ...); the dropped factors are non-zero in the diagram and become ND
 """
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 from .algebra import Clock, Poly, Ring
@@ -35,6 +36,21 @@ class Chain:
     members: list[Member] = field(default_factory=list)
     dropped: list[tuple[Poly, str]] = field(default_factory=list)    # factors ≠ 0 in the diagram
     max_terms: int = 0
+    _factors: list[Poly] = field(default_factory=list)
+    _factors_for: int = -1
+
+    def initial_factors(self, ring: Ring) -> list[Poly]:
+        """Irreducible factors of the members' initials (cached per chain length)."""
+        if self._factors_for != len(self.members):
+            found: list[Poly] = []
+            for m in self.members:
+                init = m.initial(ring)
+                if not init.is_constant():
+                    for f, _ in init.factor()[1]:
+                        if not f.is_constant() and all(f != g for g in found):
+                            found.append(f)
+            self._factors, self._factors_for = found, len(self.members)
+        return self._factors
 
     def note(self, p: Poly) -> None:
         self.max_terms = max(self.max_terms, len(p))
@@ -104,21 +120,32 @@ def _push(ring: Ring, p: Poly, out: list[Poly], chain: Chain, source: str) -> No
         out.append(kept)
 
 
-def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 400) -> Poly:
+def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 1000,
+           divide_below: int = 200_000) -> Poly:
     """Successive pseudo-division of g by the chain, highest class first.
 
     Exact factors of the running remainder are divided out (the remainder is zero when the rest
-    is), keeping those that vanish in the diagram when the remainder is small enough to factor.
+    is): factors of the initials (as Java Geometry Expert does), and, while the remainder is
+    small enough to factor, every factor that does not vanish in the diagram.
     """
     r, _ = ring.select_factors(g) if len(g) <= factor_below else (ring.simplify(g), [])
+    initial_factors = chain.initial_factors(ring)
+    step = 0.0
     for m in sorted(chain.members, key=lambda m: m.var, reverse=True):
         if r.is_zero():
             break
         if r.degrees()[m.var] == 0:
             continue
+        clock.check(ahead=3 * step)      # a step is rarely over 3× the previous one
+        began = time.monotonic()
         r = ring.prem(r, m.poly, m.var, clock)
+        step = time.monotonic() - began
         chain.note(r)
         r = ring.simplify(r)
+        if len(r) <= divide_below:
+            for f in initial_factors:
+                r = ring.divide_out(r, f)
+                clock.check()
         if 0 < len(r) <= factor_below:
             r, _ = ring.select_factors(r)
     return r
