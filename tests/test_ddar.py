@@ -162,6 +162,14 @@ def test_sas_by_hand():
     assert any(n.rule == "sim_sas" for n in needed(out.goal_nodes))
 
 
+def test_rhs_by_hand():
+    # right triangles abc, pqr (right angles at b, q) with ab : ac = pq : pr
+    coords = {"a": (0, 3), "b": (0, 0), "c": (4, 0), "p": (10, 6), "q": (10, 0), "r": (18, 0)}
+    engine, out = by_hand(coords, ["perp b a b c", "perp q p q r", "eqratio b a a c q p p r"], "eqangle c a c b r p r q")
+    assert out.status == "proved"
+    assert any(n.rule == "sim_rhs" for n in needed(out.goal_nodes))
+
+
 def test_midp_detect_by_hand():
     engine = Engine.from_points({"a": (0, 0), "b": (2, 0), "m": (1, 0), "z": (0, 1)})
     for g in ("coll m a b", "cong m a m b"):

@@ -514,6 +514,10 @@ class Matchers:
                     y = [t2[(v - 1) % 3], t2[v], t2[(v + 1) % 3]]
                     stated = P("eqratio", (x[1], x[0], x[1], x[2], y[1], y[0], y[1], y[2]))
                     rule, provs = "sim_sas", [prov_a[0], ("ratio", sas, stated)]
+                else:
+                    rhs = self._rhs(t1, t2, v)
+                    if rhs is not None:
+                        rule, provs = "sim_rhs", [prov_a[0]] + rhs
             if rule is None:
                 still.append((t1, t2, same))
                 continue
@@ -543,6 +547,24 @@ class Matchers:
         for (x, y, z), (u, v, w) in (((a, b, c), (p, q, r)), ((b, c, a), (q, r, p)), ((c, a, b), (r, p, q))):
             out.append(P("eqangle", (y, x, y, z, v, u, v, w) if same else (y, x, y, z, v, w, v, u)))
         return out
+
+    def _rhs(self, t1, t2, v):
+        """Right angle at vertex v in both, and leg : hypotenuse equal: (kind, provenance, stated)."""
+        db = self.db
+        x0, xv, x1 = t1[(v - 1) % 3], t1[v], t1[(v + 1) % 3]
+        y0, yv, y1 = t2[(v - 1) % 3], t2[v], t2[(v + 1) % 3]
+        if (xv, x0, x1) not in self.ix.right and (xv, x1, x0) not in self.ix.right:
+            return None
+        right = db.angle_holds(db.angle_expr(xv, x0, xv, x1), HALF)
+        if right is None:
+            return None
+        for (xl, yl) in ((x0, y0), (x1, y1)):
+            e = db._sum((1, db.ratio_expr(xv, xl, x0, x1)), (-1, db.ratio_expr(yv, yl, y0, y1)))
+            prov = db.ratio_holds(e)
+            if prov is not None:
+                return [("angle", right, P("perp", (xv, x0, xv, x1))),
+                        ("ratio", prov, P("eqratio", (xv, xl, x0, x1, yv, yl, y0, y1)))]
+        return None
 
     def _sas(self, t1, t2, i):
         """Provenance of the ratio of the two sides around vertex ``i``, if known."""
