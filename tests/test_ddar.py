@@ -112,6 +112,7 @@ RULE_CASES = [  # (a rule the proof must use, a figure where it is needed)
     ("trapezoid_para", "a b c d = trapezoid a b c d; m = midpoint m a d; n = midpoint n b c ? para m n a b"),
     ("menelaus", "a b c = triangle a b c; d = midpoint d b c; e = on_line e c a; f = on_line f a b, on_line f d e ? eqratio a f f b e a c e"),
     ("ceva", "a b c = triangle a b c; d = on_line d a b; e = on_pline e d b c, on_line e a c; f = on_line f c d, on_line f b e; g = on_line g a f, on_line g b c ? midp g b c"),
+    ("right_trig", "a b = segment a b; c = on_tline c b b a, s_angle b a c 30 ? rconst b c a c 1/2"),
     ("radius", "a b c = triangle a b c; o = circumcenter o a b c; d = on_circum d a b c ? cong o a o d"),
 ]
 

@@ -39,7 +39,7 @@ class Matchers:
         self.deadline: float | None = None
         self.order = [self.para_coll, self.inscribed, self.central, self.cyclic_conv, self.center,
                       self.isosceles, self.bisector_perp, self.chords, self.right_median,
-                      self.midp_detect, self.bisect_ratio, self.trapezoid, self.distances, self.menelaus_ceva,
+                      self.midp_detect, self.bisect_ratio, self.trapezoid, self.distances, self.menelaus_ceva, self.right_trig,
                       self.similar]
         self.transversals_done: set = set()
 
@@ -428,6 +428,52 @@ class Matchers:
                 node = db.node(text, kind, list(dict.fromkeys(base + prem)))
                 node.check = (lambda v=value: abs(v) < 1e-6)
                 new += db.add_ratio(expr, node)
+        return new
+
+    # sin and cos of 30°, 45°, 60° as prime exponents: √3/2 = 3^(1/2) · 2^(-1)
+    TRIG = {Fraction(1, 6): ({2: -1}, {3: Fraction(1, 2), 2: -1}),
+            Fraction(1, 4): ({2: Fraction(-1, 2)}, {2: Fraction(-1, 2)}),
+            Fraction(1, 3): ({3: Fraction(1, 2), 2: -1}, {2: -1})}
+
+    def right_trig(self) -> int:
+        """A right triangle with a 30°, 45° or 60° angle: its sides are in the known ratios."""
+        db, new = self.db, 0
+        for (b, a, c) in sorted(self.ix.right):
+            for x, y in ((a, c), (c, a)):      # the acute angle at x, the other acute vertex y
+                key = ("trig", b, x, y)
+                if key in self.inscribed_done:
+                    continue
+                expr = db.angle_expr(x, b, x, y)
+                value = db.angle_value(expr)
+                theta = min(value, 1 - value)
+                const = next((t for t in self.TRIG if abs(theta - float(t)) < 1e-6), None)
+                if const is None:
+                    continue
+                signed = const if abs(value - float(const)) < 1e-6 else (1 - const)
+                pa = db.angle_holds(expr, signed)
+                pr = db.angle_holds(db.angle_expr(b, x, b, y), HALF)
+                if pa is None or pr is None:
+                    continue
+                self.inscribed_done.add(key)
+                sin, cos = self.TRIG[const]
+                prem = db.chase(P("aconst", (x, b, x, y), signed), "angle_chase", pa) + \
+                    db.chase(P("perp", (b, x, b, y)), "angle_chase", pr)
+                deg = int(const * 180)
+                node = db.node(f"|{b}{y}| = sin {deg}°·|{x}{y}|, |{b}{x}| = cos {deg}°·|{x}{y}|", "right_trig", prem)
+                opp = db._sum((1, db.ratio_expr(b, y, x, y)), (-1, {("log", p): k for p, k in sin.items()}))
+                adj = db._sum((1, db.ratio_expr(b, x, x, y)), (-1, {("log", p): k for p, k in cos.items()}))
+                import math
+                ok = all(abs(sum(float(k) * (math.log(self.ix.dist(*v[1:])) if v[0] == "s" else math.log(v[1]))
+                                 for v, k in e.items())) < 1e-6 for e in (opp, adj))
+                if not ok:
+                    from .database import SoundnessError
+                    raise SoundnessError(f"trigonometric ratios false in the figure: {node.text}")
+                node.check = (lambda ok=ok: ok)
+                for e in (opp, adj):
+                    for v in e:
+                        if v[0] == "log":
+                            db.ratios.fixed.add(v)
+                    new += db._eq(db.ratios, e, Fraction(0), node)
         return new
 
     def _concurrent(self, a, d, b, e, c, f):
