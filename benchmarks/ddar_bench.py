@@ -112,7 +112,9 @@ def main() -> None:
           f"- max seconds (proved): {summary['max_seconds_proved']}",
           f"- time limit: {args.timeout} s a problem, 1 process", f"- machine: {summary['machine']}",
           f"- date: {summary['date']}, commit {commit}", f"- command: `{summary['command']}`", "",
-          "facts: all facts stored (premises + derived); derived: facts the rules and chases added.", "",
+          "seconds: `prove()` wall time after the diagram is drawn (drawing time is `draw_seconds` in the JSON; "
+          "process start-up excluded). facts: all facts stored (premises + derived); derived: facts the rules "
+          "added; proof length: numbered proof lines, premises included.", "",
           "| problem | status | seconds | facts | derived | proof length |", "|---|---|---|---|---|---|"]
     for r in rows:
         md.append(f"| {r['problem']} | {r['status']} | {r.get('seconds')} | {r.get('facts')} | {r.get('derived')} "
