@@ -49,6 +49,7 @@ class Node:
     premises: tuple = ()
     pred: Predicate | None = None
     check: object = None          # numeric re-check for facts that are not predicates
+    equations: list | None = None # such facts as equations: (system, ((coef, a, b), ...), const, log primes)
 
 
 def _primes(n: int) -> dict[int, int]:
@@ -125,6 +126,20 @@ class Database:
             if min(gap, 1 - gap) < 1e-6:
                 return c
         return None
+
+    def add_equations(self, node: Node) -> None:
+        """Re-state a node's equations (angle: coef·dir(ab); ratio: coef·log|ab| = Σ k·log p) here."""
+        for system, terms, const, logs in node.equations or ():
+            if system == "angle":
+                expr = self._sum(*((k, {self.d(a, b): 1}) for k, a, b in terms))
+                self.add_angle(expr, Fraction(const), node)
+            else:
+                expr = self._sum(*((k, {self.seg(a, b): 1}) for k, a, b in terms),
+                                 (-1, {("log", p): Fraction(e) for p, e in logs.items()}))
+                for v in expr:
+                    if v[0] == "log":
+                        self.ratios.fixed.add(v)
+                self._eq(self.ratios, expr, Fraction(0), node)
 
     # ----- clauses ------------------------------------------------------------------------------
     def add_clause(self, clause: Clause, coords: dict[str, np.ndarray] | None = None) -> None:
@@ -319,17 +334,24 @@ class Database:
         nodes = self._chase_nodes(prov)
         if len(nodes) == 1 and _same_statement(nodes[0].pred, pred):
             return nodes      # the same fact with its points written in another order
-        lines = self.line_nodes([pred] + [n.pred for n in nodes]) if system != "ratio_chase" else []
+        lines = self.line_nodes([pred] + [n.pred for n in nodes],
+                                [(a, b) for n in nodes for eq in (n.equations or ()) for _, a, b in eq[1]]) \
+            if system != "ratio_chase" else []
         if not lines and len(nodes) == 1 and (
                 nodes[0].text == text or (len(prov) == 1 and abs(next(iter(prov.values()))) == 1)):
             return nodes      # the fact restates one known equation
         n = self.node(text, system, nodes + [x for x in lines if x not in nodes], pred)
         return [n]
 
-    def line_nodes(self, preds) -> list[Node]:
+    def line_nodes(self, preds, extra_pairs=()) -> list[Node]:
         """The collinearity facts behind the lines these predicates name (a chase identifies every
         pair of points of a line with the line itself)."""
         out: dict[int, Node] = {}
+        for x, y in extra_pairs:
+            obj = self.lines.objs[self.lines.line(x, y)]
+            if x != y and len(obj.points) > 2:
+                for node, _ in obj.nodes:
+                    out.setdefault(node.ident, node)
         for pred in preds:
             if pred is None or pred.name not in _PAIRED:
                 continue

@@ -127,6 +127,7 @@ class Matchers:
                     # stated as: ∠(cx → cy) = ∠(xo → xy) + 90°
                     node = db.node(f"∠({c}{x}, {c}{y}) = ∠({x}{o}, {x}{y}) + 90°", "central", prem)
                     node.check = (lambda e=expr: self._angle_true(e, HALF))
+                    node.equations = [("angle", ((1, c, y), (-1, c, x), (-1, x, y), (1, x, o)), HALF, {})]
                     if not self._angle_true(expr, HALF):
                         from .database import SoundnessError
                         raise SoundnessError(f"central angle equation false: {node.text}")
@@ -427,6 +428,7 @@ class Matchers:
                 text = f"{a}{f}·{b}{d}·{c}{e} = {f}{b}·{d}{c}·{e}{a}"
                 node = db.node(text, kind, list(dict.fromkeys(base + prem)))
                 node.check = (lambda v=value: abs(v) < 1e-6)
+                node.equations = [("ratio", ((1, a, f), (-1, f, b), (1, b, d), (-1, d, c), (1, c, e), (-1, e, a)), 0, {})]
                 new += db.add_ratio(expr, node)
         return new
 
@@ -469,6 +471,7 @@ class Matchers:
                     from .database import SoundnessError
                     raise SoundnessError(f"trigonometric ratios false in the figure: {node.text}")
                 node.check = (lambda ok=ok: ok)
+                node.equations = [("ratio", ((1, b, y), (-1, x, y)), 0, sin), ("ratio", ((1, b, x), (-1, x, y)), 0, cos)]
                 for e in (opp, adj):
                     for v in e:
                         if v[0] == "log":

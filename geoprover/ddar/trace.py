@@ -76,7 +76,10 @@ def rederivable(db: Database, premises, pred) -> bool:
     mini = Database(db.coords, db.scale)
     mini.strict = False
     for p in premises:
-        mini.add_fact(p.pred, "given")
+        if p.pred is not None:
+            mini.add_fact(p.pred, "given")
+        else:
+            mini.add_equations(p)
     return mini.check(pred) is not None
 
 
@@ -85,7 +88,7 @@ def minimize(db: Database, goal_nodes: list[Node]) -> None:
     for node in needed(goal_nodes):
         if node.rule not in CHASES or node.pred is None or len(node.premises) < 2:
             continue
-        if any(p.pred is None for p in node.premises):
+        if any(p.pred is None and not p.equations for p in node.premises):
             continue
         keep = list(node.premises)
         if not rederivable(db, keep, node.pred):
