@@ -78,6 +78,8 @@ def machine() -> str:
 
 
 def commit() -> str:
+    if (ROOT / "COMMIT").exists():          # a snapshot made with `git archive` (see README)
+        return (ROOT / "COMMIT").read_text().strip()
     try:
         return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                               cwd=ROOT).stdout.strip()

@@ -33,7 +33,7 @@ class Setup:
         self.sqrt3 = needs_sqrt3(facts + goal)
         points = list(problem.points)
         self.origin, self.unit = points[0], points[1] if len(points) > 1 else None
-        names = ([SQRT3] if self.sqrt3 else [])
+        names = ["sqrt2", SQRT3]          # adjoined square roots: lowest class, unused unless needed
         for p in points:
             names += [f"{p}_x", f"{p}_y"]
         self.ring = Ring(names)
@@ -57,8 +57,8 @@ class Setup:
             u = (w - z0) / scale
             self.ring.values[self.ring.index[f"{p}_x"]] = u.real
             self.ring.values[self.ring.index[f"{p}_y"]] = u.imag
-        if self.sqrt3:
-            self.ring.values[self.ring.index[SQRT3]] = 3 ** 0.5
+        self.ring.values[self.ring.index["sqrt2"]] = 2 ** 0.5
+        self.ring.values[self.ring.index[SQRT3]] = 3 ** 0.5
 
     def new_vars(self, points: tuple[str, ...]) -> list[int]:
         return [self.ring.index[f"{p}_{c}"] for p in points for c in "xy"

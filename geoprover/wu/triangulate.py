@@ -13,6 +13,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+import flint
+
 from .algebra import Clock, Poly, Ring
 
 
@@ -77,12 +79,39 @@ def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], sourc
             same = [q for q in out if ring.cls(q) == v]
             pending += [q for q in out if ring.cls(q) != v]
         if same:
-            member = Member(v, same[0], source)
-            if member.degree() >= 2:
-                member = split_known_root(ring, member, chain, clock)
-            chain.members.append(member)
+            chain.members.append(Member(v, same[0], source))
+    # second pass, lowest first: a quadratic member may factor once the members below it (made
+    # after it, e.g. x = 1/2 under y² + x² − 1) are substituted
+    start = len(chain.members) - sum(1 for m in chain.members if m.source == source and m.var in new_vars)
+    for i in sorted(range(start, len(chain.members)), key=lambda i: chain.members[i].var):
+        member = chain.members[i]
+        if member.degree() < 2:
+            continue
+        member = _reduce_below(ring, member, chain, clock)
+        if member.degree() >= 2:
+            member = split_known_root(ring, member, chain, clock)
+        if member.degree() == 2:
+            member = split_surd(ring, member, chain)
+        chain.members[i] = member
     # what is left has class below the clause's variables: relations among older points, which
     # the older members already imply or which only restrict further; not needed for the proof.
+
+
+def _reduce_below(ring: Ring, member: Member, chain: Chain, clock: Clock) -> Member:
+    """The member pseudo-divided by the members of lower class, if that lowers its size."""
+    q, v = member.poly, member.var
+    for m in sorted(chain.members, key=lambda m: m.var, reverse=True):
+        if m.var < v and q.degrees()[m.var]:
+            q = ring.primitive(ring.prem(q, m.poly, m.var, clock))
+    if q.is_zero() or ring.cls(q) != v:
+        return member
+    kept, dropped = ring.select_factors(q)
+    if kept.is_constant() or ring.cls(kept) != v:
+        return member
+    if len(kept) >= len(member.poly) and ring.deg(kept, v) >= member.degree():
+        return member
+    chain.dropped.extend((d, member.source) for d in dropped if not d.is_constant())
+    return Member(v, kept, member.source)
 
 
 def _pseudo_gcd(ring: Ring, same: list[Poly], v: int, pending: list[Poly], chain: Chain,
@@ -186,3 +215,56 @@ def split_known_root(ring: Ring, member: Member, chain: Chain, clock: Clock) -> 
         out = Member(v, kept, member.source)
         return split_known_root(ring, out, chain, clock) if out.degree() >= 2 else out
     return member
+
+
+SURDS = {2: "sqrt2", 3: "sqrt3"}     # square roots the ring may adjoin (lowest class)
+
+
+def split_surd(ring: Ring, member: Member, chain: Chain) -> Member:
+    """Split a quadratic whose roots lie in a field Q(√k)(parameters), k = 2 or 3.
+
+    For q = A v² + B v + C with discriminant B² − 4AC = k·(m R)² (R a polynomial),
+    q = 0 ⇔ (2Av + B − m R √k)(2Av + B + m R √k) = 0 given (√k)² = k: the factor vanishing in the
+    diagram is kept (equilateral triangles, 60° turns) and the other becomes an NDG condition.
+    """
+    v, q = member.var, member.poly
+    a = ring.coeff_top(q, v, 2)
+    b = q.derivative(v).subs({ring.names[v]: 0})
+    c = q.subs({ring.names[v]: 0})
+    disc = b * b - 4 * a * c
+    if disc.is_zero():
+        return member
+    content = disc.content()
+    prim = disc / content
+    for sign in (1, -1):
+        try:
+            root = (sign * prim).sqrt()
+        except Exception:
+            continue
+        k, m = _squarefree(int(content) * sign)
+        if k not in SURDS or SURDS[k] not in ring.index:
+            return member
+        s = ring.gen(SURDS[k])
+        lin = 2 * a * ring.gens[v] + b
+        plus, minus = lin + m * root * s, lin - m * root * s
+        keep, drop = (plus, minus) if ring.relative(plus) < ring.relative(minus) else (minus, plus)
+        if not ring.vanishes(keep):
+            return member
+        sv = ring.index[SURDS[k]]
+        if all(m2.var != sv for m2 in chain.members):
+            chain.members.append(Member(sv, s * s - k, f"√{k}"))
+        chain.dropped.append((drop, member.source))
+        return Member(v, ring.primitive(keep), member.source)
+    return member
+
+
+def _squarefree(n: int) -> tuple[int, int]:
+    """n = k·m² with k squarefree (k keeps the sign)."""
+    if n == 0:
+        return 0, 0
+    k, m = (1 if n > 0 else -1), 1
+    for p, e in flint.fmpz(abs(n)).factor():
+        m *= int(p) ** (e // 2)
+        if e % 2:
+            k *= int(p)
+    return k, m
