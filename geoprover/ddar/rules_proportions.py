@@ -1,0 +1,110 @@
+"""Proportions: the bisector theorem, parallel intercepts (trapezoid and triangle), Menelaus, Ceva."""
+from __future__ import annotations
+
+import math
+from itertools import combinations
+
+from .database import SoundnessError
+from .rules_base import P, RuleBase, both
+
+
+class ProportionRules(RuleBase):
+    def bisect_ratio(self) -> int:
+        db, new = self.db, 0
+        for a, b, c, d in self.ix.bisectors:
+            col = db.check(P("coll", (d, b, c)))
+            if col is None:
+                continue
+            ang = P("eqangle", (a, b, a, d, a, d, a, c))
+            rat = P("eqratio", (d, b, d, c, a, b, a, c))
+            ca, cr = db.check(ang), db.check(rat)
+            if ca is not None and cr is None:
+                new += self.add(rat, "bisect_ratio", ca + col)
+            elif cr is not None and ca is None:
+                new += self.add(ang, "ratio_bisect", cr + col)
+        return new
+
+    def trapezoid(self) -> int:
+        """ab ∥ cd, m on ad, n on bc: mn ∥ ab exactly when ma : md = nb : nc."""
+        db, new = self.db, 0
+        for a, b, c, d, m, n in self.ix.trapezoids:
+            para = P("para", (m, n, a, b))
+            rat = P("eqratio", (m, a, m, d, n, b, n, c))
+            cp, cr = db.check(para), db.check(rat)
+            if (cp is None) == (cr is None):
+                continue
+            if c == d:    # a triangle c a b cut by mn
+                base = both(db, P("coll", (m, a, d)), P("coll", (n, b, c)))
+            else:
+                base = both(db, P("para", (a, b, c, d)), P("coll", (m, a, d)), P("coll", (n, b, c)))
+            if base is None:
+                continue
+            if cp is not None:
+                new += self.add(rat, "trapezoid_ratio", base + cp)
+            else:
+                new += self.add(para, "trapezoid_para", base + cr)
+        return new
+
+    def menelaus_ceva(self) -> int:
+        """Triangles whose three side lines are known lines: a known transversal (Menelaus) or three
+        known concurrent cevians (Ceva) give a product of three ratios equal to 1, linear in log-lengths."""
+        db, new = self.db, 0
+        lines = sorted(db.lines.alive(), key=lambda o: o.ident)
+        for x, y, z in combinations(lines, 3):
+            meet = [x.points & y.points, y.points & z.points, z.points & x.points]
+            if any(len(m) != 1 for m in meet):
+                continue
+            (c,), (a,), (b,) = (tuple(m) for m in meet)
+            if len({a, b, c}) < 3 or not self.ix.ncoll(a, b, c):
+                continue
+            sides = [(d, e, f) for d in sorted(x.points - {b, c}) for e in sorted(y.points - {c, a})
+                     for f in sorted(z.points - {a, b})]
+            for d, e, f in sides:
+                key = (a, b, c, d, e, f)
+                if key in self.transversals_done:
+                    continue
+                kind, prem = None, None
+                col = db.coll_nodes((d, e, f))
+                if col is not None:
+                    kind, prem = "menelaus", col
+                else:
+                    p = self._concurrent(a, d, b, e, c, f)
+                    if p is not None:
+                        kind, prem = "ceva", p
+                if kind is None:
+                    continue
+                self.transversals_done.add(key)
+                expr = db._sum((1, {db.seg(a, f): 1}), (-1, {db.seg(f, b): 1}), (1, {db.seg(b, d): 1}),
+                               (-1, {db.seg(d, c): 1}), (1, {db.seg(c, e): 1}), (-1, {db.seg(e, a): 1}))
+                if db.ratio_holds(expr) is not None:
+                    continue
+                value = sum(k * math.log(self.ix.dist(*v[1:])) for v, k in expr.items())
+                if abs(value) > 1e-6:
+                    raise SoundnessError(f"{kind} product false in the figure for {key}")
+                base = [n for o in (x, y, z) for n, _ in o.nodes]
+                text = f"{a}{f}·{b}{d}·{c}{e} = {f}{b}·{d}{c}·{e}{a}"
+                node = db.node(text, kind, list(dict.fromkeys(base + prem)))
+                node.check = (lambda v=value: abs(v) < 1e-6)
+                node.equations = [("ratio", ((1, a, f), (-1, f, b), (1, b, d), (-1, d, c), (1, c, e), (-1, e, a)), 0, {})]
+                new += db.add_ratio(expr, node)
+        return new
+
+    # sin and cos of 30°, 45°, 60° as prime exponents: √3/2 = 3^(1/2) · 2^(-1)
+
+    def _concurrent(self, a, d, b, e, c, f):
+        """The facts making lines ad, be, cf meet at one named point, if they are known to."""
+        db = self.db
+        la, lb, lc = (db.lines.collinear((u, v)) for u, v in ((a, d), (b, e), (c, f)))
+        if la is None or lb is None or lc is None:
+            return None
+        common = (la.points & lb.points & lc.points) - {a, b, c, d, e, f}
+        if len(la.points) < 3 or not common:
+            return None
+        p = sorted(common)[0]
+        prem = []
+        for u, v in ((a, d), (b, e), (c, f)):
+            got = db.coll_nodes((u, v, p))
+            if got is None:
+                return None
+            prem += got
+        return prem
