@@ -7,9 +7,8 @@ equations over log-lengths; ``check`` answers whether a predicate follows, with 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
-from itertools import combinations
 
 import numpy as np
 

@@ -5,7 +5,7 @@ import time
 from dataclasses import dataclass
 
 from ..language.problem import Clause, Predicate
-from .database import Database, Node
+from .database import Database
 from .numeric import NumericIndex
 from .rules import Matchers
 
