@@ -81,7 +81,7 @@ class ProportionRules(RuleBase):
                 value = sum(k * math.log(self.ix.dist(*v[1:])) for v, k in expr.items())
                 if abs(value) > 1e-6:
                     raise SoundnessError(f"{kind} product false in the figure for {key}")
-                base = [n for o in (x, y, z) for n, _ in o.nodes]
+                base = db.coll_nodes((d, b, c)) + db.coll_nodes((e, c, a)) + db.coll_nodes((f, a, b))
                 text = f"{a}{f}·{b}{d}·{c}{e} = {f}{b}·{d}{c}·{e}{a}"
                 node = db.node(text, kind, list(dict.fromkeys(base + prem)))
                 node.check = (lambda v=value: abs(v) < 1e-6)
