@@ -21,10 +21,10 @@ from .candidates import Candidate, generate
 from .figure import read_figure
 
 LIMIT = 600         # candidates tried alone, best first
-WIDTH = 60          # second points tried on each kept state
-BEAM = 4            # states that get a second point
+WIDTH = 80          # second points tried on each kept state
+BEAM = 12           # states that get a second point
 BATCH = 6           # candidates tried together
-TOP = 40            # random batches are drawn from this many best candidates
+TOP = 120           # random batches are drawn from this many best candidates
 PER_RUN = 20.0      # seconds one DDAR run may take
 
 
