@@ -34,6 +34,28 @@ def _same_statement(p: Predicate | None, q: Predicate) -> bool:
     return pairs(p) == pairs(q)
 
 
+def _cover(want: set, stated: list, overlap: int) -> list:
+    """Few of an object's facts that together put ``want`` on it: chained facts share at least
+    ``overlap`` points (2 for lines, 3 for circles), so their union is one line or circle."""
+    for node, pts in stated:
+        if want <= pts:
+            return [node]
+    if not stated:
+        return []
+    node, pts = max(stated, key=lambda t: len(t[1] & want))
+    chosen, members = [node], set(pts)
+    while not want <= members:
+        joinable = [(n, q) for n, q in stated if n not in chosen and len(q & members) >= overlap]
+        if not joinable:
+            return [n for n, _ in stated]
+        node, pts = max(joinable, key=lambda t: (len(t[1] & (want - members)), len(t[1] - members)))
+        if not pts - members:
+            return [n for n, _ in stated]
+        chosen.append(node)
+        members |= pts
+    return chosen
+
+
 class SoundnessError(AssertionError):
     """A derived fact is false in the diagram: a bug in a rule, never an acceptable outcome."""
 
@@ -378,11 +400,7 @@ class Database:
         obj = self.lines.collinear(pts)
         if obj is None:
             return None
-        want = set(pts)
-        for node, stated in obj.nodes:
-            if want <= stated:
-                return [node]
-        return [n for n, _ in obj.nodes]
+        return _cover(set(pts), obj.nodes, 2)
 
     def circle_nodes(self, pts) -> list[Node] | None:
         obj = self.circles.containing(pts)
