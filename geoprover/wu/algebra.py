@@ -150,6 +150,15 @@ class Ring:
         return float(terms.sum()), float(np.abs(terms).sum())
 
     def relative(self, p: Poly) -> float:
+        """|p| at the diagram over the size of its terms (1 or 0 for a single term).
+
+        A single term c·x^e·y^f vanishes exactly when one of its variables does; measuring it
+        against itself would always give 1 (y of a point on the x-axis is zero, not "non-zero").
+        """
+        if len(p) == 1:
+            (exps,) = p.monoms()
+            small = any(e and abs(self.values[i]) < 1e-9 for i, e in enumerate(exps))
+            return 0.0 if small else 1.0
         value, size = self.evaluate(p)
         return abs(value) / size if size > 0 else 0.0
 
