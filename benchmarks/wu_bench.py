@@ -41,9 +41,10 @@ c = proof.certificate
 out = {"status": proof.status, "seconds": round(proof.seconds, 3), "message": proof.message,
        "variables": c.get("variables"), "max_terms": c.get("max_terms"),
        "members": len(c.get("triangular_set", [])), "inexpressible": c.get("inexpressible")}
+print(json.dumps(out), flush=True)
 if baseline and proof.proved:
-    out.update(time_sympy_prem(problem, budget=min(30.0, max(5.0, timeout - (time.monotonic() - t)))))
-print(json.dumps(out))
+    print(json.dumps(time_sympy_prem(problem, budget=min(30.0, max(5.0, timeout - (time.monotonic() - t))))),
+          flush=True)
 """
 
 
@@ -57,10 +58,17 @@ def run_one(name: str, timeout: float, baseline: bool) -> dict:
     try:
         done = subprocess.run([sys.executable, "-c", CHILD, name, str(timeout), "1" if baseline else "0"],
                               capture_output=True, text=True, timeout=timeout * 2 + 30, cwd=ROOT)
-        lines = done.stdout.strip().splitlines()
-        row = json.loads(lines[-1]) if lines else {"status": "error", "message": done.stderr[-500:]}
-    except subprocess.TimeoutExpired:
-        row = {"status": "timeout", "message": "killed by the hard limit"}
+        out, err = done.stdout, done.stderr
+    except subprocess.TimeoutExpired as killed:
+        out = killed.stdout.decode() if isinstance(killed.stdout, bytes) else (killed.stdout or "")
+        err = "killed by the hard limit"
+    lines = [json.loads(l) for l in out.strip().splitlines() if l.startswith("{")]
+    if lines:
+        row = lines[0]
+        for extra in lines[1:]:
+            row.update(extra)
+    else:
+        row = {"status": "timeout" if err == "killed by the hard limit" else "error", "message": err[-500:]}
     row["wall"] = round(time.monotonic() - t, 2)
     return {"problem": name, **row}
 

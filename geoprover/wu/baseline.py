@@ -59,11 +59,16 @@ def time_sympy_prem(problem: Problem, budget: float = 60.0) -> dict:
     setup, chain, goal_polys = build(problem, diagram, Clock(budget))
     ring = setup.ring
     members = sorted(chain.members, key=lambda m: m.var, reverse=True)
-    start = time.perf_counter()
-    flint_zero = all(flint_plain(ring, g, members).is_zero() for g in goal_polys)
-    t_flint = time.perf_counter() - start
-    out = {"flint_prem_s": round(t_flint, 5), "flint_plain_zero": flint_zero}
     old = signal.signal(signal.SIGALRM, _alarm)
+    signal.alarm(max(1, int(budget)))
+    try:
+        start = time.perf_counter()
+        flint_zero = all(flint_plain(ring, g, members).is_zero() for g in goal_polys)
+        t_flint = time.perf_counter() - start
+    except _Budget:
+        signal.signal(signal.SIGALRM, old)
+        return {"flint_prem_s": f">{budget:.0f}", "sympy_over_flint": None}
+    out = {"flint_prem_s": round(t_flint, 5), "flint_plain_zero": flint_zero}
     signal.alarm(max(1, int(budget)))
     try:
         t_sympy = 0.0

@@ -140,16 +140,17 @@ def _run(problem: Problem, diagram: Diagram, clock: Clock, proof: Proof, done) -
 
 def certificate_head(setup: Setup, chain: Chain, defined: set[int]) -> dict:
     ring = setup.ring
-    used = set()
+    used = set(defined)
     for m in chain.members:
         used.update(i for i, d in enumerate(m.poly.degrees()) if d)
-    params = [ring.names[i] for i in sorted(used - defined)]
+    order = sorted(used)
     members = sorted(chain.members, key=lambda m: m.var)
     return {
         "frame": {"origin": setup.origin, "unit": setup.unit},
-        "parameters": params,
+        "parameters": [ring.names[i] for i in order if i not in defined],
         "dependent": [ring.names[m.var] for m in members],
-        "variables": len(params) + len(members),
+        "order": [ring.names[i] for i in order],
+        "variables": len(order),
         "triangular_set": [{"var": ring.names[m.var], "degree": m.degree(), "terms": len(m.poly),
                             "initial_terms": len(m.initial(ring)), "from": m.source} for m in members],
     }
@@ -158,7 +159,7 @@ def certificate_head(setup: Setup, chain: Chain, defined: set[int]) -> dict:
 def cert_lines(cert: dict) -> list[str]:
     lines = [f"frame: {cert['frame']['origin']} = (0, 0), {cert['frame']['unit']} = (1, 0)",
              f"parameters: {', '.join(cert['parameters'])}",
-             f"variable order: {' < '.join(cert['parameters'] + cert['dependent'])}",
+             f"variable order (Wu classes): {' < '.join(cert['order'])}",
              f"triangular set ({len(cert['triangular_set'])} members):"]
     for t in cert["triangular_set"]:
         lines.append(f"  {t['var']}: degree {t['degree']}, {t['terms']} terms "
@@ -175,9 +176,12 @@ def check_ndg(setup: Setup, chain: Chain, problem: Problem, diagram: Diagram):
 
     def add(kind: str, statement: str, holds: bool, poly: Poly | None = None) -> None:
         nonlocal ok
-        if statement in seen:
+        key = statement
+        if statement.startswith("diff "):          # diff a b = diff b a
+            key = "diff " + " ".join(sorted(statement.split()[1:]))
+        if key in seen:
             return
-        seen.add(statement)
+        seen.add(key)
         ok = ok and holds
         entry = {"kind": kind, "statement": statement, "holds": bool(holds)}
         if poly is not None:
@@ -190,11 +194,11 @@ def check_ndg(setup: Setup, chain: Chain, problem: Problem, diagram: Diagram):
         if init.is_constant():
             continue
         holds = not ring.vanishes(init, 1e-9)
-        for text in describe(setup, init):
+        for text in describe(setup, init, chain):
             add("initial", text, holds, init)
     for d, _src in chain.dropped:
         holds = not ring.vanishes(d, 1e-9)
-        for text in describe(setup, d):
+        for text in describe(setup, d, chain):
             add("factor", text, holds, d)
     for clause in problem.clauses:
         for call in clause.constructions:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..language.problem import Predicate
 from .algebra import Poly
+from .triangulate import _substitute
 
 if TYPE_CHECKING:
     from .engine import Setup
@@ -24,7 +25,7 @@ def _same_up_to_constant(p: Poly, q: Poly) -> bool:
     return p * q.leading_coefficient() == q * p.leading_coefficient()
 
 
-def _points_of(setup: "Setup", p: Poly) -> list[str]:
+def _points_of(setup: "Setup", p: Poly, simple=()) -> list[str]:
     ring = setup.ring
     used = {ring.names[i] for i, d in enumerate(p.degrees()) if d}
     pts = [q for q in setup.problem.points if f"{q}_x" in used or f"{q}_y" in used]
@@ -46,21 +47,29 @@ def _candidates(points: list[str]):
         yield f"|{a}{b}| ≠ |{c}{d}|", Predicate("cong", (a, b, c, d))
 
 
-def describe_one(setup: "Setup", p: Poly) -> str:
-    pts = _points_of(setup, p)
+def describe_one(setup: "Setup", p: Poly, simple=()) -> str:
+    pts = _points_of(setup, p, simple)
+    p = setup.ring.primitive(_substitute(setup.ring, p, simple))
     if len(pts) <= MAX_POINTS:
         for text, pred in _candidates(pts):
             (q,) = setup.encoder.encode(pred)
-            if _same_up_to_constant(p, q):
+            q = _substitute(setup.ring, q, simple)
+            if _same_up_to_constant(p, setup.ring.primitive(q)):
                 return text
     return f"polynomial ≠ 0: {p if len(p) <= 12 else f'{len(p)} terms, degree {p.total_degree()}'}"
 
 
-def describe(setup: "Setup", p: Poly) -> list[str]:
-    """Statements whose conjunction says p ≠ 0 (one per irreducible factor)."""
+def describe(setup: "Setup", p: Poly, chain=None) -> list[str]:
+    """Statements whose conjunction says p ≠ 0 (one per irreducible factor).
+
+    Candidates are compared after substituting the chain's short members with constant initial
+    (x = 1/2, y = 0), the same substitution the hypotheses went through.
+    """
     if p.is_constant():
         return []
+    simple = [m for m in chain.members if len(m.poly) <= 3 and m.initial(setup.ring).is_constant()] \
+        if chain is not None else []
     if len(p) > 200:
-        return [describe_one(setup, p)]
+        return [describe_one(setup, p, simple)]
     _, factors = p.factor()
-    return [describe_one(setup, f) for f, _ in factors if not f.is_constant()]
+    return [describe_one(setup, f, simple) for f, _ in factors if not f.is_constant()]
