@@ -199,3 +199,18 @@ def test_proof_holds_on_other_figures_of_the_component(name):
             checked += 1
             assert other.goal_holds()
     assert checked
+
+
+def test_mod_p_screen():
+    """The specialised pseudo-division agrees with the exact one on a proved and an unproved case."""
+    from geoprover.wu.algebra import Clock
+    from geoprover.wu.engine import build
+    from geoprover.wu.refute import screen
+
+    for text, expected in ((CLASSICS["simson"], True),
+                           ("a b c = triangle a b c; d = on_line d a b; e = on_line e a c, on_circle e a d; "
+                            "o = circle o a b c; f = on_bline f b d, on_circle f o a; "
+                            "g = on_bline g e c, on_circle g o a ? para d e f g", False)):
+        problem = parse_problem(text)
+        setup, chain, goals = build(problem, draw(problem, seed=0), Clock(30))
+        assert screen(setup.ring, chain, goals, Clock(30)) is expected

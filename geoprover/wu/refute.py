@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import random
+import time
 
 import flint
 
@@ -63,11 +64,15 @@ def screen(ring: Ring, chain: Chain, goals: list[Poly], clock: Clock, rounds: in
             continue            # an initial vanishes at these values: no information
         for g in goals:
             r = special(g)
+            step = 0.0
             for v, t in chain_mod:
                 if r.is_zero():
                     break
                 if r.degrees()[v]:
+                    clock.check(ahead=3 * step)
+                    began = time.monotonic()
                     r = prem_mod(r, t, v, gens[v], clock)
+                    step = time.monotonic() - began
             if not r.is_zero():
                 return False
     return True

@@ -97,12 +97,19 @@ def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], sourc
     # the older members already imply or which only restrict further; not needed for the proof.
 
 
+MAX_REDUCE_BELOW = 300     # terms: larger members are left as they are
+
+
 def _reduce_below(ring: Ring, member: Member, chain: Chain, clock: Clock) -> Member:
     """The member pseudo-divided by the members of lower class, if that lowers its size."""
     q, v = member.poly, member.var
+    if len(q) > MAX_REDUCE_BELOW:
+        return member
     for m in sorted(chain.members, key=lambda m: m.var, reverse=True):
         if m.var < v and q.degrees()[m.var]:
             q = ring.primitive(ring.prem(q, m.poly, m.var, clock))
+            if len(q) > 20 * MAX_REDUCE_BELOW:       # growing, not simplifying: keep the member
+                return member
     if q.is_zero() or ring.cls(q) != v:
         return member
     kept, dropped = ring.select_factors(q)
