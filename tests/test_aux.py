@@ -40,8 +40,11 @@ def test_candidates_are_clauses_of_the_language_and_new():
 def test_feet_of_altitudes_land_on_lines():
     p, d, fig = _figure("a b c = triangle a b c; h = orthocenter h a b c ? perp a h b c")
     cands = generate(p, d.coords, fig, np.random.default_rng(0))
-    foot = next(c for c in cands if c.text.endswith("foot x1 a b c"))
-    assert foot.lands_on >= 1   # it lies on line a h, which it was not built from
+    a, b, c = (d.coords[k] for k in "abc")
+    u = (c - b) / np.hypot(*(c - b))
+    at_foot = b + ((a - b) @ u) * u
+    foot = next(k for k in cands if np.hypot(*(k.coords[k.point] - at_foot)) < 1e-9)
+    assert foot.lands_on >= 1   # built from two of the lines through it, it lands on the third
 
 
 def test_search_adds_points_where_ddar_alone_stops():
