@@ -46,13 +46,13 @@ class Engine:
         the clause cannot be drawn here (degenerate); nothing is added then.
         """
         import numpy as np
-        from ..numeric.diagram import _check_clause, _draw_clause
+        from ..numeric.diagram import draw_clause
+        from ..numeric.geometry import Degenerate
         rng = np.random.default_rng(seed)
         for _ in range(tries):
             try:
-                new = _draw_clause(clause, self.db.coords, rng)
-                _check_clause(clause, new, self.db.coords)
-            except (ValueError, ZeroDivisionError, FloatingPointError, ArithmeticError, Exception):
+                new, _facts = draw_clause(clause, self.db.coords, rng)
+            except (Degenerate, ArithmeticError, LookupError, ValueError):
                 continue
             self.add_clause(clause, new)
             return True
