@@ -93,6 +93,8 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
         return done(NOT_PROVED, f"inexpressible: {why}")
     except Deadline as why:
         return done(TIMEOUT, str(why))
+    except (ArithmeticError, ValueError, KeyError) as why:    # a bug or an unsupported shape
+        return done(ERROR, f"wu failed: {type(why).__name__}: {why}")
 
 
 def build(problem: Problem, diagram: Diagram, clock: Clock) -> tuple[Setup, Chain, list[Poly]]:

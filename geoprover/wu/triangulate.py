@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import flint
 
-from .algebra import Clock, Poly, Ring
+from .algebra import Clock, Deadline, Poly, Ring
 
 
 @dataclass
@@ -187,6 +187,9 @@ def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 
     return r
 
 
+SPLIT_BUDGET = 3.0     # seconds to confirm one candidate root before giving it up
+
+
 def split_known_root(ring: Ring, member: Member, chain: Chain, clock: Clock) -> Member:
     """Divide out a root the member shares with an older coordinate (Vieta).
 
@@ -210,7 +213,12 @@ def split_known_root(ring: Ring, member: Member, chain: Chain, clock: Clock) -> 
         gens = list(ring.gens)
         gens[v] = ring.gens[w]
         qw = q.compose(*gens)
-        if not reduce(ring, qw, chain, clock).is_zero():
+        trial = Clock(min(SPLIT_BUDGET, clock.limit - clock.elapsed()))
+        try:
+            if not reduce(ring, qw, chain, trial).is_zero():
+                continue
+        except Deadline:
+            clock.check()
             continue
         h = (q - qw) / (ring.gens[v] - ring.gens[w])
         kept, dropped = ring.select_factors(h)
