@@ -91,6 +91,8 @@ def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], sourc
         if member.degree() >= 2:
             member = split_known_root(ring, member, chain, clock)
         if member.degree() == 2:
+            member = split_double_root(ring, member, chain, clock)
+        if member.degree() == 2:
             member = split_surd(ring, member, chain)
         chain.members[i] = member
     # what is left has class below the clause's variables: relations among older points, which
@@ -235,6 +237,34 @@ def split_known_root(ring: Ring, member: Member, chain: Chain, clock: Clock) -> 
 SURDS = {2: "sqrt2", 3: "sqrt3"}     # square roots the ring may adjoin (lowest class)
 
 
+def _quadratic(ring: Ring, q: Poly, v: int) -> tuple[Poly, Poly, Poly]:
+    a = ring.coeff_top(q, v, 2)
+    b = q.derivative(v).subs({ring.names[v]: 0})
+    c = q.subs({ring.names[v]: 0})
+    return a, b, c
+
+
+def split_double_root(ring: Ring, member: Member, chain: Chain, clock: Clock) -> Member:
+    """A tangency: when the discriminant of A v² + B v + C is zero on the chain, 2Av + B = 0.
+
+    (2Av + B)² = B² − 4AC + 4A·q, so q = 0 and a zero discriminant give 2Av + B = 0.
+    """
+    v, q = member.var, member.poly
+    a, b, c = _quadratic(ring, q, v)
+    disc = b * b - 4 * a * c
+    if disc.is_zero() or not ring.vanishes(disc, 1e-8):
+        return member
+    trial = Clock(min(SPLIT_BUDGET, clock.limit - clock.elapsed()))
+    try:
+        if not reduce(ring, disc, chain, trial).is_zero():
+            return member
+    except Deadline:
+        clock.check()
+        return member
+    lin = ring.primitive(2 * a * ring.gens[v] + b)
+    return Member(v, lin, member.source)
+
+
 def split_surd(ring: Ring, member: Member, chain: Chain) -> Member:
     """Split a quadratic whose roots lie in a field Q(√k)(parameters), k = 2 or 3.
 
@@ -243,9 +273,7 @@ def split_surd(ring: Ring, member: Member, chain: Chain) -> Member:
     diagram is kept (equilateral triangles, 60° turns) and the other becomes an NDG condition.
     """
     v, q = member.var, member.poly
-    a = ring.coeff_top(q, v, 2)
-    b = q.derivative(v).subs({ring.names[v]: 0})
-    c = q.subs({ring.names[v]: 0})
+    a, b, c = _quadratic(ring, q, v)
     disc = b * b - 4 * a * c
     if disc.is_zero():
         return member
