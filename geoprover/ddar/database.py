@@ -71,6 +71,7 @@ class Node:
     pred: Predicate | None = None
     check: object = None          # numeric re-check for facts that are not predicates
     equations: list | None = None # such facts as equations: (system, ((coef, a, b), ...), const, log primes)
+    reads: list | None = None     # figure-read side conditions as equations (which half of a doubled angle)
 
 
 def _primes(n: int) -> dict[int, int]:
@@ -110,6 +111,7 @@ class Database:
         self.ratios = LinearSystem(None)
         self.eq_node: dict[int, Node] = {}
         self.angles.resolver = self._pick_angle
+        self.angles.on_halve = self._halving
         self.dist = Distances(self)
         self.midpoints: dict[str, list] = {}      # m -> [(a, b, node)]
         self.version = 0                         # bumps whenever anything new is learnt
@@ -147,6 +149,29 @@ class Database:
             if min(gap, 1 - gap) < 1e-6:
                 return c
         return None
+
+    def _line_name(self, v) -> tuple[str, str]:
+        a, b = sorted(self.lines.objs[v].points)[:2]
+        return a, b
+
+    def _halving(self, expr: dict, chosen: Fraction, others: list) -> int:
+        """A doubled angle was halved: mod π, g·x = c leaves g values of x and the figure picked one.
+
+        Which one is not implied by the premises (a mirror image can have the other), so the choice is
+        a side condition read off the figure; it becomes a proof node that every chase using it cites.
+        """
+        terms = tuple((k, *self._line_name(v)) for v, k in sorted(expr.items(), key=lambda t: -t[1]))
+        deg = lambda c: f"{float(c) * 180:g}°"
+        if len(terms) == 2 and terms[0][0] == 1 and terms[1][0] == -1:
+            lhs = f"∠({terms[1][1]}{terms[1][2]}, {terms[0][1]}{terms[0][2]})"
+        else:
+            lhs = " + ".join(f"{k}·dir({a}{b})" for k, a, b in terms)
+        text = f"{lhs} = {deg(chosen)}, not {' or '.join(deg(o) for o in others)} (as drawn)"
+        node = self.node(text, "figure_half")
+        eq = [("angle", terms, chosen, {})]
+        node.reads = eq
+        node.check = (lambda e=dict(expr), c=chosen: self._pick_angle(e, [c]) is not None)
+        return self._eid(node)
 
     def add_equations(self, node: Node) -> None:
         """Re-state a node's equations (angle: coef·dir(ab); ratio: coef·log|ab| = Σ k·log p) here."""

@@ -49,7 +49,8 @@ class LinearSystem:
         self.fixed: set = set()                   # variables never used as pivots (log primes)
         self.equations = 0
         self.pending: list = []
-        self.resolver = None   # (expr, candidate constants) -> the constant true in the diagram                   # mod-π rows with no ±1 coefficient yet
+        self.resolver = None   # (expr, candidate constants) -> the constant true in the diagram
+        self.on_halve = None   # (halved expr, chosen constant, other constants) -> id of the side condition
 
     def _norm(self, c: Fraction) -> Fraction:
         return _n(c % self.modulus) if self.modulus is not None else _n(c)
@@ -114,8 +115,14 @@ class LinearSystem:
                                        [self._norm((c + j) / g) for j in range(int(g))])
                 if chosen is not None:
                     red = {v: _div(k, g) for v, k in red.items()}
-                    c = chosen
                     prov = {e: _div(k, g) for e, k in prov.items()}
+                    if self.on_halve is not None:
+                        # the choice of half is a figure-read side condition: it joins the provenance,
+                        # so every conclusion resting on this row cites it (a zero equation, weight 1)
+                        others = [self._norm((c + j) / g) for j in range(int(g))]
+                        mark = self.on_halve(dict(red), chosen, [o for o in others if o != chosen])
+                        prov[mark] = prov.get(mark, 0) + 1
+                    c = chosen
                     candidates = [v for v in red if v not in self.fixed]
                     unit = [v for v in candidates if abs(red[v]) == 1]
             if not unit:

@@ -72,10 +72,18 @@ CHASES = ("angle_chase", "ratio_chase", "distance_chase")
 
 
 def rederivable(db: Database, premises, pred) -> bool:
-    """Does ``pred`` follow by chasing alone from ``premises`` (a fresh database)?"""
+    """Does ``pred`` follow by chasing alone from ``premises`` (a fresh database)?
+
+    Halving a doubled angle is allowed only when a premise is such a figure-read choice
+    (``figure_half``): without one, the premises alone must imply ``pred``.
+    """
     mini = Database(db.coords, db.scale)
     mini.strict = False
+    if not any(p.rule == "figure_half" for p in premises):
+        mini.angles.resolver = None
     for p in premises:
+        if p.rule == "figure_half":
+            continue
         if p.pred is not None:
             mini.add_fact(p.pred, "given")
         else:
@@ -88,7 +96,7 @@ def minimize(db: Database, goal_nodes: list[Node]) -> None:
     for node in needed(goal_nodes):
         if node.rule not in CHASES or node.pred is None or len(node.premises) < 2:
             continue
-        if any(p.pred is None and not p.equations for p in node.premises):
+        if any(p.pred is None and not p.equations and p.rule != "figure_half" for p in node.premises):
             continue
         keep = list(node.premises)
         if not rederivable(db, keep, node.pred):
@@ -120,20 +128,28 @@ def side_conditions(goal_nodes: list[Node]) -> list[str]:
     out: dict[str, None] = {}
     for node in needed(goal_nodes):
         pred, rule = node.pred, node.rule
+        if rule == "figure_half":
+            out[node.text] = None
         if pred is None:
             continue
         a = pred.args
         if rule.startswith("sim_"):
             out[f"ncoll {a[0]} {a[1]} {a[2]}"] = None
             out[f"ncoll {a[3]} {a[4]} {a[5]}"] = None
-            if rule == "sim_sas":
+            if rule in ("sim_sas", "sim_sss", "sim_rhs"):   # AA fixes the orientation itself
                 out[f"triangles {' '.join(a[:3])} and {' '.join(a[3:])} are oriented as drawn"] = None
         elif rule in ("cyclic_conv", "iso_trapezoid", "arc_midpoint") and len(set(a)) >= 4:
             out[f"ncoll {a[0]} {a[1]} {a[2]}"] = None
             if rule == "iso_trapezoid":
                 out[f"{' '.join(a[:4])} is no parallelogram"] = None
+            if rule == "arc_midpoint":    # cyclic a m r n: am = an would make any r on the axis fit
+                out[f"{a[0]}{a[1]} ≠ {a[0]}{a[3]}"] = None
         elif rule in ("iso_sides", "iso_angles") and pred.name in ("cong", "eqangle"):
             out[f"ncoll {' '.join(dict.fromkeys(a))}"] = None
+        elif rule == "distance_chase":   # |ab| = ±(x_b − x_a): the sign is the order of a and b
+            out[f"the points of {' '.join(dict.fromkeys(a))} lie on their lines in the order drawn"] = None
+        elif rule == "chords_angle":     # equal chords: equal or opposite full angles, by orientation
+            out[f"chords {a[1]}{a[3]} and {a[5]}{a[7]} are oriented on their circle as drawn"] = None
         elif rule == "trapezoid_para":
             out[f"{a[0]} {a[1]} divide their transversals on the sides drawn"] = None
         elif rule == "bisect_ratio":      # eqratio d b d c a b a c

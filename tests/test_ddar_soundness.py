@@ -1,0 +1,319 @@
+"""DDAR soundness review: adversarial figures where a rule's premises hold but its conclusion would be
+wrong without a side condition, and a replay of every proof in other diagrams of the same problem.
+
+A numerically false derived fact raises SoundnessError (the database guards every fact), so these
+tests look for the subtler failure: a step whose printed premises do not imply its conclusion.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import pytest
+
+from geoprover.ddar import prove
+from geoprover.ddar.engine import Engine
+from geoprover.ddar.linalg import LinearSystem
+from geoprover.ddar.trace import minimize, needed, rederivable, side_conditions
+from geoprover.language import parse_problem
+from geoprover.language.problem import Predicate as P
+from geoprover.numeric.checks import holds
+from geoprover.proof import PROVED
+
+F = Fraction
+CHASES = ("angle_chase", "ratio_chase", "distance_chase")
+
+
+def by_hand(coords: dict, givens: list[str], goal: str, value=None):
+    """Hand-placed points and hand-written (true) givens, saturated toward ``goal``."""
+    engine = Engine.from_points(coords)
+    for g in givens:
+        name, *args = g.split()
+        assert holds(P(name, tuple(args)), engine.db.coords, engine.db.scale), g
+        engine.db.add_fact(P(name, tuple(args)), "given")
+    name, *args = goal.split()
+    return engine, engine.saturate(P(name, tuple(args), value))
+
+
+def steps_sound(engine, out) -> None:
+    """Every chase step of a proof follows from exactly its printed premises."""
+    minimize(engine.db, out.goal_nodes)
+    for node in needed(out.goal_nodes):
+        if node.rule in CHASES and node.pred is not None and len(node.premises) >= 2:
+            assert rederivable(engine.db, node.premises, node.pred), node.text
+
+
+# ---- halving angles mod π ----------------------------------------------------------------------
+
+def test_halving_cites_the_figure():
+    """2x = c mod π has two solutions: the chosen one joins the provenance as a side condition."""
+    s = LinearSystem(F(1))
+    s.resolver = lambda expr, options: options[1]
+    s.on_halve = lambda expr, chosen, others: 99
+    s.add({"a": 2, "b": -2}, F(0), 1)
+    prov = s.holds({"a": 1, "b": -1}, F(1, 2))
+    assert prov is not None and 99 in prov
+    # a row never halved cites nothing of the sort
+    s.add({"c": 1, "d": -1}, F(1, 3), 2)
+    assert set(s.holds({"c": 1, "d": -1}, F(1, 3))) == {2}
+
+
+def test_isosceles_right_angle_is_45_only_as_drawn():
+    """a c ⊥ c b, ca = cb: ∠(ac, ab) = ±45° by orientation; the premises alone give only 2x = 90°."""
+    coords = {"c": (0, 0), "a": (1, 0), "b": (0, 1)}
+    engine, out = by_hand(coords, ["perp c a c b", "cong c a c b"], "aconst a c a b", F(3, 4))
+    mirror = {k: (-x, y) for k, (x, y) in coords.items()}
+    engine2, out2 = by_hand(mirror, ["perp c a c b", "cong c a c b"], "aconst a c a b", F(1, 4))
+    for e, o in ((engine, out), (engine2, out2)):
+        assert o.status == "proved"
+        steps = needed(o.goal_nodes)
+        assert any(n.rule == "figure_half" for n in steps)
+        assert any("as drawn" in c for c in side_conditions(o.goal_nodes))
+        steps_sound(e, o)
+        chase = [n for n in steps if n.rule == "angle_chase" and n.pred is not None and n.pred.name == "aconst"]
+        for n in chase:   # without the figure-read half the chase must fail
+            bare = [p for p in n.premises if p.rule != "figure_half"]
+            assert not rederivable(e.db, bare, n.pred)
+
+
+def test_perpendicular_from_doubled_angle_cites_the_figure():
+    # l, m with 2∠(l, m) = 0: parallel or perpendicular, the figure says perpendicular
+    coords = {"a": (0, 0), "b": (1, 0), "c": (0, 0.5), "d": (0, 2), "o": (0.3, 0.7)}
+    # ∠(ab, cd) = ∠(cd, ab) holds for perpendicular lines only as a doubled angle
+    engine, out = by_hand(coords, ["eqangle a b c d c d a b"], "perp a b c d")
+    assert out.status == "proved"
+    assert any(n.rule == "figure_half" for n in needed(out.goal_nodes))
+
+
+# ---- circles -----------------------------------------------------------------------------------
+
+def test_cyclic_converse_points_on_both_sides():
+    """Full angles: u, v on opposite sides of ab with ∠(ua, ub) = ∠(va, vb) are concyclic with a, b."""
+    pts = {k: (math.cos(math.radians(t)), math.sin(math.radians(t)))
+           for k, t in {"a": 10, "b": 130, "u": 200, "v": 80}.items()}
+    engine, out = by_hand(pts, ["eqangle u a u b v a v b"], "cyclic a b u v")
+    assert out.status == "proved"
+
+
+def test_reflected_viewer_is_not_concyclic():
+    """v the mirror of u in ab sees ab under the opposite full angle: no circle may be derived."""
+    a, b, u = np.array([0.0, 0.0]), np.array([3.0, 0.0]), np.array([1.0, 1.5])
+    v = np.array([u[0], -u[1]])
+    coords = {"a": a, "b": b, "u": u, "v": v}
+    engine, out = by_hand(coords, ["eqangle u a u b v b v a"], "cyclic a b u v")
+    assert out.status == "saturated"
+
+
+def test_rectangle_from_equal_legs_is_not_an_isosceles_trapezoid():
+    """ab ∥ cd with ad = bc is an isosceles trapezoid or a parallelogram: for a rectangle the premises
+    (a parallelogram with equal opposite sides) do not imply concyclic, though the figure is cyclic."""
+    coords = {"a": (0, 0), "b": (2, 0), "c": (2, 1), "d": (0, 1)}
+    engine, out = by_hand(coords, ["para a b c d", "para a d b c", "cong a d b c"], "cyclic a b c d")
+    assert out.status == "saturated"
+    assert all(n.rule != "iso_trapezoid" for n in engine.db.nodes)
+
+
+def test_isosceles_trapezoid_is_cyclic():
+    coords = {"a": (0, 0), "b": (4, 0), "c": (3, 2), "d": (1, 2)}
+    engine, out = by_hand(coords, ["para a b c d", "cong a d b c"], "cyclic a b c d")
+    assert out.status == "proved"
+    assert any(n.rule == "iso_trapezoid" for n in needed(out.goal_nodes))
+
+
+def test_arc_midpoint_needs_unequal_sides():
+    """am = an: the bisector of angle man is the perpendicular bisector of mn, so r on it with rm = rn
+    need not lie on the circle, even when the figure puts it there."""
+    a, m, n = np.array([0.0, 2.0]), np.array([-1.0, 0.0]), np.array([1.0, 0.0])
+    centre_y = 0.75          # circumcentre (0, 0.75), radius 1.25
+    r = np.array([0.0, centre_y - 1.25])
+    coords = {"a": a, "m": m, "n": n, "r": r}
+    engine, out = by_hand(coords, ["cong r m r n", "eqangle a m a r a r a n", "cong a m a n"], "cyclic a m r n")
+    assert out.status == "saturated"
+
+
+def test_arc_midpoint_external_bisector():
+    """r on the external bisector at a with rm = rn is the other arc midpoint: concyclic too."""
+    a, m, n = np.array([0.3, 1.7]), np.array([-1.0, 0.0]), np.array([1.4, 0.0])
+    # external bisector at a: direction perpendicular to the internal one
+    u1, u2 = (m - a) / np.linalg.norm(m - a), (n - a) / np.linalg.norm(n - a)
+    ext = u1 - u2
+    t = (0.2 - a[0]) / ext[0]          # meet the perpendicular bisector x = 0.2
+    r = a + t * ext
+    coords = {"a": a, "m": m, "n": n, "r": r}
+    engine, out = by_hand(coords, ["cong r m r n", "eqangle a m a r a r a n"], "cyclic a m r n")
+    assert out.status == "proved"
+    assert "am ≠ an" in side_conditions(out.goal_nodes)
+
+
+# ---- lengths -----------------------------------------------------------------------------------
+
+def test_distance_chase_respects_order():
+    """ab = cd on one line: ac = bd when ab and cd point the same way, ad = bc when they are opposed."""
+    same = {"a": (0, 0), "b": (1, 0), "c": (3, 0), "d": (4, 0)}
+    opposed = {"a": (0, 0), "b": (1, 0), "c": (3, 0), "d": (2, 0)}
+    givens = ["coll a b c", "coll a b d", "cong a b c d"]
+    assert by_hand(same, givens, "cong a c b d")[1].status == "proved"
+    assert by_hand(opposed, givens, "cong a d b c")[1].status == "proved"
+    e, out = by_hand(opposed, givens, "cong a c b d")     # false here: 3 ≠ 1
+    assert out.status == "saturated"
+    engine, out = by_hand(same, givens, "cong a c b d")
+    assert any("order" in c for c in side_conditions(out.goal_nodes))
+
+
+def test_midpoint_needs_collinearity():
+    """m equidistant from a and b but off the line ab is no midpoint."""
+    coords = {"a": (0, 0), "b": (2, 0), "m": (1, 1)}
+    engine, out = by_hand(coords, ["cong m a m b"], "midp m a b")
+    assert out.status == "saturated"
+
+
+def test_external_bisector_converse():
+    """d on bc outside the segment with db : dc = ab : ac: ad is the external bisector, and the full
+    angle equality ∠(ab, ad) = ∠(ad, ac) holds for it as well."""
+    a, b, c = np.array([0.5, 2.0]), np.array([0.0, 0.0]), np.array([3.0, 0.0])
+    k = np.linalg.norm(a - b) / np.linalg.norm(a - c)
+    # external division of bc in ratio k: d = (c·k - b) / (k - 1) along the line
+    d = (k * c - b) / (k - 1)
+    coords = {"a": a, "b": b, "c": c, "d": d}
+    engine, out = by_hand(coords, ["coll d b c", "eqratio d b d c a b a c"], "eqangle a b a d a d a c")
+    assert out.status == "proved"
+    assert any(n.rule == "ratio_bisect" for n in needed(out.goal_nodes))
+
+
+def test_isosceles_converse_with_supplementary_angles_fails():
+    """Undirected base angles B and π − B: the full angles differ, so no isosceles conclusion."""
+    coords = {"o": (0.4, 1.3), "a": (0, 0), "b": (2, 0)}
+    engine, out = by_hand(coords, [], "cong o a o b")
+    assert out.status == "saturated"
+
+
+# ---- similar triangles ---------------------------------------------------------------------------
+
+def _mirror_triangle():
+    a, b, c = np.array([0.0, 0.0]), np.array([3.0, 0.0]), np.array([1.0, 2.0])
+    # p q r: a b c reflected in the y axis, scaled by 1/2 and moved
+    m = lambda v: np.array([-v[0], v[1]]) * 0.5 + np.array([6.0, 1.0])
+    return {"a": a, "b": b, "c": c, "p": m(a), "q": m(b), "r": m(c)}
+
+
+def test_similar_opposite_orientation_aa():
+    coords = _mirror_triangle()
+    givens = ["eqangle b a b c q r q p", "eqangle c a c b r q r p"]     # directed angles negated
+    engine, out = by_hand(coords, givens, "eqangle a b a c p r p q")
+    assert out.status == "proved"
+    # the same-orientation reading of the third angle is false here and must not follow
+    assert engine.db.check(P("eqangle", ("a", "b", "a", "c", "p", "q", "p", "r"))) is None
+    steps_sound(engine, out)
+
+
+def test_sas_with_supplementary_angle_is_not_similar():
+    """∠(ba, bc) = ∠(qp, qr) as full angles and ba : bc = qp : qr, but q's triangle has the opposite
+    orientation, so its angle at q is π − ∠b: the triangles are not similar."""
+    b, a, c = np.array([0.0, 0.0]), np.array([2.0, 0.0]), np.array([1.0, 1.5])
+    # q p r: angle at q equal as a full angle but opposite orientation ⇒ undirected angle π − B
+    ang_b = math.atan2(1.5, 1.0)
+    q = np.array([5.0, 0.0])
+    p = q + np.array([2.0, 0.0]) * 0.7
+    r = q + 0.7 * np.hypot(1.0, 1.5) * np.array([math.cos(-(math.pi - ang_b)), math.sin(-(math.pi - ang_b))])
+    coords = {"a": a, "b": b, "c": c, "p": p, "q": q, "r": r}
+    assert holds(P("eqangle", ("b", "a", "b", "c", "q", "p", "q", "r")), coords, 6.0)
+    engine, out = by_hand(coords, ["eqangle b a b c q p q r", "eqratio b a b c q p q r"], "eqratio a b a c p q p r")
+    assert out.status == "saturated"
+    assert all(not n.rule.startswith("sim_") for n in engine.db.nodes)
+
+
+def test_sss_opposite_orientation_marks_orientation():
+    coords = _mirror_triangle()
+    givens = ["eqratio a b b c p q q r", "eqratio b c c a q r r p"]
+    engine, out = by_hand(coords, givens, "eqangle b a b c q r q p")
+    assert out.status == "proved"
+    conds = side_conditions(out.goal_nodes)
+    assert any("oriented" in c for c in conds), conds
+
+
+# ---- whole problems ------------------------------------------------------------------------------
+
+def test_halving_in_a_problem_is_a_side_condition():
+    text = "c a b = risos c a b; d = midpoint d b a; e = on_line e b c; f = circle f d b e; " \
+           "g = on_line g a e, on_circle g f b ? perp c g a e"
+    proof = prove(parse_problem(text), timeout=30, strict=True)
+    assert proof.status == PROVED
+    halves = [s for s in proof.steps if "(as drawn)" in s and "⇒" not in s]
+    assert halves and any("as drawn" in c for c in proof.ndg)
+
+
+# ---- replay: every proof step must hold in other diagrams of the same problem --------------------
+
+def _equations_true(eqs, coords) -> bool:
+    for system, terms, const, logs in eqs:
+        if system == "angle":
+            total = -float(const) * math.pi
+            for k, a, b in terms:
+                d = coords[b] - coords[a]
+                total += float(k) * (math.atan2(d[1], d[0]) % math.pi)
+            r = total % math.pi
+            if min(r, math.pi - r) > 1e-6:
+                return False
+        else:
+            total = sum(float(k) * math.log(float(np.hypot(*(coords[a] - coords[b])))) for k, a, b in terms)
+            total -= sum(float(e) * math.log(p) for p, e in logs.items())
+            if abs(total) > 1e-6:
+                return False
+    return True
+
+
+def _step_true(node, coords, scale) -> bool:
+    if node.pred is not None:
+        if node.pred.name == "cyclic" and len(set(node.pred.args)) <= 3:
+            return True
+        return holds(node.pred, coords, scale, 1e-6)
+    eqs = node.equations or node.reads
+    assert eqs, f"step without a way to check it: {node.rule} {node.text}"
+    return _equations_true(eqs, coords)
+
+
+def replay(problem, seeds=(1, 2, 3), timeout: float = 30.0) -> list[str]:
+    """Prove in the seed-0 diagram, then check every step in the diagrams of ``seeds``.
+
+    A drawing can be the mirror image of seed 0 (orientation is not part of a problem), so a seed
+    passes when all steps hold in its diagram or all hold in its mirror image (when that mirror still
+    satisfies every construction). Returns the failures.
+    """
+    import time
+    from geoprover.ddar import build
+    from geoprover.numeric.diagram import draw
+    engine = build(problem, draw(problem, seed=0))
+    out = engine.saturate(problem.goal, time.perf_counter() + timeout)
+    if out.status != "proved":
+        return []
+    minimize(engine.db, out.goal_nodes)
+    steps = needed(out.goal_nodes)
+    bad = []
+    for k in seeds:
+        try:
+            dk = draw(problem, seed=k)
+        except Exception:       # an undrawable seed says nothing about the proof
+            continue
+        wrong = [n for n in steps if not _step_true(n, dk.coords, dk.scale)]
+        if not wrong:
+            continue
+        mirror = {p: np.array([-x, y]) for p, (x, y) in dk.coords.items()}
+        if all(holds(f, mirror, dk.scale, 1e-6) for f in dk.facts) and \
+                all(_step_true(n, mirror, dk.scale) for n in steps):
+            continue
+        bad += [f"{problem.name} seed {k}: {n.rule}: {n.text}" for n in wrong]
+    return bad
+
+
+def test_replay_imo_ag_30():
+    from geoprover.api import load_file
+    bad = [b for problem in load_file("imo_ag_30") for b in replay(problem)]
+    assert not bad, "\n".join(bad)
+
+
+def test_replay_jgex_ag_231():
+    from geoprover.api import load_file
+    problems = load_file("jgex_ag_231")
+    bad = [b for problem in problems for b in replay(problem, seeds=(1, 2))]
+    assert not bad, "\n".join(bad)
