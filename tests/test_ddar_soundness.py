@@ -317,3 +317,26 @@ def test_replay_jgex_ag_231():
     problems = load_file("jgex_ag_231")
     bad = [b for problem in problems for b in replay(problem, seeds=(1, 2))]
     assert not bad, "\n".join(bad)
+
+
+def test_ratio_constant_must_be_positive():
+    """0 and negative ratios have no logarithm; they must not silently read as ratio 1."""
+    from geoprover.ddar.database import log_const
+    assert log_const(F(1)) == {}
+    assert log_const(F(3, 4)) == {("log", 3): 1, ("log", 2): -2}
+    for bad in (F(0), F(-1)):
+        with pytest.raises(ValueError):
+            log_const(bad)
+
+
+def test_chase_steps_rederivable_in_a_similar_triangles_proof():
+    """Each chase step re-derives from exactly its printed premises (and a halving only when one of
+    them is the figure-read choice); this proof once failed when premises were replayed out of order."""
+    from geoprover.api import load_file
+    from geoprover.ddar import build
+    from geoprover.numeric.diagram import draw
+    (problem,) = [p for p in load_file("jgex_ag_231") if p.name.endswith("GDD_FULL_81-109_88.gex")]
+    engine = build(problem, draw(problem, seed=0))
+    out = engine.saturate(problem.goal)
+    assert out.status == "proved"
+    steps_sound(engine, out)

@@ -87,7 +87,10 @@ def _primes(n: int) -> dict[int, int]:
 
 
 def log_const(value: Fraction) -> dict:
-    """log(value) as a combination of log-prime variables."""
+    """log(value) as a combination of log-prime variables (a length ratio is positive: 0 or a
+    negative value would otherwise factor to nothing and read as log 1)."""
+    if value <= 0:
+        raise ValueError(f"a length ratio must be positive, not {value}")
     out: dict = {}
     for p, k in _primes(value.numerator).items():
         out[("log", p)] = out.get(("log", p), 0) + Fraction(k)

@@ -81,7 +81,9 @@ def rederivable(db: Database, premises, pred) -> bool:
     mini.strict = False
     if not any(p.rule == "figure_half" for p in premises):
         mini.angles.resolver = None
-    for p in premises:
+    # in the order they were learnt: mod π the elimination pivots only on ±1 coefficients, and the
+    # original order is the one known to reach the conclusion without halving
+    for p in sorted(premises, key=lambda n: n.ident):
         if p.rule == "figure_half":
             continue
         if p.pred is not None:
