@@ -214,3 +214,12 @@ def test_mod_p_screen():
         problem = parse_problem(text)
         setup, chain, goals = build(problem, draw(problem, seed=0), Clock(30))
         assert screen(setup.ring, chain, goals, Clock(30)) is expected
+
+
+def test_half_angle_frame_separates_bisectors():
+    """Internal vs external bisector at a free vertex: the goal holds for the internal one only."""
+    text = ("a b c = triangle a b c; e = on_line e a b, on_circle e a c; d = angle_bisector d b a c, "
+            "on_line d b c; f = on_pline f e b c, on_line f a c ? eqangle e d e c e c e f")
+    proof = prove(parse_problem(text), timeout=30)
+    assert proof.proved, proof.render()
+    assert proof.certificate["frame"]["half_angle"]
