@@ -85,7 +85,8 @@ def run_task(task: Task) -> Row:
         data = None
     wall = time.monotonic() - start
     if data is None:
-        why = "killed after the time limit" if done is None else (done.stderr.strip().splitlines() or ["no output"])[-1]
+        why = "killed after the time limit" if done is None else \
+            (done.stderr.strip().splitlines() or [f"no output (exit code {done.returncode})"])[-1]
         status = "timeout" if done is None else "error"
         return Row(task.name, task.file, status, task.engine, wall, wall, message=why)
     cert = data.get("certificate", {})
@@ -240,7 +241,8 @@ def run_bench_cli(args: argparse.Namespace) -> int:
     previous: dict[str, Row] = {}
     if args.resume and (out / f"{stem}.json").exists():
         for r in json.loads((out / f"{stem}.json").read_text())["rows"]:
-            previous[r["problem"]] = Row(**r)
+            if r["result"] != "error":   # an error is not a finished run: try it again
+                previous[r["problem"]] = Row(**r)
     todo = [t for t in tasks if t.name not in previous]
     settings = {"files": [str(Path(f).name) for f in files], "timeout": args.timeout, "jobs": args.jobs,
                 "engine": args.engine, "race": not args.no_race}
