@@ -359,3 +359,15 @@ def test_distance_chase_across_lines_merged_with_opposite_axes():
         db.add_fact(P("coll", ("a", "b", "d")), "given")
         out = engine.saturate(P("cong", tuple(goal.split()[1:])))
         assert out.status == status, goal
+
+
+def test_external_bisector_theorem():
+    """ad the external bisector at a (a full-angle bisector too), d on bc: db : dc = ab : ac."""
+    a, b, c = np.array([0.5, 2.0]), np.array([0.0, 0.0]), np.array([3.0, 0.0])
+    u1, u2 = (b - a) / np.linalg.norm(b - a), (c - a) / np.linalg.norm(c - a)
+    ext = u1 - u2                         # perpendicular to the internal bisector u1 + u2
+    d = a + ext * (-a[1] / ext[1])        # meets line bc (y = 0)
+    coords = {"a": a, "b": b, "c": c, "d": d}
+    engine, out = by_hand(coords, ["coll d b c", "eqangle a b a d a d a c"], "eqratio d b d c a b a c")
+    assert out.status == "proved"
+    assert any(n.rule == "bisect_ratio" for n in needed(out.goal_nodes))
