@@ -125,7 +125,7 @@ def summarize(rows: list[Row]) -> dict:
     both = 0
     for r in rows:
         provers = {e for e, o in r.engines.items() if o.get("status") == "proved"}
-        if r.result == "proved":
+        if r.result == "proved" and not provers:
             provers.add(r.engine)
         for e in provers:
             by_engine[e] = by_engine.get(e, 0) + 1
