@@ -50,7 +50,7 @@ def test_halving_cites_the_figure():
     """2x = c mod π has two solutions: the chosen one joins the provenance as a side condition."""
     s = LinearSystem(F(1))
     s.resolver = lambda expr, options: options[1]
-    s.on_halve = lambda expr, chosen, others: 99
+    s.on_halve = lambda expr, chosen, others, prov: 99
     s.add({"a": 2, "b": -2}, F(0), 1)
     prov = s.holds({"a": 1, "b": -1}, F(1, 2))
     assert prov is not None and 99 in prov
@@ -75,6 +75,10 @@ def test_isosceles_right_angle_is_45_only_as_drawn():
         for n in chase:   # without the figure-read half the chase must fail
             bare = [p for p in n.premises if p.rule != "figure_half"]
             assert not rederivable(e.db, bare, n.pred)
+            # a choice counts only with the facts it picks a solution of: alone it asserts nothing
+            choice = [p for p in n.premises if p.rule == "figure_half"]
+            assert choice and all(c.premises for c in choice)
+            assert not rederivable(e.db, choice, n.pred)
 
 
 def test_perpendicular_from_doubled_angle_cites_the_figure():
@@ -239,8 +243,9 @@ def test_halving_in_a_problem_is_a_side_condition():
            "g = on_line g a e, on_circle g f b ? perp c g a e"
     proof = prove(parse_problem(text), timeout=30, strict=True)
     assert proof.status == PROVED
-    halves = [s for s in proof.steps if "(as drawn)" in s and "⇒" not in s]
+    halves = [r for r in proof.certificate["proof"] if r["rule"] == "figure_half"]
     assert halves and any("as drawn" in c for c in proof.ndg)
+    assert all(r["from"] for r in halves)     # each choice cites the facts giving g·x = c
 
 
 # ---- replay: every proof step must hold in other diagrams of the same problem --------------------

@@ -72,6 +72,7 @@ class Node:
     check: object = None          # numeric re-check for facts that are not predicates
     equations: list | None = None # such facts as equations: (system, ((coef, a, b), ...), const, log primes)
     reads: list | None = None     # figure-read side conditions as equations (which half of a doubled angle)
+    multiple: int = 1             # for such a choice x = (c + jπ)/g: g
 
 
 def _primes(n: int) -> dict[int, int]:
@@ -157,7 +158,7 @@ class Database:
         a, b = sorted(self.lines.objs[v].points)[:2]
         return a, b
 
-    def _halving(self, expr: dict, chosen: Fraction, others: list) -> int:
+    def _halving(self, expr: dict, chosen: Fraction, others: list, prov: dict) -> int:
         """A doubled angle was halved: mod π, g·x = c leaves g values of x and the figure picked one.
 
         Which one is not implied by the premises (a mirror image can have the other), so the choice is
@@ -170,9 +171,14 @@ class Database:
         else:
             lhs = " + ".join(f"{k}·dir({a}{b})" for k, a, b in terms)
         text = f"{lhs} = {deg(chosen)}, not {' or '.join(deg(o) for o in others)} (as drawn)"
-        node = self.node(text, "figure_half")
+        # its premises give g·x = c (the row before halving); the figure only picks the solution
+        basis = self._chase_nodes(prov)
+        lines = self.line_nodes([n.pred for n in basis], [(a, b) for _, a, b in terms] +
+                                [(a, b) for n in basis for eq in (n.equations or ()) for _, a, b in eq[1]])
+        node = self.node(text, "figure_half", basis + [x for x in lines if x not in basis])
         eq = [("angle", terms, chosen, {})]
         node.reads = eq
+        node.multiple = len(others) + 1
         node.check = (lambda e=dict(expr), c=chosen: self._pick_angle(e, [c]) is not None)
         return self._eid(node)
 
@@ -373,7 +379,18 @@ class Database:
 
     # ----- queries ------------------------------------------------------------------------------
     def _chase_nodes(self, prov: dict) -> list[Node]:
-        return list(dict.fromkeys(self.eq_node[e] for e in prov))
+        """The facts behind a provenance; a figure-read choice brings the facts it picks a solution
+        of (a chase may cancel them from its own provenance, yet the choice rests on them)."""
+        out: dict[int, Node] = {}
+        stack = [self.eq_node[e] for e in prov]
+        while stack:
+            n = stack.pop()
+            if n.ident in out:
+                continue
+            out[n.ident] = n
+            if n.rule == "figure_half":
+                stack.extend(n.premises)
+        return sorted(out.values(), key=lambda n: n.ident)
 
     def chase(self, pred: Predicate, system: str, prov: dict) -> list[Node]:
         """The premises for ``pred``: the one fact it is, or an angle/ratio chase node."""

@@ -50,7 +50,7 @@ class LinearSystem:
         self.equations = 0
         self.pending: list = []
         self.resolver = None   # (expr, candidate constants) -> the constant true in the diagram
-        self.on_halve = None   # (halved expr, chosen constant, other constants) -> id of the side condition
+        self.on_halve = None   # (halved expr, chosen, other constants, provenance) -> id of the side condition
 
     def _norm(self, c: Fraction) -> Fraction:
         return _n(c % self.modulus) if self.modulus is not None else _n(c)
@@ -120,7 +120,7 @@ class LinearSystem:
                         # the choice of half is a figure-read side condition: it joins the provenance,
                         # so every conclusion resting on this row cites it (a zero equation, weight 1)
                         others = [self._norm((c + j) / g) for j in range(int(g))]
-                        mark = self.on_halve(dict(red), chosen, [o for o in others if o != chosen])
+                        mark = self.on_halve(dict(red), chosen, [o for o in others if o != chosen], dict(prov))
                         prov[mark] = prov.get(mark, 0) + 1
                     c = chosen
                     candidates = [v for v in red if v not in self.fixed]

@@ -71,26 +71,69 @@ def render(db: Database, goal_text: str, goal_nodes: list[Node]) -> tuple[list[s
 CHASES = ("angle_chase", "ratio_chase", "distance_chase")
 
 
-def rederivable(db: Database, premises, pred) -> bool:
-    """Does ``pred`` follow by chasing alone from ``premises`` (a fresh database)?
-
-    Halving a doubled angle is allowed only when a premise is such a figure-read choice
-    (``figure_half``): without one, the premises alone must imply ``pred``.
-    """
+def _mini(db: Database, facts, figures) -> Database:
+    """A fresh database holding the cited figure-read choices ``figures`` (as the equations they
+    state) and ``facts`` in the order they were learnt. It may halve rows itself, but each such
+    halving is a mark in the provenance that ``_valid`` rejects unless used only as a multiple."""
     mini = Database(db.coords, db.scale)
     mini.strict = False
-    if not any(p.rule == "figure_half" for p in premises):
-        mini.angles.resolver = None
-    # in the order they were learnt: mod π the elimination pivots only on ±1 coefficients, and the
-    # original order is the one known to reach the conclusion without halving
-    for p in sorted(premises, key=lambda n: n.ident):
+    # the choices first, so that rows they settle are never halved again by the fresh database
+    by_age = lambda ns: sorted(ns, key=lambda n: n.ident)
+    for p in by_age(figures) + by_age(facts):
         if p.rule == "figure_half":
-            continue
-        if p.pred is not None:
+            mini.add_equations(Node(p.ident, p.text, "cited_choice", equations=p.reads))
+        elif p.pred is not None:
             mini.add_fact(p.pred, "given")
         else:
             mini.add_equations(p)
-    return mini.check(pred) is not None
+    return mini
+
+
+def _valid(mini: Database, prov) -> bool:
+    """A derivation needs no uncited choice: each of the fresh database's own halvings (weight λ
+    on a row x = (c + jπ)/g) is used a multiple of g times, i.e. only as g·x = c, which holds."""
+    from fractions import Fraction
+    if prov is None:
+        return False
+    for e, k in prov.items():
+        node = mini.eq_node[e]
+        if node.rule == "figure_half" and Fraction(k) % node.multiple != 0:
+            return False
+    return True
+
+
+def _angle_goal(mini: Database, pred):
+    """``pred`` as an angle equation (expr, const), or None for other predicates."""
+    from .database import HALF
+    n, a = pred.name, pred.args
+    if n == "eqangle":
+        return mini._sum((1, mini.angle_expr(*a[:4])), (-1, mini.angle_expr(*a[4:]))), 0
+    if n in ("para", "perp", "aconst"):
+        return mini.angle_expr(*a), {"para": 0, "perp": HALF, "aconst": pred.value}[n]
+    return None
+
+
+def rederivable(db: Database, premises, pred) -> bool:
+    """Does ``pred`` follow by chasing alone from ``premises`` (a fresh database)?
+
+    A cited figure-read choice (``figure_half``: x = (c + jπ)/g) counts as the equation it states,
+    but only when the other premises (and earlier choices) imply g·x = c: it may pick a solution,
+    never assert more. Any other halving the fresh database needs makes the answer no.
+    """
+    figures = sorted((p for p in premises if p.rule == "figure_half"), key=lambda n: n.ident)
+    facts = [p for p in premises if p.rule != "figure_half"]
+    for i, f in enumerate(figures):
+        mini = _mini(db, facts, figures[:i])
+        for _system, terms, chosen, _logs in f.reads:
+            g = f.multiple
+            expr = mini._sum(*((g * k, {mini.d(a, b): 1}) for k, a, b in terms))
+            if not _valid(mini, mini.angle_holds(expr, g * chosen)):
+                return False
+    mini = _mini(db, facts, figures)
+    goal = _angle_goal(mini, pred)
+    if goal is None:
+        return mini.check(pred) is not None
+    return _valid(mini, mini.angle_holds(*goal))
 
 
 def minimize(db: Database, goal_nodes: list[Node]) -> None:
@@ -103,10 +146,13 @@ def minimize(db: Database, goal_nodes: list[Node]) -> None:
         keep = list(node.premises)
         if not rederivable(db, keep, node.pred):
             continue     # relies on something only the full database states; leave as is
-        for p in list(keep):
-            trial = [q for q in keep if q is not p]
-            if rederivable(db, trial, node.pred):
-                keep = trial
+        changed = True
+        while changed:   # to a fixpoint: a choice replayed with fewer facts can settle differently
+            changed = False
+            for p in list(keep):
+                trial = [q for q in keep if q is not p]
+                if rederivable(db, trial, node.pred):
+                    keep, changed = trial, True
         node.premises = tuple(keep)
 
 
