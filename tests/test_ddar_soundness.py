@@ -376,3 +376,33 @@ def test_external_bisector_theorem():
     engine, out = by_hand(coords, ["coll d b c", "eqangle a b a d a d a c"], "eqratio d b d c a b a c")
     assert out.status == "proved"
     assert any(n.rule == "bisect_ratio" for n in needed(out.goal_nodes))
+
+
+def _choice_justified(db, node) -> bool:
+    """A figure-read choice x = (c + jπ)/g: its own premises give g·x = c by chasing alone."""
+    from geoprover.ddar.trace import _mini, _valid
+    figures = [p for p in node.premises if p.rule == "figure_half"]
+    facts = [p for p in node.premises if p.rule != "figure_half"]
+    mini = _mini(db, facts, figures)
+    for _system, terms, chosen, _logs in node.reads:
+        g = node.multiple
+        expr = mini._sum(*((g * k, {mini.d(a, b): 1}) for k, a, b in terms))
+        if not _valid(mini, mini.angle_holds(expr, g * chosen)):
+            return False
+    return True
+
+
+@pytest.mark.parametrize("name", ["translated_imo_2005_p5", "translated_imo_2016_p1", "translated_imo_2013_p4",
+                                  "translated_imo_2000_p1", "translated_imo_2012_p1"])
+def test_every_figure_choice_rests_on_its_premises(name):
+    from geoprover.ddar import build
+    from geoprover.language import load_named
+    from geoprover.numeric.diagram import draw
+    problem = load_named(name)
+    engine = build(problem, draw(problem, seed=0))
+    out = engine.saturate(problem.goal)
+    assert out.status == "proved"
+    minimize(engine.db, out.goal_nodes)
+    for node in needed(out.goal_nodes):
+        if node.rule == "figure_half":
+            assert node.premises and _choice_justified(engine.db, node), node.text
