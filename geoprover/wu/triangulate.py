@@ -177,15 +177,18 @@ def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 
         clock.check(ahead=3 * step)      # a step is rarely over 3× the previous one
         began = time.monotonic()
         r = ring.prem(r, m.poly, m.var, clock)
-        step = time.monotonic() - began
         chain.note(r)
         r = ring.simplify(r)
         if len(r) <= divide_below:
+            present = r.degrees()
             for f in initial_factors:
-                r = ring.divide_out(r, f)
-                clock.check()
+                # a factor with a variable r lacks cannot divide r
+                if all(present[i] >= e for i, e in enumerate(f.degrees())):
+                    r = ring.divide_out(r, f)
+                    clock.check()
         if 0 < len(r) <= factor_below:
             r, _ = ring.select_factors(r)
+        step = time.monotonic() - began
     return r
 
 
