@@ -406,3 +406,12 @@ def test_every_figure_choice_rests_on_its_premises(name):
     for node in needed(out.goal_nodes):
         if node.rule == "figure_half":
             assert node.premises and _choice_justified(engine.db, node), node.text
+
+
+def test_menelaus_prints_its_triangle_condition():
+    text = ("a b c = triangle a b c; d = midpoint d b c; e = on_line e c a; f = on_line f a b, on_line f d e "
+            "? eqratio a f f b e a c e")
+    proof = prove(parse_problem(text), timeout=30, strict=True)
+    assert proof.status == PROVED
+    assert any(r["rule"] == "menelaus" for r in proof.certificate["proof"])
+    assert any(c.startswith("ncoll ") and len(c.split()) == 4 for c in proof.ndg)

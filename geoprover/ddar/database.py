@@ -73,6 +73,7 @@ class Node:
     equations: list | None = None # such facts as equations: (system, ((coef, a, b), ...), const, log primes)
     reads: list | None = None     # figure-read side conditions as equations (which half of a doubled angle)
     multiple: int = 1             # for such a choice x = (c + jπ)/g: g
+    conditions: tuple = ()        # side conditions read off the figure by the rule (printed with the proof)
 
 
 def _primes(n: int) -> dict[int, int]:

@@ -84,6 +84,7 @@ class ProportionRules(RuleBase):
                 base = db.coll_nodes((d, b, c)) + db.coll_nodes((e, c, a)) + db.coll_nodes((f, a, b))
                 text = f"{a}{f}·{b}{d}·{c}{e} = {f}{b}·{d}{c}·{e}{a}"
                 node = db.node(text, kind, list(dict.fromkeys(base + prem)))
+                node.conditions = (f"ncoll {a} {b} {c}",)
                 node.check = (lambda v=value: abs(v) < 1e-6)
                 node.equations = [("ratio", ((1, a, f), (-1, f, b), (1, b, d), (-1, d, c), (1, c, e), (-1, e, a)), 0, {})]
                 new += db.add_ratio(expr, node)

@@ -178,6 +178,8 @@ def side_conditions(goal_nodes: list[Node]) -> list[str]:
         pred, rule = node.pred, node.rule
         if rule == "figure_half":
             out[node.text] = None
+        for cond in node.conditions:
+            out[cond] = None
         if pred is None:
             continue
         a = pred.args
