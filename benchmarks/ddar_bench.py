@@ -11,7 +11,6 @@ import argparse
 import json
 import multiprocessing as mp
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -57,19 +56,8 @@ def run_one(name: str, text: str, source: str, timeout: float) -> dict:
         return {"status": "error", "seconds": None, "message": f"child exited with {proc.exitcode}"}
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def main() -> None:
+    from geoprover.bench import machine_line
     from geoprover.language.parser import read_problem_file
     from geoprover.language.sets import resolve_file
     ap = argparse.ArgumentParser()
@@ -97,7 +85,7 @@ def main() -> None:
     summary = {"set": path.stem, "problems": len(rows), "proved": len(solved),
                "median_seconds_proved": statistics.median(times) if times else None,
                "max_seconds_proved": max(times) if times else None,
-               "timeout": args.timeout, "machine": machine(),
+               "timeout": args.timeout, "machine": machine_line(),
                "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "commit": commit,
                "command": "python " + " ".join(sys.argv)}
     print(json.dumps(summary, indent=1))

@@ -108,6 +108,12 @@ def machine() -> dict:
             "system": f"{platform.system()} {platform.release()}"}
 
 
+def machine_line() -> str:
+    """The machine in one line, for result headers."""
+    m = machine()
+    return f"{m['cpu']}, {m['cores']} cores, Python {m['python']}"
+
+
 def git_commit() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
