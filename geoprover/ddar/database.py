@@ -167,8 +167,10 @@ class Database:
         """
         terms = tuple((k, *self._line_name(v)) for v, k in sorted(expr.items(), key=lambda t: -t[1]))
         deg = lambda c: f"{float(c) * 180:g}°"
-        if len(terms) == 2 and terms[0][0] == 1 and terms[1][0] == -1:
-            lhs = f"∠({terms[1][1]}{terms[1][2]}, {terms[0][1]}{terms[0][2]})"
+        pos = [f"{a}{b}" for k, a, b in terms if k == 1]
+        neg = [f"{a}{b}" for k, a, b in terms if k == -1]
+        if len(pos) == len(neg) and len(pos) + len(neg) == len(terms):   # a sum of angles ∠(l → m)
+            lhs = " + ".join(f"∠({l}, {m})" for l, m in zip(neg, pos))
         else:
             lhs = " + ".join(f"{k}·dir({a}{b})" for k, a, b in terms)
         text = f"{lhs} = {deg(chosen)}, not {' or '.join(deg(o) for o in others)} (as drawn)"
