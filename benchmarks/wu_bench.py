@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import subprocess
 import sys
 import time
@@ -73,18 +72,6 @@ def run_one(name: str, timeout: float, baseline: bool) -> dict:
     return {"problem": name, **row}
 
 
-def machine() -> str:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in open("/proc/cpuinfo"):
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
-
-
 def commit() -> str:
     if (ROOT / "COMMIT").exists():          # a snapshot made with `git archive` (see README)
         return (ROOT / "COMMIT").read_text().strip()
@@ -96,7 +83,8 @@ def commit() -> str:
 
 
 def write(set_name: str, tag: str, rows: list[dict], timeout: float) -> None:
-    head = {"set": set_name, "engine": "wu", "timeout": timeout, "machine": machine(),
+    from geoprover.bench import machine_line
+    head = {"set": set_name, "engine": "wu", "timeout": timeout, "machine": machine_line(),
             "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "commit": commit(),
             "proved": sum(r["status"] == "proved" for r in rows), "problems": len(rows)}
     stem = RESULTS / f"wu_{set_name}{'_' + tag if tag else ''}"
