@@ -94,8 +94,10 @@ def test_ctrl_c_leaves_no_stray_processes(tmp_path):
     mark = tmp_path / "slow.pid"
     env = {**os.environ, "GEOPROVER_ENGINES": "slow=fake_engines:slow", "FAKE_ENGINE_MARK": str(mark),
            "PYTHONPATH": os.path.dirname(__file__) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    # a shell that started us in the background may have set SIGINT to "ignore": a terminal would not
     proc = subprocess.Popen([sys.executable, "-m", "geoprover", "solve", "--text", PROBLEM, "--engine", "slow"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     for _ in range(200):
         if mark.exists() and mark.read_text():
             break
