@@ -78,11 +78,9 @@ def run_task(task: Task) -> Row:
     start = time.monotonic()
     try:
         done = subprocess.run(task.command(), capture_output=True, text=True, timeout=task.timeout + 30)
-        data = json.loads(done.stdout) if done.stdout.strip() else None
+        data = _last_json(done.stdout)
     except subprocess.TimeoutExpired:
         data, done = None, None
-    except json.JSONDecodeError:
-        data = None
     wall = time.monotonic() - start
     if data is None:
         why = "killed after the time limit" if done is None else \
@@ -93,6 +91,16 @@ def run_task(task: Task) -> Row:
     runs = cert.get("ddar_runs", cert.get("engines", {}).get("aux", {}).get("ddar_runs"))
     return Row(task.name, task.file, data["status"], data["engine"], round(data["seconds"], 3), round(wall, 3),
                cert.get("engines", {}), data.get("aux", []), data.get("message", ""), runs)
+
+
+def _last_json(text: str) -> dict | None:
+    """The JSON answer of ``geoprover solve --json``, even if something printed before it."""
+    start = text.rfind("\n{")
+    start = 0 if text.startswith("{") and start < 0 else start + 1
+    try:
+        return json.loads(text[start:]) if text.strip() else None
+    except json.JSONDecodeError:
+        return None
 
 
 def machine() -> dict:

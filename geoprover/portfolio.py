@@ -18,6 +18,7 @@ DEFAULT_MEMORY_GB = 8.0
 
 
 def _child(name: str, problem: Problem, diagram: Diagram, timeout: float, memory_gb: float, out) -> None:
+    os.dup2(2, 1)  # whatever an engine's C libraries print (FLINT's abort message) must not reach our stdout
     try:
         if memory_gb > 0:
             limit = int(memory_gb * 2 ** 30)

@@ -41,3 +41,8 @@ def hog(problem, diagram=None, timeout=300.0):
     blocks = []
     while True:
         blocks.append(bytearray(256 * 2 ** 20))
+
+
+def noisy(problem, diagram=None, timeout=300.0):
+    os.write(1, b"FLINT exception (General error):\n    Unable to allocate memory\n")
+    return _proof(problem, "noisy", PROVED, steps=["despite the noise"])

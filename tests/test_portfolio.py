@@ -109,3 +109,15 @@ def test_ctrl_c_leaves_no_stray_processes(tmp_path):
     assert proc.returncode == 130 and "interrupted" in err
     time.sleep(0.2)
     assert not _alive(child)
+
+
+def test_engine_noise_on_stdout_does_not_spoil_json(tmp_path):
+    import json
+    import subprocess
+    import sys
+    env = {**os.environ, "GEOPROVER_ENGINES": "noisy=fake_engines:noisy",
+           "PYTHONPATH": os.path.dirname(__file__) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    out = subprocess.run([sys.executable, "-m", "geoprover", "solve", "--text", PROBLEM, "--engine", "noisy", "--json"],
+                         env=env, capture_output=True, text=True, timeout=60)
+    assert json.loads(out.stdout)["status"] == PROVED
+    assert "FLINT exception" in out.stderr
