@@ -45,7 +45,7 @@ class SearchResult:
     seconds: float
 
 
-def _extend(problem: Problem, state: State, cands: list[Candidate]) -> State:
+def _extend(state: State, cands: list[Candidate]) -> State:
     engine = copy.deepcopy(state.engine)
     coords = dict(state.coords)
     facts = list(state.facts)
@@ -78,7 +78,7 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
         nonlocal runs
         runs += 1
         try:
-            nxt = _extend(problem, state, _fresh_names(group, state))
+            nxt = _extend(state, _fresh_names(group, state))
             before = len(nxt.engine.db.known)
             out = nxt.engine.saturate(goal, _run_deadline(deadline))
         except (ArithmeticError, LookupError, ValueError, Degenerate):
@@ -145,7 +145,7 @@ def _minimal(base: State, aux: list[Candidate], goal: Predicate, deadline: float
         rest = [c for c in keep if c is not cand]
         if any(cand.point in k.args for c in rest for k in c.clause.constructions):
             continue
-        trial = _extend(None, base, rest)
+        trial = _extend(base, rest)
         runs += 1
         if trial.engine.saturate(goal, _run_deadline(deadline)).status == "proved":
             keep = rest
@@ -187,15 +187,12 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
         return Proof(problem.name, str(problem.goal), "ddar+aux", FALSE, message="the goal is false in the diagram")
     result = search(problem, diagram, start + timeout, seed)
     if result.status != PROVED:
-        return Proof(problem.name, str(problem.goal), "ddar+aux", result.status if result.status == TIMEOUT else NOT_PROVED,
-                     time.monotonic() - start, certificate={"ddar_runs": result.runs},
+        return Proof(problem.name, str(problem.goal), "ddar+aux", result.status, time.monotonic() - start,
+                     certificate={"ddar_runs": result.runs},
                      message=f"no proof after {result.runs} DDAR runs")
     extended = problem.with_clauses([c.clause for c in result.aux])
-    coords = dict(diagram.coords)
-    facts = list(diagram.facts)
-    for c in result.aux:
-        coords.update(c.coords)
-        facts += c.facts
+    coords = {**diagram.coords, **{k: v for c in result.aux for k, v in c.coords.items()}}
+    facts = diagram.facts + [f for c in result.aux for f in c.facts]
     ext_diagram = Diagram(extended, coords, diagram.seed, diagram.attempts, diagram.scale, facts)
     proof = ddar.prove(extended, ext_diagram, timeout=max(1.0, start + timeout - time.monotonic()))
     proof.engine = "ddar+aux" if result.aux else "ddar"
