@@ -43,6 +43,7 @@ class SearchResult:
     aux: list[Candidate]
     runs: int
     seconds: float
+    rejected: int = 0   # extended databases dropped because they derived a fact the figure refutes
 
 
 def _extend(state: State, cands: list[Candidate]) -> State:
@@ -64,6 +65,7 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
     3. until the time is up, random batches drawn from the best candidates.
     """
     from .. import ddar
+    from ..ddar import SoundnessError
     build = build or ddar.build
     start = time.monotonic()
     goal = problem.goal
@@ -73,9 +75,10 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
         return SearchResult(PROVED, [], runs, time.monotonic() - start)
     base = State(base_engine, dict(diagram.coords), list(diagram.facts))
     rng = np.random.default_rng(seed)
+    rejected = 0
 
     def attempt(state: State, group: list[Candidate]) -> State | _Tried:
-        nonlocal runs
+        nonlocal runs, rejected
         runs += 1
         try:
             nxt = _extend(state, _fresh_names(group, state))
@@ -83,6 +86,11 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
             out = nxt.engine.saturate(goal, _run_deadline(deadline))
         except (ArithmeticError, LookupError, ValueError, Degenerate):
             return _Tried(state)  # a candidate the engine cannot take is skipped, not fatal
+        except SoundnessError:
+            # the engine derived a fact the figure refutes: a DDAR bug, caught by its numeric guard.
+            # That database is discarded (never a proof); the search goes on without it.
+            rejected += 1
+            return _Tried(state)
         nxt.gain = len(nxt.engine.db.known) - before + sum(c.score for c in group) / len(group)
         return nxt if out.status == "proved" else _Tried(nxt)
 
@@ -93,7 +101,7 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
 
     def done(found: State) -> SearchResult:
         needed, extra = _minimal(base, found.aux, goal, deadline, len(found.aux) > 1)
-        return SearchResult(PROVED, needed, runs + extra, time.monotonic() - start)
+        return SearchResult(PROVED, needed, runs + extra, time.monotonic() - start, rejected)
 
     pool = candidates(base, LIMIT)
     tried: list[State] = []
@@ -101,7 +109,7 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
         groups = [[cand]] + ([pool[i + 1:i + 1 + BATCH]] if i % BATCH == 0 and i + 1 < len(pool) else [])
         for group in groups:
             if time.monotonic() >= deadline:
-                return SearchResult(TIMEOUT, [], runs, time.monotonic() - start)
+                return SearchResult(TIMEOUT, [], runs, time.monotonic() - start, rejected)
             result = attempt(base, group)
             if not isinstance(result, _Tried):
                 return done(result)
@@ -111,7 +119,7 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
     for state in tried[:BEAM]:
         for cand in candidates(state, WIDTH):
             if time.monotonic() >= deadline:
-                return SearchResult(TIMEOUT, [], runs, time.monotonic() - start)
+                return SearchResult(TIMEOUT, [], runs, time.monotonic() - start, rejected)
             result = attempt(state, [cand])
             if not isinstance(result, _Tried):
                 return done(result)
@@ -123,7 +131,7 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
         if not isinstance(result, _Tried):
             return done(result)
     return SearchResult(TIMEOUT if time.monotonic() >= deadline else NOT_PROVED, [], runs,
-                        time.monotonic() - start)
+                        time.monotonic() - start, rejected)
 
 
 @dataclass
@@ -188,7 +196,7 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
     result = search(problem, diagram, start + timeout, seed)
     if result.status != PROVED:
         return Proof(problem.name, str(problem.goal), "ddar+aux", result.status, time.monotonic() - start,
-                     certificate={"ddar_runs": result.runs},
+                     certificate={"ddar_runs": result.runs, "rejected_states": result.rejected},
                      message=f"no proof after {result.runs} DDAR runs")
     extended = problem.with_clauses([c.clause for c in result.aux])
     coords = {**diagram.coords, **{k: v for c in result.aux for k, v in c.coords.items()}}
@@ -198,6 +206,6 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
     proof.engine = "ddar+aux" if result.aux else "ddar"
     proof.problem = problem.name
     proof.aux = [c.text for c in result.aux]
-    proof.certificate = {**proof.certificate, "ddar_runs": result.runs + 1}
+    proof.certificate = {**proof.certificate, "ddar_runs": result.runs + 1, "rejected_states": result.rejected}
     proof.seconds = time.monotonic() - start
     return proof
