@@ -415,3 +415,29 @@ def test_menelaus_prints_its_triangle_condition():
     assert proof.status == PROVED
     assert any(r["rule"] == "menelaus" for r in proof.certificate["proof"])
     assert any(c.startswith("ncoll ") and len(c.split()) == 4 for c in proof.ndg)
+
+
+def test_intercept_rule_needs_a_real_transversal():
+    """Found by the aux search on IMO 2011 P6: a 'triangle' o x x6 with x6 on line ox, cut by the line
+    x6 x itself, made the intercept rule claim x6x : x6o = xx6 : xo. The guard must refuse it."""
+    from geoprover import ddar
+    from geoprover.api import add_auxiliary
+    from geoprover.language import load_named
+    from geoprover.numeric.diagram import Diagram, draw
+    aux = [
+        "x1@-0.8418521625755778_1.9466462592110274 = reflect x1 a p pc",
+        "x2@0.06403829830165675_-0.3892254398500149 = foot x2 qb o o1",
+        "x3@-4.979984506351934_1.010074181921192 = circumcenter x3 o c1 o1",
+        "x4@-1.5055226469289014_2.291245833422165 = circumcenter x4 qa o1 x",
+        "x5@0.2769352020599629_0.2228769281453129 = angle_bisector x5 o o1 a, on_line x5 o a",
+        "x6@0.061156646951236904_-0.38391668668255885 = angle_bisector x6 o c1 x, on_line x6 o x",
+    ]
+    p = load_named("translated_imo_2011_p6")
+    d = draw(p, 0)
+    q = add_auxiliary(p, "; ".join(aux))
+    coords = dict(d.coords)
+    for c in q.clauses[len(p.clauses):]:
+        coords.update({k: np.array(v) for k, v in c.fixed})
+    engine = ddar.build(q, Diagram(q, coords, 0, 1, d.scale, d.facts))
+    engine.db.strict = True
+    assert engine.saturate(q.goal).status in ("saturated", "proved", "timeout")

@@ -28,6 +28,9 @@ class ProportionRules(RuleBase):
         """ab ∥ cd, m on ad, n on bc: mn ∥ ab exactly when ma : md = nb : nc."""
         db, new = self.db, 0
         for a, b, c, d, m, n in self.ix.trapezoids:
+            # mn must be a real transversal: m, n not vertices, and (a triangle) abc not flat
+            if m in (a, d) or n in (b, c) or len({a, b, m, n}) < 4 or (c == d and not self.ix.ncoll(a, b, c)):
+                continue
             para = P("para", (m, n, a, b))
             rat = P("eqratio", (m, a, m, d, n, b, n, c))
             cp, cr = db.check(para), db.check(rat)
