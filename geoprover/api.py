@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .errors import GeoproverError
 from .language import Problem, load_named, parse_clauses, parse_problem
-from .language.parser import read_problem_file
+from .language.parser import parse_problem_file
 from .language.sets import resolve_file
 from .numeric.diagram import Diagram, draw
 from .proof import Proof
@@ -28,8 +28,7 @@ def load_problem(name: str | None = None, file: str | Path | None = None, text: 
 
 
 def load_file(file: str | Path) -> list[Problem]:
-    path = resolve_file(str(file))
-    return [parse_problem(text, name, str(path)) for name, text in read_problem_file(path)]
+    return parse_problem_file(resolve_file(str(file)))
 
 
 def add_auxiliary(problem: Problem, aux_text: str) -> Problem:

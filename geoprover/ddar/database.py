@@ -16,7 +16,7 @@ from ..catalogue import get_construction
 from ..language.problem import Clause, Predicate
 from ..numeric.checks import holds as numeric_holds
 from .distance import Distances
-from .linalg import LinearSystem
+from .linalg import LinearSystem, combine
 from .objects import Circles, Lines
 from .table import RULES
 
@@ -226,13 +226,7 @@ class Database:
             e[l1] = -1
         return e
 
-    @staticmethod
-    def _sum(*terms) -> dict:
-        out: dict = {}
-        for sign, e in terms:
-            for v, k in e.items():
-                out[v] = out.get(v, 0) + sign * k
-        return {v: k for v, k in out.items() if k}
+    _sum = staticmethod(combine)
 
     def seg(self, a: str, b: str):
         return ("s", a, b) if a < b else ("s", b, a)

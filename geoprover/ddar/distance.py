@@ -11,7 +11,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from .linalg import LinearSystem
+from .linalg import LinearSystem, combine
 
 
 class Distances:
@@ -36,13 +36,7 @@ class Distances:
         sign = 1 if float((self.db.coords[b] - self.db.coords[a]) @ u) > 0 else -1
         return {("x", line, b): Fraction(sign), ("x", line, a): Fraction(-sign)}
 
-    @staticmethod
-    def _sum(*terms) -> dict:
-        out: dict = {}
-        for k, e in terms:
-            for v, c in e.items():
-                out[v] = out.get(v, 0) + k * c
-        return {v: c for v, c in out.items() if c}
+    _sum = staticmethod(combine)
 
     def equal(self, a, b, c, d, factor: Fraction = Fraction(1)) -> dict:
         """|ab| − factor·|cd|."""

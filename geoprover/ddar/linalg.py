@@ -40,6 +40,15 @@ def _gcd(values) -> Fraction:
     return Fraction(max(g, 1))
 
 
+
+def combine(*terms) -> dict:
+    """Σ sign·expr over (sign, expr) pairs of sparse linear expressions, zero terms dropped."""
+    out: dict = {}
+    for sign, e in terms:
+        for v, k in e.items():
+            out[v] = out.get(v, 0) + sign * k
+    return {v: k for v, k in out.items() if k}
+
 class LinearSystem:
     def __init__(self, modulus: Fraction | None = None) -> None:
         self.modulus = modulus
