@@ -250,6 +250,14 @@ def test_halving_in_a_problem_is_a_side_condition():
 
 # ---- replay: every proof step must hold in other diagrams of the same problem --------------------
 
+def _length(a, b, coords) -> float:
+    """|ab|, or the circumradius of triangle b when a is "R" (law-of-sines equations)."""
+    if a == "R":
+        from geoprover.ddar.rules_sines import _circumradius
+        return _circumradius(*(coords[p] for p in b))
+    return float(np.hypot(*(coords[a] - coords[b])))
+
+
 def _equations_true(eqs, coords) -> bool:
     for system, terms, const, logs in eqs:
         if system == "angle":
@@ -261,7 +269,7 @@ def _equations_true(eqs, coords) -> bool:
             if min(r, math.pi - r) > 1e-6:
                 return False
         else:
-            total = sum(float(k) * math.log(float(np.hypot(*(coords[a] - coords[b])))) for k, a, b in terms)
+            total = sum(float(k) * math.log(_length(a, b, coords)) for k, a, b in terms)
             total -= sum(float(e) * math.log(p) for p, e in logs.items())
             if abs(total) > 1e-6:
                 return False

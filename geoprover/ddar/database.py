@@ -177,7 +177,8 @@ class Database:
         # its premises give g·x = c (the row before halving); the figure only picks the solution
         basis = self._chase_nodes(prov)
         lines = self.line_nodes([n.pred for n in basis], [(a, b) for _, a, b in terms] +
-                                [(a, b) for n in basis for eq in (n.equations or ()) for _, a, b in eq[1]])
+                                [(a, b) for n in basis for eq in (n.equations or ()) if eq[0] == "angle"
+                                 for _, a, b in eq[1]])
         node = self.node(text, "figure_half", basis + [x for x in lines if x not in basis])
         eq = [("angle", terms, chosen, {})]
         node.reads = eq
@@ -192,7 +193,7 @@ class Database:
                 expr = self._sum(*((k, {self.d(a, b): 1}) for k, a, b in terms))
                 self.add_angle(expr, Fraction(const), node)
             else:
-                expr = self._sum(*((k, {self.seg(a, b): 1}) for k, a, b in terms),
+                expr = self._sum(*((k, {self.length(a, b): 1}) for k, a, b in terms),
                                  (-1, {("log", p): Fraction(e) for p, e in logs.items()}))
                 for v in expr:
                     if v[0] == "log":
@@ -230,6 +231,15 @@ class Database:
 
     def seg(self, a: str, b: str):
         return ("s", a, b) if a < b else ("s", b, a)
+
+    @staticmethod
+    def radius(tri) -> tuple:
+        """The log-circumradius variable of a triangle (the law of sines ties it to its sides)."""
+        return ("R", *sorted(tri))
+
+    def length(self, a, b):
+        """A ratio-equation term: log|ab|, or log R(xyz) when ``a`` is "R" and ``b`` the triangle."""
+        return self.radius(b) if a == "R" else self.seg(a, b)
 
     def ratio_expr(self, a, b, c, d) -> dict:
         """log|ab| - log|cd|."""
@@ -398,7 +408,8 @@ class Database:
         if len(nodes) == 1 and _same_statement(nodes[0].pred, pred):
             return nodes      # the same fact with its points written in another order
         lines = self.line_nodes([pred] + [n.pred for n in nodes],
-                                [(a, b) for n in nodes for eq in (n.equations or ()) for _, a, b in eq[1]]) \
+                                [(a, b) for n in nodes for eq in (n.equations or ()) if eq[0] == "angle"
+                                 for _, a, b in eq[1]]) \
             if system != "ratio_chase" else []
         if not lines and len(nodes) == 1 and (
                 nodes[0].text == text or (len(prov) == 1 and abs(next(iter(prov.values()))) == 1)):

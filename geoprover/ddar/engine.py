@@ -6,8 +6,14 @@ from dataclasses import dataclass
 
 from ..language.problem import Clause, Predicate
 from .database import Database
-from .numeric import NumericIndex
+from .numeric import REL, NumericIndex, apart
 from .rules import Matchers
+
+
+def separate(db: Database) -> None:
+    """Lines and circles of ``db`` merge only on points at different spots of its figure (two names
+    at one spot, e.g. in a hand-built figure, fix no line)."""
+    db.lines.apart = db.circles.apart = apart(db.coords, REL * db.scale)
 
 
 @dataclass
@@ -23,6 +29,7 @@ class Engine:
 
     def __init__(self, coords, scale: float = 1.0) -> None:
         self.db = Database(coords, scale)
+        separate(self.db)
         self.matchers: Matchers | None = None
 
     @classmethod
@@ -88,4 +95,7 @@ class Engine:
                     if found is not None:
                         return Outcome("proved", found, rounds, time.perf_counter() - start)
             if (self.db.version, len(self.db.known)) == before:
-                return Outcome("saturated", None, rounds, time.perf_counter() - start)
+                for matcher in m.last_resort:
+                    matcher()
+                if (self.db.version, len(self.db.known)) == before:
+                    return Outcome("saturated", None, rounds, time.perf_counter() - start)

@@ -1,0 +1,197 @@
+"""The extended law of sines: |yz| = 2R·|sin x| in a triangle xyz with circumradius R.
+
+Each triangle gets a log-circumradius variable R(xyz) in the ratio system. Angles whose sines are
+equal (the angle chase knows ∠x = ±∠p mod π) give |yz| : R(xyz) = |qr| : R(pqr); triangles on one
+known circle share its radius (and a known centre gives it as a length); and conversely, when the
+ratio chase shows |yz| : R(xyz) = |qr| : R(pqr), the sines are equal and ∠x = ±∠p, the sign as drawn.
+This carries length facts into angles across circles nobody named, e.g. chords of equal length in
+circles of equal radius subtend equal angles.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from itertools import combinations
+
+import numpy as np
+
+from .database import Node, SoundnessError
+from .rules_base import P, RuleBase
+
+TOL = 1e-9
+
+
+def _circumradius(pa, pb, pc) -> float:
+    a, b, c = (float(np.hypot(*(u - v))) for u, v in ((pb, pc), (pc, pa), (pa, pb)))
+    cross = abs((pb[0] - pa[0]) * (pc[1] - pa[1]) - (pb[1] - pa[1]) * (pc[0] - pa[0]))
+    return a * b * c / (2 * cross)
+
+
+class SineRules(RuleBase):
+    sine_done: set
+    sine_groups: list | None
+
+    # ----- numeric side ---------------------------------------------------------------------
+    def _sine_groups(self) -> list[list[tuple[str, str, str]]]:
+        """Vertex angles (x, y, z) = the angle at x of triangle xyz, grouped by equal |sin|."""
+        ix = self.ix
+        pts = ix.points
+        entries = []
+        for x, y, z in combinations(pts, 3):
+            if not ix.ncoll(x, y, z, 1e-2):
+                continue
+            for v, p, q in ((x, y, z), (y, z, x), (z, x, y)):
+                a, b = ix.coords[p] - ix.coords[v], ix.coords[q] - ix.coords[v]
+                s = abs(a[0] * b[1] - a[1] * b[0]) / (math.hypot(*a) * math.hypot(*b))
+                entries.append((s, v, p, q))
+        entries.sort()
+        groups, cur, last = [], [], None
+        for s, v, p, q in entries:
+            if last is not None and s - last > TOL:
+                if len(cur) > 1:
+                    groups.append(cur)
+                cur = []
+            cur.append((v, p, q))
+            last = s
+        if len(cur) > 1:
+            groups.append(cur)
+        return groups
+
+    def _radius_value(self, tri) -> float:
+        c = self.db.coords
+        return _circumradius(*(c[p] for p in tri))
+
+    # ----- the three steps -------------------------------------------------------------------
+    def _sine_expr(self, m, r) -> dict:
+        """log|yz| − log R(xyz) − log|qr| + log R(pqr) for vertex angles m = (x, y, z), r = (p, q, r)."""
+        db = self.db
+        (_, y, z), (_, q, s) = m, r
+        return db._sum((1, {db.seg(y, z): 1}), (-1, {db.radius(m): 1}),
+                       (-1, {db.seg(q, s): 1}), (1, {db.radius(r): 1}))
+
+    def _sine_node(self, text: str, rule: str, premises, m, r) -> Node:
+        db = self.db
+        (x, y, z), (p, q, s) = m, r
+        node = db.node(text, rule, premises)
+        value = (math.log(self.ix.dist(y, z)) - math.log(self._radius_value(m))
+                 - math.log(self.ix.dist(q, s)) + math.log(self._radius_value(r)))
+        if abs(value) > 1e-6:
+            raise SoundnessError(f"law of sines equation false in the figure: {text}")
+        node.check = (lambda v=value: abs(v) < 1e-6)
+        node.equations = [("ratio", ((1, y, z), (-1, "R", m), (-1, q, s), (1, "R", r)), 0, {})]
+        node.conditions = (f"ncoll {x} {y} {z}", f"ncoll {p} {q} {s}")
+        return node
+
+    def _tie(self, tri) -> int:
+        """A triangle on a known circle has that circle's radius (its centre's distance, if known)."""
+        db, new = self.db, 0
+        circle = db.circles.containing(tri)
+        if circle is None:
+            return 0
+        base = tuple(sorted(circle.points)[:3])
+        key = ("tie", tuple(sorted(tri)), base)
+        if key in self.sine_done:
+            return 0
+        self.sine_done.add(key)
+        if tuple(sorted(tri)) != base:
+            expr = db._sum((1, {db.radius(tri): 1}), (-1, {db.radius(base): 1}))
+            if db.ratio_holds(expr) is None:
+                prem = self._cyclic_premise(circle, tuple(sorted(set(tri) | set(base))))
+                t, b = "".join(sorted(tri)), "".join(base)
+                node = db.node(f"R({t}) = R({b})", "circumradius", prem)
+                value = math.log(self._radius_value(tri)) - math.log(self._radius_value(base))
+                if abs(value) > 1e-6:
+                    raise SoundnessError(f"circumradius false in the figure: {node.text}")
+                node.check = (lambda v=value: abs(v) < 1e-6)
+                node.equations = [("ratio", ((1, "R", tuple(tri)), (-1, "R", base)), 0, {})]
+                new += db._eq(db.ratios, expr, Fraction(0), node)
+        o = circle.center
+        if o is not None and ("centre", base, o) not in self.sine_done:
+            self.sine_done.add(("centre", base, o))
+            expr = db._sum((1, {db.radius(base): 1}), (-1, {db.seg(o, base[0]): 1}))
+            if db.ratio_holds(expr) is None:
+                prem = self._cyclic_premise(circle, base) + list(circle.center_nodes)
+                node = db.node(f"R({''.join(base)}) = |{o}{base[0]}|", "circumradius", prem)
+                value = math.log(self._radius_value(base)) - math.log(self.ix.dist(o, base[0]))
+                if abs(value) > 1e-6:
+                    raise SoundnessError(f"circumradius false in the figure: {node.text}")
+                node.check = (lambda v=value: abs(v) < 1e-6)
+                node.equations = [("ratio", ((1, "R", base), (-1, o, base[0])), 0, {})]
+                new += db._eq(db.ratios, expr, Fraction(0), node)
+        return new
+
+    def _angle_pm(self, m, r):
+        """The angle chase's answer to ∠x = ∠p or ∠x = −∠p (provenance, same sign?), or None."""
+        db = self.db
+        (x, y, z), (p, q, s) = m, r
+        am, ar = db.angle_expr(x, y, x, z), db.angle_expr(p, q, p, s)
+        for same in (True, False):
+            prov = db.angle_holds(db._sum((1, am), (-1 if same else 1, ar)))
+            if prov is not None:
+                return prov, same
+        return None
+
+    def sine_law(self) -> int:
+        """Link each vertex angle to an earlier one of equal sine (a spanning forest per group of
+        numerically equal sines: equalities chain), then try the converse between the unlinked."""
+        db, new = self.db, 0
+        if self.sine_groups is None:
+            self.sine_groups = [(g, []) for g in self._sine_groups()]
+        for group, reps in self.sine_groups:
+            for m in group:
+                if m in self.sine_done:
+                    continue
+                for r in reps:
+                    got = self._angle_pm(m, r)
+                    if got is None:
+                        continue
+                    self.sine_done.add(m)
+                    expr = self._sine_expr(m, r)
+                    if db.ratio_holds(expr) is None:
+                        prov, same = got
+                        (x, y, z), (p, q, s) = m, r
+                        pred = P("eqangle", (x, y, x, z, p, q, p, s) if same else (x, y, x, z, p, s, p, q))
+                        prem = db.chase(pred, "angle_chase", prov)
+                        text = f"|{y}{z}| : R({x}{y}{z}) = |{q}{s}| : R({p}{q}{s})"
+                        node = self._sine_node(text, "sine_law", prem, m, r)
+                        new += db._eq(db.ratios, expr, Fraction(0), node)
+                    new += self._tie(m)
+                    break
+                else:
+                    if len(reps) < 8:       # beyond a few sine classes the group is a coincidence
+                        reps.append(m)
+                        self.sine_done.add(m)
+                        new += self._tie(m)
+            for m, r in combinations(reps, 2):
+                if (m, r) not in self.sine_done:
+                    got = self._sine_angle(m, r)
+                    if got is not None:
+                        self.sine_done.add((m, r))
+                        new += got
+        return new
+
+    def _sine_angle(self, m, r) -> int | None:
+        """Sines in proportion to the circumradii: ∠x = ±∠p, whichever the figure shows (None while
+        neither the angle nor the ratio chase relates the two)."""
+        db = self.db
+        if self._angle_pm(m, r) is not None:
+            return 0
+        prov = db.ratio_holds(self._sine_expr(m, r))
+        if prov is None:
+            return None
+        (x, y, z), (p, q, s) = m, r
+        same = P("eqangle", (x, y, x, z, p, q, p, s))
+        opposite = P("eqangle", (x, y, x, z, p, s, p, q))
+        pred = same if db.true(same) else opposite
+        text = f"|{y}{z}| : R({x}{y}{z}) = |{q}{s}| : R({p}{q}{s})"
+        basis = db._chase_nodes(prov)
+        if len(basis) == 1 and basis[0].text == text:
+            ratio = basis[0]
+        else:
+            ratio = self._sine_node(text, "ratio_chase", basis, m, r)
+        node = db.add_fact(pred, "sine_angle", [ratio])
+        if node is None:
+            return 0
+        node.conditions = (f"ncoll {x} {y} {z}", f"ncoll {p} {q} {s}",
+                           f"angles at {x} and {p} are oriented as drawn")
+        return 1
