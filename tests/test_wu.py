@@ -7,7 +7,7 @@ import pytest
 
 from geoprover.language import load_named, parse_problem
 from geoprover.numeric.diagram import draw
-from geoprover.proof import FALSE, PROVED
+from geoprover.proof import FALSE, NOT_PROVED, PROVED
 from geoprover.wu import prove
 from geoprover.wu.algebra import Ring
 
@@ -201,19 +201,104 @@ def test_proof_holds_on_other_figures_of_the_component(name):
     assert checked
 
 
-def test_mod_p_screen():
-    """The specialised pseudo-division agrees with the exact one on a proved and an unproved case."""
+def _isosceles_diagram(problem):
+    """A special figure of a free triangle: c on the bisector of ab, so ``cong c a c b`` holds in it."""
+    import numpy as np
+    from geoprover.numeric.diagram import Diagram
+
+    coords = {"a": (0.0, 0.0), "b": (1.0, 0.0), "c": (0.5, 0.75), "h": (0.5, 1 / 3)}
+    return Diagram(problem, {p: np.array(xy) for p, xy in coords.items()}, seed=0)
+
+
+SPECIAL = "a b c = triangle a b c; h = orthocenter h a b c ? cong c a c b"
+
+
+def _screen(problem, diagram=None):
     from geoprover.wu.algebra import Clock
     from geoprover.wu.engine import build
     from geoprover.wu.refute import screen
 
-    for text, expected in ((CLASSICS["simson"], True),
-                           ("a b c = triangle a b c; d = on_line d a b; e = on_line e a c, on_circle e a d; "
-                            "o = circle o a b c; f = on_bline f b d, on_circle f o a; "
-                            "g = on_bline g e c, on_circle g o a ? para d e f g", False)):
-        problem = parse_problem(text)
-        setup, chain, goals = build(problem, draw(problem, seed=0), Clock(30))
-        assert screen(setup.ring, chain, goals, Clock(30)) is expected
+    setup, chain, goals = build(problem, diagram or draw(problem, seed=0), Clock(30))
+    return setup, chain, goals, screen(setup.ring, chain, goals)
+
+
+def test_screen_refutes_a_goal_true_only_in_a_special_figure():
+    problem = parse_problem(SPECIAL)
+    diagram = _isosceles_diagram(problem)
+    assert diagram.goal_holds()
+    *_, verdict = _screen(problem, diagram)
+    assert verdict.refuted and verdict.samples >= 3 and verdict.seconds < 2, verdict
+
+
+def test_screen_refutes_a_wrong_goal_polynomial_on_a_chain():
+    """Hand-made chain x = u², y² = x at u = 1: x − u and y − x vanish there but not on the branch."""
+    import numpy as np
+    from geoprover.wu.refute import screen
+    from geoprover.wu.triangulate import Chain, Member
+
+    ring = Ring(["u", "x", "y"])
+    u, x, y = ring.gens
+    ring.values = np.array([1.0, 1.0, 1.0])
+    chain = Chain([Member(1, x - u * u, "x = u²"), Member(2, y * y - x, "y² = x")])
+    assert screen(ring, chain, [x - u]).refuted
+    assert screen(ring, chain, [y - x]).refuted
+    # y − u vanishes on the diagram's branch y = +u (the exact remainder does not: the chain is
+    # reducible), and x − u², y² − u² on the whole component: none is refuted
+    for g in (y - u, x - u * u, y * y - u * u):
+        assert not screen(ring, chain, [g]).refuted
+
+
+def test_screen_engine_reports_not_proved(monkeypatch):
+    """Through ``prove``: with no quick exact attempt the screen answers first."""
+    import geoprover.wu.engine as engine
+
+    monkeypatch.setattr(engine, "QUICK", 0.0)
+    problem = parse_problem(SPECIAL)
+    proof = prove(problem, _isosceles_diagram(problem), timeout=30)
+    assert proof.status == NOT_PROVED and "generic points" in proof.message
+    assert proof.certificate["screen"]["refuted"]
+    proof = prove(parse_problem(CLASSICS["simson"]), timeout=30)
+    assert proof.proved
+
+
+@pytest.mark.parametrize("text", [CLASSICS["simson"], CLASSICS["butterfly"], CLASSICS["miquel"],
+                                  CLASSICS["bisector_ratio"], SURD_CASES["napoleon_like"]])
+def test_screen_never_refutes_a_proved_goal(text):
+    problem = parse_problem(text)
+    *_, verdict = _screen(problem)
+    assert not verdict.refuted, verdict
+    assert prove(problem, timeout=30).status in (PROVED, FALSE)
+
+
+@pytest.mark.parametrize("name", ["translated_imo_2004_p1", "translated_imo_2000_p1"])
+def test_screen_never_refutes_a_proved_imo_goal(name):
+    """IMO 2004 P1 is proved only with the exact factor removal (the old mod-p screen rejected it)."""
+    problem = load_named(name)
+    *_, verdict = _screen(problem)
+    assert not verdict.refuted and verdict.samples >= 3, verdict
+    assert prove(problem, timeout=60).proved
+
+
+def test_kernel_agrees_with_flint():
+    """Values and partial derivatives of random polynomials at integer points (exact in float64)."""
+    import numpy as np
+    from geoprover.wu.kernels import Sparse
+
+    ring = Ring(["u", "v", "x", "y"])
+    rnd = random.Random(5)
+    for _ in range(5):
+        p = _random_poly(ring, rnd, 12, [3, 2, 3, 2])
+        points = [[rnd.randint(-4, 4) for _ in range(4)] for _ in range(6)]
+        sparse = Sparse.of(p, 4)
+        for dtype in (np.float64, np.complex128):
+            values, sizes, derivs = sparse.at(np.array(points, dtype=dtype), (0, 3))
+            for row, pt in enumerate(points):
+                assert values[row] == int(p(*pt))
+                assert derivs[row, 0] == int(p.derivative(0)(*pt))
+                assert derivs[row, 1] == int(p.derivative(3)(*pt))
+                assert sizes[row] >= abs(values[row])
+    values, sizes, _ = Sparse.of(ring.const(0), 4).at(np.ones((2, 4)))
+    assert not values.any() and not sizes.any()
 
 
 def test_half_angle_frame_separates_bisectors():

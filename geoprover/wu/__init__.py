@@ -17,10 +17,14 @@ How it works (modules):
 - ``algebra``: flint ``fmpz_mpoly`` arithmetic, the pseudo-remainder (leading coefficients by
   C-level differentiation), exact factor removal, numeric zero tests.
 - ``engine``: successive pseudo-division of the goal (initials' factors and non-vanishing
-  factors divided out as it goes), NDG check in the diagram, the certificate.
+  factors divided out as it goes), NDG check in the diagram, the certificate. A division still
+  running after ``engine.QUICK`` seconds is interrupted once for the numeric screen.
 - ``ndg``: NDG polynomials stated geometrically when a small search finds the predicate.
-- ``refute``: the same division modulo a 61-bit prime at random parameters (a screen; not used
-  as a gate because it misses proofs that need the exact factor removal, e.g. IMO 2004 P1).
+- ``refute``: the numeric screen: generic complex points of the diagram's branch of the
+  triangular set (parameters moved slightly, members solved by Newton's method); a goal clearly
+  non-zero there cannot pseudo-divide to zero, so Wu stops with NOT_PROVED. Never a proof.
+- ``kernels``: numba kernels evaluating sparse polynomials and their partial derivatives at many
+  points in one call (compiled code cached on disk).
 - ``baseline``: the sympy-ring timing used by ``benchmarks/wu_bench.py``.
 """
 from .engine import prove

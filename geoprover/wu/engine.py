@@ -183,11 +183,11 @@ def _run(problem: Problem, diagram: Diagram, clock: Clock, proof: Proof, done) -
     defined = {m.var for m in chain.members}
     cert = certificate_head(setup, chain, defined)
     proof.certificate.update(cert)
-    remainders = []
-    for g in goal_polys:
-        r = reduce(ring, g, chain, clock)
-        remainders.append(r)
+    remainders = reduce_goal(ring, chain, goal_polys, clock, proof.certificate)
     proof.certificate["max_terms"] = chain.max_terms
+    if remainders is None:
+        proof.steps = cert_lines(cert) + ["numeric screen: the goal fails at generic points of the component"]
+        return done(NOT_PROVED, proof.certificate["screen"]["reason"])
     proof.certificate["remainder_terms"] = [len(r) for r in remainders]
     if any(not r.is_zero() for r in remainders):
         proof.steps = cert_lines(cert) + [f"remainder ≠ 0 ({max(len(r) for r in remainders)} terms)"]
@@ -201,6 +201,36 @@ def _run(problem: Problem, diagram: Diagram, clock: Clock, proof: Proof, done) -
     if not ndg_ok:
         return done(NOT_PROVED, "remainder = 0 but an NDG condition fails in the diagram")
     return done(PROVED, "remainder = 0")
+
+
+QUICK = 1.0     # seconds of exact division before the numeric screen is consulted
+
+
+def reduce_goal(ring: Ring, chain: Chain, goal_polys: list[Poly], clock: Clock,
+                certificate: dict) -> list[Poly] | None:
+    """The goal's remainders, or None when the numeric screen shows they cannot all be zero.
+
+    Most divisions end well within QUICK seconds, and the screen's fixed cost (importing numba
+    and loading its cached kernels, ~0.4 s) exceeds most whole proofs; a longer division is
+    interrupted once for the screen, then restarted unless the screen refutes the goal.
+    """
+    if QUICK > 0:           # 0: screen first
+        quick = Clock(min(QUICK, max(0.0, clock.limit - clock.elapsed())))
+        try:
+            return [reduce(ring, g, chain, quick) for g in goal_polys]
+        except Deadline:
+            clock.check()
+    try:
+        from .refute import screen
+        verdict = screen(ring, chain, goal_polys)
+    except Exception as why:        # the screen is an optimisation: never let it cost a proof
+        certificate["screen"] = {"refuted": False, "reason": f"screen failed: {type(why).__name__}: {why}"}
+    else:
+        certificate["screen"] = {"refuted": verdict.refuted, "reason": verdict.reason,
+                                 "samples": verdict.samples, "seconds": round(verdict.seconds, 4)}
+        if verdict.refuted:
+            return None
+    return [reduce(ring, g, chain, clock) for g in goal_polys]
 
 
 def certificate_head(setup: Setup, chain: Chain, defined: set[int]) -> dict:
