@@ -449,3 +449,53 @@ def test_intercept_rule_needs_a_real_transversal():
     engine = ddar.build(q, Diagram(q, coords, 0, 1, d.scale, d.facts))
     engine.db.strict = True
     assert engine.saturate(q.goal).status in ("saturated", "proved", "timeout")
+
+
+# ---- two names at one spot ----------------------------------------------------------------------
+
+def test_points_at_one_spot_derive_nothing_from_a_zero_length_segment():
+    """A hand-built figure with two pairs of points at one spot (n at m, e at d): the numeric index
+    must not crash on them, lines must not merge through m and n (line ab and line om share only that
+    spot), and no rule may use the chord de. Saturation ends; every derived fact holds and names no
+    segment of length zero; the goal still follows."""
+    from itertools import combinations
+    deg = lambda t: (math.cos(math.radians(t)), math.sin(math.radians(t)))
+    coords = {"o": (0.0, 0.0), "a": deg(110), "b": deg(200), "c": deg(330), "d": deg(45), "e": deg(45)}
+    coords["m"] = coords["n"] = tuple((np.array(coords["a"]) + np.array(coords["b"])) / 2)
+    givens = ["circle o a b c", "cyclic a b c d", "cyclic a b c e", "midp m a b", "midp n a b", "coll o m n",
+              "coll c d e"]
+    engine, out = by_hand(coords, givens, "perp o m a b")
+    assert out.status == "proved"
+    db = engine.db                               # strict: a false derived fact would raise
+    assert engine.saturate().status == "saturated"
+    at_one_spot = {frozenset(("m", "n")), frozenset(("d", "e"))}
+    derived = [n for n in db.known.values() if n.rule != "given"]
+    assert derived
+    for node in derived:
+        assert db.true(node.pred), node.text
+        a = node.pred.args
+        if node.pred.name in ("para", "perp", "eqangle", "cong", "eqratio"):
+            segments = {frozenset(a[i:i + 2]) for i in range(0, len(a), 2)}
+        else:
+            segments = {frozenset(p) for p in combinations(set(a), 2)} if node.pred.name != "coll" else set()
+        assert not segments & at_one_spot, node.text
+    assert db.lines.collinear(("a", "b", "o")) is None       # not merged through the spot of m and n
+    assert engine.matchers.ix.coincident == {"e": "d", "n": "m"}
+
+
+def test_points_at_one_spot_in_a_drawn_problem():
+    """Engine users may add a point at an old one's spot with its facts; DDAR still proves the goal."""
+    from geoprover.ddar import build
+    from geoprover.language import load_named
+    from geoprover.numeric.diagram import draw
+    problem = load_named("translated_imo_2004_p5")
+    diagram = draw(problem, seed=0)
+    engine = build(problem, diagram)
+    src = sorted(diagram.coords)[0]
+    engine.db.coords["zz"] = np.array(diagram.coords[src])
+    engine.db.points.append("zz")
+    for f in diagram.facts:
+        if src in f.args:
+            engine.db.add_fact(P(f.name, tuple("zz" if x == src else x for x in f.args), f.value), "given")
+    engine.matchers = None
+    assert engine.saturate(problem.goal).status == "proved"

@@ -7,7 +7,7 @@ from ..language.problem import Problem
 from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 from .database import Database, SoundnessError
 from .engine import Engine, Outcome
-from .trace import minimize, render, side_conditions, verify
+from .trace import minimize, prune, render, side_conditions, verify
 
 __all__ = ["prove", "Engine", "Database", "SoundnessError", "build"]
 
@@ -20,8 +20,10 @@ def build(problem: Problem, diagram) -> Engine:
     return engine
 
 
-def prove(problem: Problem, diagram=None, timeout: float = 300.0, strict: bool = False) -> Proof:
-    """Saturate the problem's facts until its goal follows; the proof keeps only needed steps.
+def prove(problem: Problem, diagram=None, timeout: float = 300.0, strict: bool = False,
+          prune_budget: float = 5.0) -> Proof:
+    """Saturate the problem's facts until its goal follows; the proof keeps only needed steps,
+    and then (within ``prune_budget`` seconds) no step the rest of the proof does not need.
 
     A derived fact false in the diagram is a soundness bug: with ``strict`` (tests) it raises
     SoundnessError, otherwise the result is ERROR with a message saying so, never PROVED.
@@ -48,13 +50,16 @@ def prove(problem: Problem, diagram=None, timeout: float = 300.0, strict: bool =
                              "rounds": outcome.rounds}
         if outcome.status == "proved":
             minimize(db, outcome.goal_nodes)
-            bad = verify(db, outcome.goal_nodes)
+            before = len(render(db, goal_text, outcome.goal_nodes)[1])
+            goal_nodes = prune(db, problem.goal, outcome.goal_nodes, budget=prune_budget)
+            bad = verify(db, goal_nodes)
             if bad:
                 raise SoundnessError(f"proof steps false in the diagram: {bad}")
-            steps, records = render(db, goal_text, outcome.goal_nodes)
+            steps, records = render(db, goal_text, goal_nodes)
             proof.status, proof.steps = PROVED, steps
-            proof.ndg = side_conditions(outcome.goal_nodes)
-            proof.certificate.update({"proof": records, "proof_length": len(records)})
+            proof.ndg = side_conditions(goal_nodes)
+            proof.certificate.update({"proof": records, "proof_length": len(records),
+                                      "pruned_steps": before - len(records)})
         elif outcome.status == "timeout":
             proof.status, proof.message = TIMEOUT, f"no proof within {timeout:.0f} s"
         else:

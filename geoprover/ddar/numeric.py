@@ -2,6 +2,10 @@
 
 Rules only try to derive facts that are numerically true, so the search is driven by the figure:
 collinear and concyclic point sets, equal lengths, equidistant points, midpoints, similar triangles.
+
+Points at one spot (hand-built figures, auxiliary points landing on old ones) would make segments of
+length zero, whose lines and ratios mean nothing: of each such cluster only the first point takes part
+in candidates (``coincident`` maps the others to it), so no candidate names a zero-length segment.
 """
 from __future__ import annotations
 
@@ -12,6 +16,18 @@ from itertools import combinations, permutations
 import numpy as np
 
 REL = 1e-6
+
+
+@dataclass
+class Apart:
+    """``apart(a, b)``: a and b are at different spots of the figure. ``coords`` is read when asked
+    (points drawn later count), and a deep copy of a database reads the copy's coordinates."""
+
+    coords: dict
+    tol: float
+
+    def __call__(self, a: str, b: str) -> bool:
+        return a != b and float(np.hypot(*(self.coords[a] - self.coords[b]))) >= self.tol
 
 
 @dataclass
@@ -28,9 +44,11 @@ class NumericIndex:
     bisectors: list[tuple[str, str, str, str]] = field(default_factory=list)
     right: set = field(default_factory=set)   # (b, a, c): angle at b between ba, bc is right
     trapezoids: list = field(default_factory=list)  # (a, b, c, d, m, n): ab ∥ cd ∥ mn, m on ad, n on bc
+    coincident: dict[str, str] = field(default_factory=dict)  # a point -> the earlier point at its spot
 
     def __post_init__(self) -> None:
         self.tol = REL * self.scale
+        self.points = self._distinct(self.points)
         names = self.points
         self.X = np.array([self.coords[p] for p in names], dtype=float)
         n = len(names)
@@ -41,6 +59,24 @@ class NumericIndex:
         self._lengths()
         self._triangles()
         self._trapezoids()
+
+    def _distinct(self, names: list[str]) -> list[str]:
+        """The points of ``names`` not at the spot of an earlier one (the others go to ``coincident``)."""
+        kept: list[str] = []
+        for p in names:
+            at = self.coords[p]
+            same = next((q for q in kept if np.hypot(*(self.coords[q] - at)) < self.tol), None)
+            if same is None:
+                kept.append(p)
+            else:
+                self.coincident[p] = same
+        return kept
+
+    def distinct(self, *pts: str) -> bool:
+        """No two of ``pts`` (different names) at one spot: rules over known lines and circles ask
+        this before naming segments between them."""
+        names = list(dict.fromkeys(pts))
+        return all(np.hypot(*(self.coords[a] - self.coords[b])) >= self.tol for a, b in combinations(names, 2))
 
     def dist(self, a: str, b: str) -> float:
         return float(np.hypot(*(self.coords[a] - self.coords[b])))

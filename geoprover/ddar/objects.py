@@ -2,11 +2,30 @@
 
 A fact about a line is then stated once, whatever two of its points name it. Each object keeps the
 fact nodes that built it, for the proof.
+
+Two names at one spot (``apart`` says which pairs are not) do not fix a line: objects merge only
+on two (circles: three) points at different spots, and such a pair never names a line.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import combinations
+from typing import Callable
+
+
+def _distinct(a: str, b: str) -> bool:
+    return a != b
+
+
+def spots(pts, apart: Callable[[str, str], bool]) -> int:
+    """How many different places the points of ``pts`` occupy."""
+    if apart is _distinct or len(pts) < 2:
+        return len(pts)
+    reps: list[str] = []
+    for p in sorted(pts):
+        if all(apart(p, q) for q in reps):
+            reps.append(p)
+    return len(reps)
 
 
 @dataclass
@@ -23,7 +42,8 @@ class Obj:
 class Lines:
     """Union of known-collinear point sets; ``line(a, b)`` names the object through a and b."""
 
-    def __init__(self) -> None:
+    def __init__(self, apart: Callable[[str, str], bool] = _distinct) -> None:
+        self.apart = apart
         self.objs: dict[int, Obj] = {}
         self.parent: dict[int, int] = {}
         self.pair: dict[frozenset, int] = {}
@@ -64,7 +84,11 @@ class Lines:
     def add(self, pts, node) -> tuple[int, list[int]]:
         """State that ``pts`` are collinear; returns (kept line, absorbed lines)."""
         pts = set(pts)
-        group = {self.line(a, b) for a, b in combinations(sorted(pts), 2)}
+        pairs = [(a, b) for a, b in combinations(sorted(pts), 2) if self.apart(a, b)]
+        if not pairs:        # all at one spot: no line is named
+            a, b = sorted(pts)[:2]
+            return self.line(a, b), []
+        group = {self.line(a, b) for a, b in pairs}
         members = set(pts)
         for i in group:
             members |= self.objs[i].points
@@ -75,7 +99,7 @@ class Lines:
                 for j in list(self.through.get(p, ())):
                     if j in group or self.parent[j] != j:
                         continue
-                    if len(self.objs[j].points & members) >= 2:
+                    if spots(self.objs[j].points & members, self.apart) >= 2:
                         group.add(j)
                         members |= self.objs[j].points
                         changed = True
@@ -95,7 +119,8 @@ class Lines:
             self.through.setdefault(p, set()).add(kept)
         if absorbed or new_points:
             for a, b in combinations(members, 2):
-                self.pair[frozenset((a, b))] = kept
+                if self.apart(a, b):
+                    self.pair[frozenset((a, b))] = kept
         return kept, absorbed
 
     def alive(self) -> list[Obj]:
@@ -105,7 +130,8 @@ class Lines:
 class Circles:
     """Known-concyclic point sets (three or more points, or a centre and two points)."""
 
-    def __init__(self) -> None:
+    def __init__(self, apart: Callable[[str, str], bool] = _distinct) -> None:
+        self.apart = apart
         self.objs: dict[int, Obj] = {}
         self.count = 0
         self.version = 0
@@ -124,7 +150,7 @@ class Circles:
         """Add a circle through ``pts`` (with ``center`` if known), merging with circles it meets."""
         pts = set(pts)
         merged = [o for o in self.objs.values()
-                  if len(o.points & pts) >= 3 or (center is not None and o.center == center and o.points & pts)]
+                  if spots(o.points & pts, self.apart) >= 3 or (center is not None and o.center == center and o.points & pts)]
         i = self.count
         self.count += 1
         obj = Obj(i, set(pts), [(node, frozenset(pts))] if node is not None else [])

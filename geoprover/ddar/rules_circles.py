@@ -38,6 +38,8 @@ class CircleRules(RuleBase):
                     key = (a, b, c, d)
                     if key in self.inscribed_done:
                         continue
+                    if not self.ix.distinct(a, b, c, d):     # points at one spot: no chord, no angle
+                        continue
                     self.inscribed_done.add(key)
                     expr = db._sum((1, db.angle_expr(c, a, c, b)), (-1, db.angle_expr(d, a, d, b)))
                     if db.angle_holds(expr) is not None:
@@ -59,6 +61,8 @@ class CircleRules(RuleBase):
                 for x, y in ((a, b), (b, a)):
                     key = (o, x, y, c, len(pts))
                     if key in self.central_done:
+                        continue
+                    if not self.ix.distinct(o, x, y, c):     # points at one spot: no chord, no angle
                         continue
                     self.central_done.add(key)
                     expr = db._sum((1, db.angle_expr(c, x, c, y)), (-1, db.angle_expr(x, o, x, y)))

@@ -66,6 +66,8 @@ class ProportionRules(RuleBase):
                 key = (a, b, c, d, e, f)
                 if key in self.transversals_done:
                     continue
+                if not self.ix.distinct(a, b, c, d, e, f):   # points at one spot: a segment of length 0
+                    continue
                 kind, prem = None, None
                 col = db.coll_nodes((d, e, f))
                 if col is not None:

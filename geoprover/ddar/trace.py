@@ -1,6 +1,11 @@
 """Trace back from the goal: keep only the facts it needs, number them, and print them."""
 from __future__ import annotations
 
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+
+from ..language.problem import Predicate
 from .database import Database, Node
 
 
@@ -26,20 +31,38 @@ def _restates(node: Node, goal_text: str) -> bool:
 
 
 def needed(goal_nodes: list[Node]) -> list[Node]:
-    """Every node the goal rests on, premises before conclusions."""
+    """Every node the goal rests on, premises before conclusions (by age where the order is free:
+    the global pruning can make a step cite a fact learnt after it)."""
+    import heapq
     seen: dict[int, Node] = {}
     stack = list(goal_nodes)
     while stack:
         n = stack.pop()
-        if n.ident in seen:
+        if id(n) in seen:
             continue
-        seen[n.ident] = n
+        seen[id(n)] = n
         stack.extend(n.premises)
-    return sorted(seen.values(), key=lambda n: n.ident)
+    waiting = {k: len({id(p) for p in n.premises}) for k, n in seen.items()}
+    users: dict[int, list[Node]] = {}
+    for n in seen.values():
+        for k in {id(p) for p in n.premises}:
+            users.setdefault(k, []).append(n)
+    ready = [(n.ident, k) for k, n in seen.items() if waiting[k] == 0]
+    heapq.heapify(ready)
+    out = []
+    while ready:
+        _, k = heapq.heappop(ready)
+        out.append(seen[k])
+        for u in users.get(k, ()):
+            waiting[id(u)] -= 1
+            if waiting[id(u)] == 0:
+                heapq.heappush(ready, (u.ident, id(u)))
+    return out
 
 
 def render(db: Database, goal_text: str, goal_nodes: list[Node]) -> tuple[list[str], list[dict]]:
     """Numbered proof lines (premises first) and the same as JSON-able records."""
+    goal_nodes = list(dict.fromkeys(goal_nodes))
     nodes = needed(goal_nodes)
     given = [n for n in nodes if n.rule == "given"]
     derived = [n for n in nodes if n.rule != "given"]
@@ -75,7 +98,9 @@ def _mini(db: Database, facts, figures) -> Database:
     """A fresh database holding the cited figure-read choices ``figures`` (as the equations they
     state) and ``facts`` in the order they were learnt. It may halve rows itself, but each such
     halving is a mark in the provenance that ``_valid`` rejects unless used only as a multiple."""
+    from .engine import separate
     mini = Database(db.coords, db.scale)
+    separate(mini)
     mini.strict = False
     # the choices first, so that rows they settle are never halved again by the fresh database
     by_age = lambda ns: sorted(ns, key=lambda n: n.ident)
@@ -92,7 +117,6 @@ def _mini(db: Database, facts, figures) -> Database:
 def _valid(mini: Database, prov) -> bool:
     """A derivation needs no uncited choice: each of the fresh database's own halvings (weight λ
     on a row x = (c + jπ)/g) is used a multiple of g times, i.e. only as g·x = c, which holds."""
-    from fractions import Fraction
     if prov is None:
         return False
     for e, k in prov.items():
@@ -113,6 +137,65 @@ def _angle_goal(mini: Database, pred):
     return None
 
 
+def _checked_mini(db: Database, premises) -> Database | None:
+    """A fresh database of ``premises`` in which each cited figure-read choice is justified: its
+    doubled form follows from the facts and earlier choices (it picks a solution, never asserts
+    more); None when one is not."""
+    figures = sorted((p for p in premises if p.rule == "figure_half"), key=lambda n: n.ident)
+    facts = [p for p in premises if p.rule != "figure_half"]
+    for i, f in enumerate(figures):
+        if not _choice_follows(_mini(db, facts, figures[:i]), f):
+            return None
+    return _mini(db, facts, figures)
+
+
+def _choice_follows(mini: Database, f: Node) -> bool:
+    """The doubled form g·x = c of a figure-read choice follows in ``mini`` by chasing alone."""
+    g = f.multiple
+    for _system, terms, chosen, _logs in f.reads:
+        expr = mini._sum(*((g * k, {mini.d(a, b): 1}) for k, a, b in terms))
+        if not _valid(mini, mini.angle_holds(expr, g * chosen)):
+            return False
+    return True
+
+
+def _equation(mini: Database, eq):
+    """A node's stated equation in ``mini``: (system, expr, const)."""
+    system, terms, const, logs = eq
+    if system == "angle":
+        return "angle", mini._sum(*((k, {mini.d(a, b): 1}) for k, a, b in terms)), Fraction(const)
+    length = getattr(mini, "length", mini.seg)     # a term may be a log-length or another ratio variable
+    expr = mini._sum(*((k, {length(a, b): 1}) for k, a, b in terms),
+                     (-1, {("log", p): Fraction(e) for p, e in logs.items()}))
+    return "ratio", expr, Fraction(0)
+
+
+def _holds_in(mini: Database, target: Node) -> bool:
+    """``target`` (a fact, a figure-read choice, or a node stating equations) follows in ``mini``
+    by chasing, with no halving but the cited ones."""
+    if target.rule == "figure_half" and target.reads:
+        return _choice_follows(mini, target)
+    pred = target.pred
+    if pred is None:
+        if not target.equations:
+            return False
+        for eq in target.equations:
+            system, expr, const = _equation(mini, eq)
+            prov = mini.angle_holds(expr, const) if system == "angle" else mini.ratios.holds(expr)
+            if not (_valid(mini, prov) if system == "angle" else prov is not None):
+                return False
+        return True
+    goal = _angle_goal(mini, pred)
+    if goal is not None:
+        return _valid(mini, mini.angle_holds(*goal))
+    if pred.name in ("simtri", "contri"):     # its angle parts must not rest on an uncited halving
+        x, y, z, p, q, r = pred.args
+        same = mini.orientation(x, y, z) == mini.orientation(p, q, r)
+        if not all(_valid(mini, mini.angle_holds(e, c)) for e, c in mini.similar_angle_eqs(x, y, z, p, q, r, same)[:2]):
+            return False
+    return mini.check(pred) is not None
+
+
 def rederivable(db: Database, premises, pred) -> bool:
     """Does ``pred`` follow by chasing alone from ``premises`` (a fresh database)?
 
@@ -120,20 +203,12 @@ def rederivable(db: Database, premises, pred) -> bool:
     but only when the other premises (and earlier choices) imply g·x = c: it may pick a solution,
     never assert more. Any other halving the fresh database needs makes the answer no.
     """
-    figures = sorted((p for p in premises if p.rule == "figure_half"), key=lambda n: n.ident)
-    facts = [p for p in premises if p.rule != "figure_half"]
-    for i, f in enumerate(figures):
-        mini = _mini(db, facts, figures[:i])
-        for _system, terms, chosen, _logs in f.reads:
-            g = f.multiple
-            expr = mini._sum(*((g * k, {mini.d(a, b): 1}) for k, a, b in terms))
-            if not _valid(mini, mini.angle_holds(expr, g * chosen)):
-                return False
-    mini = _mini(db, facts, figures)
-    goal = _angle_goal(mini, pred)
-    if goal is None:
-        return mini.check(pred) is not None
-    return _valid(mini, mini.angle_holds(*goal))
+    return _derives(db, premises, Node(-1, str(pred), "goal", (), pred))
+
+
+def _derives(db: Database, premises, target: Node) -> bool:
+    mini = _checked_mini(db, premises)
+    return mini is not None and _holds_in(mini, target)
 
 
 def minimize(db: Database, goal_nodes: list[Node]) -> None:
@@ -154,6 +229,246 @@ def minimize(db: Database, goal_nodes: list[Node]) -> None:
                 if rederivable(db, trial, node.pred):
                     keep, changed = trial, True
         node.premises = tuple(keep)
+
+
+# ----- global pruning: no step whose removal leaves the goal derivable from the rest ---------------
+
+@dataclass
+class _Graph:
+    """A proof under pruning: premises and rule of each step (nodes untouched until ``apply``);
+    ``goal`` is a stand-in step concluding the goal from the final facts."""
+
+    goal: Node
+    prem: dict[Node, tuple]
+    rule: dict[Node, str]
+
+    def nodes(self) -> list[Node]:
+        """The proof's nodes (the goal stand-in last), premises first."""
+        order, done = [], set()
+
+        def visit(n: Node) -> None:    # iterative post-order, premises by age
+            work = [(n, iter(sorted(self.prem.get(n, n.premises), key=lambda m: m.ident)))]
+            done.add(n)
+            while work:
+                cur, it = work[-1]
+                nxt = next((m for m in it if m not in done), None)
+                if nxt is None:
+                    work.pop()
+                    order.append(cur)
+                else:
+                    done.add(nxt)
+                    work.append((nxt, iter(sorted(self.prem.get(nxt, nxt.premises), key=lambda m: m.ident))))
+        visit(self.goal)
+        return order
+
+    def premises(self, n: Node) -> tuple:
+        return self.prem.get(n, n.premises)
+
+    def lines(self, goal_text: str) -> int:
+        """Printed proof lines: derived steps, plus the goal line unless one step states the goal."""
+        nodes = self.nodes()
+        derived = sum(1 for n in nodes if n is not self.goal and n.rule != "given")
+        final = self.premises(self.goal)
+        return derived + (0 if len(final) == 1 and _restates(final[0], goal_text) else 1)
+
+    def descendants(self, nodes: list[Node], t: Node) -> set:
+        users: dict[Node, list[Node]] = {}
+        for n in nodes:
+            for p in self.premises(n):
+                users.setdefault(p, []).append(n)
+        out, stack = set(), [t]
+        while stack:
+            for u in users.get(stack.pop(), ()):
+                if u not in out:
+                    out.add(u)
+                    stack.append(u)
+        return out
+
+
+def _origin(mini: Database, pool: list[Node]):
+    """Maps a node of the fresh database ``mini`` back to the pool facts it stands for."""
+    by_text = {}
+    for p in pool:
+        if p.pred is not None:
+            by_text.setdefault(p.text, p)
+    figures = {p.ident: p for p in pool if p.rule == "figure_half"}
+    pooled = {id(p) for p in pool}
+
+    def back(n: Node) -> list[Node]:
+        out, stack, seen = [], [n], set()
+        while stack:
+            m = stack.pop()
+            if id(m) in seen:
+                continue
+            seen.add(id(m))
+            if id(m) in pooled:
+                out.append(m)
+            elif m.rule == "cited_choice":
+                out.append(figures[m.ident])
+            elif m.rule == "given" and m.text in by_text:
+                out.append(by_text[m.text])
+            else:                      # the fresh database's own steps (radius, halving, chase)
+                stack.extend(m.premises)
+        return out
+    return back
+
+
+def _candidates(mini: Database, target: Node):
+    """(rule, premises in ``mini``) of a chase giving ``target`` in ``mini``, or None."""
+    pred = target.pred
+    if target.rule == "figure_half" and target.reads:
+        nodes: list = []
+        g = target.multiple
+        for _system, terms, chosen, _logs in target.reads:
+            expr = mini._sum(*((g * k, {mini.d(a, b): 1}) for k, a, b in terms))
+            prov = mini.angle_holds(expr, g * chosen)
+            if prov is None:
+                return None
+            nodes += mini._chase_nodes(prov) + mini.line_nodes([], [(a, b) for _, a, b in terms])
+        return "figure_half", nodes
+    if pred is None:
+        if not target.equations:
+            return None
+        nodes, systems = [], set()
+        for eq in target.equations:
+            system, expr, const = _equation(mini, eq)
+            prov = mini.angle_holds(expr, const) if system == "angle" else mini.ratios.holds(expr)
+            if prov is None:
+                return None
+            systems.add(system)
+            nodes += mini._chase_nodes(prov) + (mini.line_nodes([], [(a, b) for _, a, b in eq[1]])
+                                               if system == "angle" else [])
+        return ("angle_chase" if systems == {"angle"} else "ratio_chase"), nodes
+    found = mini.check(pred)
+    if found is None:
+        return None
+    if len(found) == 1 and found[0].rule in CHASES:    # a chase of the fresh database (its facts are given)
+        return found[0].rule, list(found[0].premises)
+    return GOAL_STEP.get(pred.name, "goal"), list(found)
+
+
+def _justify(db: Database, pool: list[Node], target: Node):
+    """(rule, premises) deriving ``target`` by chasing from facts of ``pool``, or None.
+
+    The fresh database of the whole pool names the facts its chase used, and a cited figure-read
+    choice brings the facts it rests on; ``_derives`` then confirms them (it checks every cited
+    choice). ``_shrink`` makes them few."""
+    pool = sorted(pool, key=lambda n: n.ident)
+    figures = [p for p in pool if p.rule == "figure_half"]
+    mini = _mini(db, [p for p in pool if p.rule != "figure_half"], figures)
+    got = _candidates(mini, target)
+    if got is None:
+        return None
+    rule, nodes = got
+    back = _origin(mini, pool)
+    keep: dict[Node, None] = {}
+    stack = [q for n in nodes for q in back(n)]
+    while stack:                    # a choice cites the facts that give its doubled form
+        q = stack.pop()
+        if q in keep:
+            continue
+        keep[q] = None
+        if q.rule == "figure_half":
+            stack.extend(q.premises)
+    keep_list = sorted(keep, key=lambda n: n.ident)
+    if not _derives(db, keep_list, target):
+        return None
+    return rule, tuple(keep_list)
+
+
+def _shrink(db: Database, target: Node, premises: tuple) -> tuple:
+    """Drop premises one at a time (latest first) while ``target`` still follows."""
+    keep = list(premises)
+    for p in sorted(premises, key=lambda n: -n.ident):
+        trial = [q for q in keep if q is not p]
+        if trial and _derives(db, trial, target):
+            keep = trial
+    return tuple(keep)
+
+
+def _without(db: Database, graph: _Graph, s: Node) -> _Graph | None:
+    """The proof with step ``s`` taken out: each step citing it re-derived by chasing from facts
+    of the proof that are neither ``s`` nor its own descendants (so no cycle); None if one is not."""
+    trial = _Graph(graph.goal, dict(graph.prem), dict(graph.rule))
+    tries: dict[Node, int] = {}
+    while True:
+        nodes = trial.nodes()
+        users = [t for t in nodes if s in trial.premises(t)]
+        if not users:
+            for t in tries:         # only now that s is out: few premises for each re-derived step
+                trial.prem[t] = _shrink(db, t, trial.prem[t])
+            return trial
+        t = users[0]
+        tries[t] = tries.get(t, 0) + 1
+        if tries[t] > 2:
+            return None
+        below = trial.descendants(nodes, t)
+        pool = [n for n in nodes if n is not s and n is not t and n is not trial.goal and n not in below]
+        got = _justify(db, pool, t)
+        if got is None:
+            return None
+        trial.rule[t], trial.prem[t] = got
+
+
+def _start(goal: Predicate, goal_nodes: list[Node]) -> _Graph:
+    return _Graph(Node(-1, str(goal), "goal", tuple(goal_nodes), goal), {}, {})
+
+
+def redundant(db: Database, goal: Predicate, goal_nodes: list[Node], deadline: float | None = None,
+              first: bool = False) -> list[Node]:
+    """The derived steps whose removal leaves the goal derivable from the rest of the proof (each
+    step citing one re-derived by chasing, no cycles) with fewer lines: empty for a minimal proof."""
+    graph = _start(goal, goal_nodes)
+    out = []
+    for s in sorted(graph.nodes(), key=lambda n: -n.ident):
+        if s is graph.goal or s.rule == "given":
+            continue
+        if deadline is not None and time.perf_counter() > deadline:
+            break
+        trial = _without(db, graph, s)
+        if trial is not None and trial.lines(graph.goal.text) < graph.lines(graph.goal.text):
+            out.append(s)
+            if first:
+                break
+    return out
+
+
+def is_minimal(db: Database, goal: Predicate, goal_nodes: list[Node]) -> bool:
+    """No derived step of the proof can be taken out (see ``redundant``)."""
+    return not redundant(db, goal, goal_nodes, first=True)
+
+
+def prune(db: Database, goal: Predicate, goal_nodes: list[Node], budget: float = 5.0) -> list[Node]:
+    """Take out whole steps the rest of the proof does not need, later steps first, to a fixpoint
+    (or until ``budget`` seconds are spent: the proof stays sound, only perhaps not minimal).
+
+    Steps citing a removed one are re-derived by chasing (``_without``); nodes are rewired in place
+    and the new goal nodes returned (a chase stating the goal when its final step changed)."""
+    deadline = time.perf_counter() + budget
+    graph = _start(goal, goal_nodes)
+    text = graph.goal.text
+    changed = True
+    while changed and time.perf_counter() < deadline:
+        changed = False
+        for s in sorted(graph.nodes(), key=lambda n: -n.ident):
+            if time.perf_counter() > deadline:
+                break
+            if s is graph.goal or s.rule == "given" or s not in graph.nodes():
+                continue
+            trial = _without(db, graph, s)
+            if trial is not None and trial.lines(text) < graph.lines(text):
+                graph, changed = trial, True
+    for n, prem in graph.prem.items():
+        if n is graph.goal:
+            continue
+        n.premises = prem
+        if graph.rule.get(n, n.rule) != n.rule:
+            n.rule, n.conditions = graph.rule[n], ()
+    final = list(graph.premises(graph.goal))
+    rule = graph.rule.get(graph.goal)
+    if rule in CHASES and not (len(final) == 1 and _restates(final[0], text)):
+        return [db.node(text, rule, final, goal)]
+    return final
 
 
 def verify(db: Database, goal_nodes: list[Node]) -> list[str]:
