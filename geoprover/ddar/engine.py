@@ -6,14 +6,8 @@ from dataclasses import dataclass
 
 from ..language.problem import Clause, Predicate
 from .database import Database
-from .numeric import REL, Apart, NumericIndex
+from .numeric import NumericIndex
 from .rules import Matchers
-
-
-def separate(db: Database) -> None:
-    """Lines and circles of ``db`` merge only on points at different spots of its figure (two names
-    at one spot, e.g. in a hand-built figure, fix no line)."""
-    db.lines.apart = db.circles.apart = Apart(db.coords, REL * db.scale)
 
 
 @dataclass
@@ -29,8 +23,18 @@ class Engine:
 
     def __init__(self, coords, scale: float = 1.0) -> None:
         self.db = Database(coords, scale)
-        separate(self.db)
         self.matchers: Matchers | None = None
+        self.last_resort = True   # run the costly last-resort rules (law of sines) when stuck
+
+    def __deepcopy__(self, memo):
+        """A copy to grow (aux search): the database is copied; the rule matchers are rebuilt on
+        the first saturate anyway (new points change the candidates), so they are not."""
+        import copy
+        twin = object.__new__(type(self))
+        memo[id(self)] = twin
+        for k, v in self.__dict__.items():
+            setattr(twin, k, None if k == "matchers" else copy.deepcopy(v, memo))
+        return twin
 
     @classmethod
     def from_points(cls, coords: dict, scale: float | None = None) -> "Engine":
@@ -95,7 +99,7 @@ class Engine:
                     if found is not None:
                         return Outcome("proved", found, rounds, time.perf_counter() - start)
             if (self.db.version, len(self.db.known)) == before:
-                for matcher in m.last_resort:
+                for matcher in (m.last_resort if self.last_resort else ()):
                     matcher()
                 if (self.db.version, len(self.db.known)) == before:
                     return Outcome("saturated", None, rounds, time.perf_counter() - start)

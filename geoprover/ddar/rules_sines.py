@@ -120,48 +120,66 @@ class SineRules(RuleBase):
                 new += db._eq(db.ratios, expr, Fraction(0), node)
         return new
 
-    def _angle_pm(self, m, r):
-        """The angle chase's answer to ∠x = ∠p or ∠x = −∠p (provenance, same sign?), or None."""
+    def _angle_class(self, m, cache: dict):
+        """A hashable normal form of the vertex angle m up to sign (equal keys: ∠x = ±∠p by the
+        angle chase), and the sign that maps m to it."""
         db = self.db
-        (x, y, z), (p, q, s) = m, r
-        am, ar = db.angle_expr(x, y, x, z), db.angle_expr(p, q, p, s)
-        for same in (True, False):
-            prov = db.angle_holds(db._sum((1, am), (-1 if same else 1, ar)))
-            if prov is not None:
-                return prov, same
-        return None
+        x, y, z = m
+        pair = (db.d(x, y), db.d(x, z))
+        got = cache.get(pair)
+        if got is not None:
+            return got
+        total: dict = {}
+        const = Fraction(0)
+        for v, k in db.angle_expr(x, y, x, z).items():
+            nf = cache.get(v)
+            if nf is None:
+                nf = cache[v] = db.angles.normal(v)
+            vexpr, vconst = nf
+            const += k * vconst
+            for w, kw in vexpr.items():
+                total[w] = total.get(w, 0) + k * kw
+        pos = (tuple(sorted((w, k) for w, k in total.items() if k)), const % 1)
+        neg = (tuple((w, -k) for w, k in pos[0]), (-const) % 1)
+        cache[pair] = got = (pos, 1) if pos <= neg else (neg, -1)
+        return got
 
     def sine_law(self) -> int:
-        """Link each vertex angle to an earlier one of equal sine (a spanning forest per group of
-        numerically equal sines: equalities chain), then try the converse between the unlinked."""
+        """Within each group of numerically equal sines, angles the chase shows equal or opposite
+        form one class: each member is linked to the class's first (equalities chain), then the
+        converse is tried between the classes."""
         db, new = self.db, 0
         if self.sine_groups is None:
-            self.sine_groups = [(g, []) for g in self._sine_groups()]
-        for group, reps in self.sine_groups:
+            self.sine_groups = self._sine_groups()
+        cache: dict = {}
+        for group in self.sine_groups:
+            classes: dict = {}
             for m in group:
-                if m in self.sine_done:
-                    continue
-                for r in reps:
-                    got = self._angle_pm(m, r)
-                    if got is None:
-                        continue
-                    self.sine_done.add(m)
-                    expr = self._sine_expr(m, r)
-                    if db.ratio_holds(expr) is None:
-                        prov, same = got
-                        (x, y, z), (p, q, s) = m, r
-                        pred = P("eqangle", (x, y, x, z, p, q, p, s) if same else (x, y, x, z, p, s, p, q))
-                        prem = db.chase(pred, "angle_chase", prov)
-                        text = f"|{y}{z}| : R({x}{y}{z}) = |{q}{s}| : R({p}{q}{s})"
-                        node = self._sine_node(text, "sine_law", prem, m, r)
-                        new += db._eq(db.ratios, expr, Fraction(0), node)
-                    new += self._tie(m)
-                    break
-                else:
-                    if len(reps) < 8:       # beyond a few sine classes the group is a coincidence
-                        reps.append(m)
+                key, sign = self._angle_class(m, cache)
+                if key not in classes:
+                    classes[key] = (m, sign)
+                    if m not in self.sine_done:
                         self.sine_done.add(m)
                         new += self._tie(m)
+                    continue
+                if m in self.sine_done:
+                    continue
+                self.sine_done.add(m)
+                r, rsign = classes[key]
+                expr = self._sine_expr(m, r)
+                if db.ratio_holds(expr) is None:
+                    (x, y, z), (p, q, s) = m, r
+                    pred = P("eqangle", (x, y, x, z, p, q, p, s) if sign == rsign else (x, y, x, z, p, s, p, q))
+                    prov = db.check(pred)
+                    if prov is None:      # the normal forms said so; the chase must agree
+                        raise SoundnessError(f"law of sines: angle classes disagree with the chase: {pred}")
+                    text = f"|{y}{z}| : R({x}{y}{z}) = |{q}{s}| : R({p}{q}{s})"
+                    node = self._sine_node(text, "sine_law", prov, m, r)
+                    new += db._eq(db.ratios, expr, Fraction(0), node)
+                new += self._tie(m)
+            reps = [m for m, _ in classes.values()]
+            if len(reps) > 8:        # many sine classes of one value: a coincidence of the figure
+                continue
             for m, r in combinations(reps, 2):
                 if (m, r) not in self.sine_done:
                     got = self._sine_angle(m, r)
@@ -174,8 +192,6 @@ class SineRules(RuleBase):
         """Sines in proportion to the circumradii: ∠x = ±∠p, whichever the figure shows (None while
         neither the angle nor the ratio chase relates the two)."""
         db = self.db
-        if self._angle_pm(m, r) is not None:
-            return 0
         prov = db.ratio_holds(self._sine_expr(m, r))
         if prov is None:
             return None
