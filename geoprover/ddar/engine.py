@@ -6,8 +6,14 @@ from dataclasses import dataclass
 
 from ..language.problem import Clause, Predicate
 from .database import Database
-from .numeric import NumericIndex
+from .numeric import REL, Apart, NumericIndex
 from .rules import Matchers
+
+
+def separate(db: Database) -> None:
+    """Lines and circles of ``db`` merge only on points at different spots of its figure (two names
+    at one spot, e.g. in a hand-built figure, fix no line)."""
+    db.lines.apart = db.circles.apart = Apart(db.coords, REL * db.scale)
 
 
 @dataclass
@@ -23,6 +29,7 @@ class Engine:
 
     def __init__(self, coords, scale: float = 1.0) -> None:
         self.db = Database(coords, scale)
+        separate(self.db)
         self.matchers: Matchers | None = None
         self.last_resort = True   # run the costly last-resort rules (law of sines) when stuck
 
