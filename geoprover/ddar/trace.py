@@ -221,6 +221,9 @@ def minimize(db: Database, goal_nodes: list[Node]) -> None:
         keep = list(node.premises)
         if not rederivable(db, keep, node.pred):
             continue     # relies on something only the full database states; leave as is
+        used = _justify(db, keep, node, lambda q: q.premises)    # the facts a fresh chase uses
+        if used is not None and len(used[1]) < len(keep) and _derives(db, used[1], node):
+            keep = list(used[1])
         changed = True
         while changed:   # to a fixpoint: a choice replayed with fewer facts can settle differently
             changed = False
@@ -235,30 +238,26 @@ def minimize(db: Database, goal_nodes: list[Node]) -> None:
 
 @dataclass
 class _Graph:
-    """A proof under pruning: premises and rule of each step (nodes untouched until ``apply``);
-    ``goal`` is a stand-in step concluding the goal from the final facts."""
+    """A proof under pruning: the premises and rule of each changed step (the nodes themselves are
+    rewired only at the end of ``prune``); ``goal`` is a stand-in step concluding the goal."""
 
     goal: Node
     prem: dict[Node, tuple]
     rule: dict[Node, str]
 
     def nodes(self) -> list[Node]:
-        """The proof's nodes (the goal stand-in last), premises first."""
-        order, done = [], set()
-
-        def visit(n: Node) -> None:    # iterative post-order, premises by age
-            work = [(n, iter(sorted(self.prem.get(n, n.premises), key=lambda m: m.ident)))]
-            done.add(n)
-            while work:
-                cur, it = work[-1]
-                nxt = next((m for m in it if m not in done), None)
-                if nxt is None:
-                    work.pop()
-                    order.append(cur)
-                else:
-                    done.add(nxt)
-                    work.append((nxt, iter(sorted(self.prem.get(nxt, nxt.premises), key=lambda m: m.ident))))
-        visit(self.goal)
+        """The proof's nodes, premises first (the goal stand-in last)."""
+        by_age = lambda n: iter(sorted(self.premises(n), key=lambda m: m.ident))
+        order, done, work = [], {self.goal}, [(self.goal, by_age(self.goal))]
+        while work:                    # iterative post-order
+            cur, it = work[-1]
+            nxt = next((m for m in it if m not in done), None)
+            if nxt is None:
+                work.pop()
+                order.append(cur)
+            else:
+                done.add(nxt)
+                work.append((nxt, by_age(nxt)))
         return order
 
     def premises(self, n: Node) -> tuple:
@@ -347,12 +346,12 @@ def _candidates(mini: Database, target: Node):
     return GOAL_STEP.get(pred.name, "goal"), list(found)
 
 
-def _justify(db: Database, pool: list[Node], target: Node):
+def _justify(db: Database, pool: list[Node], target: Node, premises_of) -> tuple | None:
     """(rule, premises) deriving ``target`` by chasing from facts of ``pool``, or None.
 
     The fresh database of the whole pool names the facts its chase used, and a cited figure-read
-    choice brings the facts it rests on; ``_derives`` then confirms them (it checks every cited
-    choice). ``_shrink`` makes them few."""
+    choice brings the facts it rests on (``premises_of``: the proof's current premises). Not yet
+    confirmed: ``_without`` checks the result with ``_derives`` and makes it small (``_shrink``)."""
     pool = sorted(pool, key=lambda n: n.ident)
     figures = [p for p in pool if p.rule == "figure_half"]
     mini = _mini(db, [p for p in pool if p.rule != "figure_half"], figures)
@@ -369,11 +368,8 @@ def _justify(db: Database, pool: list[Node], target: Node):
             continue
         keep[q] = None
         if q.rule == "figure_half":
-            stack.extend(q.premises)
-    keep_list = sorted(keep, key=lambda n: n.ident)
-    if not _derives(db, keep_list, target):
-        return None
-    return rule, tuple(keep_list)
+            stack.extend(premises_of(q))
+    return rule, tuple(sorted(keep, key=lambda n: n.ident))
 
 
 def _shrink(db: Database, target: Node, premises: tuple) -> tuple:
@@ -395,7 +391,9 @@ def _without(db: Database, graph: _Graph, s: Node) -> _Graph | None:
         nodes = trial.nodes()
         users = [t for t in nodes if s in trial.premises(t)]
         if not users:
-            for t in tries:         # only now that s is out: few premises for each re-derived step
+            for t in tries:         # only now that s is out: confirm each re-derived step, then shrink it
+                if not _derives(db, trial.prem[t], t):
+                    return None
                 trial.prem[t] = _shrink(db, t, trial.prem[t])
             return trial
         t = users[0]
@@ -404,7 +402,7 @@ def _without(db: Database, graph: _Graph, s: Node) -> _Graph | None:
             return None
         below = trial.descendants(nodes, t)
         pool = [n for n in nodes if n is not s and n is not t and n is not trial.goal and n not in below]
-        got = _justify(db, pool, t)
+        got = _justify(db, pool, t, trial.premises)
         if got is None:
             return None
         trial.rule[t], trial.prem[t] = got
