@@ -35,6 +35,7 @@ def _solve(name: str, text: str, source: str, timeout: float, queue) -> None:
         queue.put({"status": proof.status, "seconds": round(proof.seconds, 3), "draw_seconds": round(draw_s, 3),
                    "facts": proof.certificate.get("facts"), "derived": proof.certificate.get("derived"),
                    "proof_length": proof.certificate.get("proof_length"),
+                   "pruned_steps": proof.certificate.get("pruned_steps"),
                    "message": proof.message})
     except Exception as why:  # report, do not crash the run
         queue.put({"status": "error", "seconds": None, "message": f"{type(why).__name__}: {why}"})
@@ -102,11 +103,12 @@ def main() -> None:
           f"- date: {summary['date']}, commit {commit}", f"- command: `{summary['command']}`", "",
           "seconds: `prove()` wall time after the diagram is drawn (drawing time is `draw_seconds` in the JSON; "
           "process start-up excluded). facts: all facts stored (premises + derived); derived: facts the rules "
-          "added; proof length: numbered proof lines, premises included.", "",
-          "| problem | status | seconds | facts | derived | proof length |", "|---|---|---|---|---|---|"]
+          "added; proof length: numbered proof lines, premises included; pruned: proof lines the global "
+          "minimality pass took out (the proof before it had proof length + pruned lines).", "",
+          "| problem | status | seconds | facts | derived | proof length | pruned |", "|---|---|---|---|---|---|---|"]
     for r in rows:
         md.append(f"| {r['problem']} | {r['status']} | {r.get('seconds')} | {r.get('facts')} | {r.get('derived')} "
-                  f"| {r.get('proof_length')} |")
+                  f"| {r.get('proof_length')} | {r.get('pruned_steps')} |")
     (out / f"{stem}.md").write_text("\n".join(md) + "\n")
 
 
