@@ -21,12 +21,23 @@ class CircleRules(RuleBase):
         nodes = [n for n, _ in circle.nodes] + list(circle.center_nodes)
         return [db.node(str(pred), "circle_merge", nodes, pred)]
 
+    def _first_time(self, done: set, key, pts) -> bool:
+        """An instance not tried before, on points at distinct spots (one spot: no chord, no angle)."""
+        if key in done or not self.ix.distinct(*pts):
+            return False
+        done.add(key)
+        return True
+
+    def _rich_circles(self):
+        """Known circles with four points or more (fewer state no angle), with their points sorted."""
+        for circle in self.db.circles.alive():
+            pts = sorted(circle.points)
+            if len(pts) >= 4:
+                yield circle, pts
+
     def inscribed(self) -> int:
         db, new = self.db, 0
-        for circle in db.circles.alive():
-            pts = sorted(circle.points)
-            if len(pts) < 4:
-                continue
+        for circle, pts in self._rich_circles():
             key0 = (frozenset(pts),)
             if key0 in self.inscribed_done:
                 continue
@@ -35,12 +46,8 @@ class CircleRules(RuleBase):
                 others = [p for p in pts if p not in (a, b)]
                 c = others[0]
                 for d in others[1:]:
-                    key = (a, b, c, d)
-                    if key in self.inscribed_done:
+                    if not self._first_time(self.inscribed_done, (a, b, c, d), (a, b, c, d)):
                         continue
-                    if not self.ix.distinct(a, b, c, d):     # points at one spot: no chord, no angle
-                        continue
-                    self.inscribed_done.add(key)
                     expr = db._sum((1, db.angle_expr(c, a, c, b)), (-1, db.angle_expr(d, a, d, b)))
                     if db.angle_holds(expr) is not None:
                         continue
@@ -59,12 +66,8 @@ class CircleRules(RuleBase):
             for a, b in combinations(pts, 2):
                 c = next(p for p in pts if p not in (a, b))
                 for x, y in ((a, b), (b, a)):
-                    key = (o, x, y, c, len(pts))
-                    if key in self.central_done:
+                    if not self._first_time(self.central_done, (o, x, y, c, len(pts)), (o, x, y, c)):
                         continue
-                    if not self.ix.distinct(o, x, y, c):     # points at one spot: no chord, no angle
-                        continue
-                    self.central_done.add(key)
                     expr = db._sum((1, db.angle_expr(c, x, c, y)), (-1, db.angle_expr(x, o, x, y)))
                     if db.angle_holds(expr, HALF) is not None:
                         continue
@@ -192,10 +195,7 @@ class CircleRules(RuleBase):
 
     def chords(self) -> int:
         db, new = self.db, 0
-        for circle in db.circles.alive():
-            pts = sorted(circle.points)
-            if len(pts) < 4:
-                continue
+        for circle, pts in self._rich_circles():
             inside = set(pts)
             for group in self.ix.equal_segments:
                 segs = [s for s in group if s[0] in inside and s[1] in inside]

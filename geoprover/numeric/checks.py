@@ -148,14 +148,9 @@ def m_ncoll(P, s):
     return min(abs(_sin(b - a, c - a)) if _len(c - a) > 1e-12 * s else -1.0 for c in rest)
 
 
-def m_npara(P, s):
-    a, b, c, d = P
-    return abs(_sin(b - a, d - c))
-
-
-def m_nperp(P, s):
-    a, b, c, d = P
-    return abs(_cos(b - a, d - c))
+# how far from parallel (perpendicular) two lines are is the residual of para (perp) itself
+m_npara = r_para
+m_nperp = r_perp
 
 
 def m_sameside(P, s):
