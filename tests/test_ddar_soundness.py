@@ -483,19 +483,20 @@ def test_points_at_one_spot_derive_nothing_from_a_zero_length_segment():
     assert engine.matchers.ix.coincident == {"e": "d", "n": "m"}
 
 
-def test_points_at_one_spot_in_a_drawn_problem():
-    """Engine users may add a point at an old one's spot with its facts; DDAR still proves the goal."""
+@pytest.mark.parametrize("name,twin", [("translated_imo_2004_p5", "zz"), ("translated_imo_2013_p4", "A")])
+def test_points_at_one_spot_in_a_drawn_problem(name, twin):
+    """Engine users may add a point at an old one's spot with its facts (a twin named to sort first
+    or last among a line's points); DDAR still proves the goal, deriving nothing false."""
     from geoprover.ddar import build
     from geoprover.language import load_named
     from geoprover.numeric.diagram import draw
-    problem = load_named("translated_imo_2004_p5")
+    problem = load_named(name)
     diagram = draw(problem, seed=0)
     engine = build(problem, diagram)
-    src = sorted(diagram.coords)[0]
-    engine.db.coords["zz"] = np.array(diagram.coords[src])
-    engine.db.points.append("zz")
+    engine.db.coords[twin] = np.array(diagram.coords["a"])
+    engine.db.points.append(twin)
     for f in diagram.facts:
-        if src in f.args:
-            engine.db.add_fact(P(f.name, tuple("zz" if x == src else x for x in f.args), f.value), "given")
+        if "a" in f.args:
+            engine.db.add_fact(P(f.name, tuple(twin if x == "a" else x for x in f.args), f.value), "given")
     engine.matchers = None
     assert engine.saturate(problem.goal).status == "proved"

@@ -142,7 +142,7 @@ class Database:
         """Numeric value of a combination of line directions, in units of π, mod 1."""
         total = 0.0
         for v, k in expr.items():
-            pts = sorted(self.lines.objs[v].points)[:2]
+            pts = self.lines.two(v)
             pa, pb = self.coords[pts[0]], self.coords[pts[1]]
             total += float(k) * ((math.atan2(pb[1] - pa[1], pb[0] - pa[0]) / math.pi) % 1.0)
         return total % 1.0
@@ -156,8 +156,7 @@ class Database:
         return None
 
     def _line_name(self, v) -> tuple[str, str]:
-        a, b = sorted(self.lines.objs[v].points)[:2]
-        return a, b
+        return self.lines.two(v)
 
     def _halving(self, expr: dict, chosen: Fraction, others: list, prov: dict) -> int:
         """A doubled angle was halved: mod π, g·x = c leaves g values of x and the figure picked one.

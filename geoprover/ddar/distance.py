@@ -23,10 +23,8 @@ class Distances:
     def _axis(self, line: int) -> np.ndarray:
         u = self.axis.get(line)
         if u is None:
-            pts = sorted(self.db.lines.objs[line].points)
-            apart = self.db.lines.apart    # two names at one spot give no direction
-            q = next((q for q in pts[1:] if apart(pts[0], q)), pts[1])
-            d = self.db.coords[q] - self.db.coords[pts[0]]
+            a, b = self.db.lines.two(line)     # two names at one spot give no direction
+            d = self.db.coords[b] - self.db.coords[a]
             u = d / np.hypot(*d)
             self.axis[line] = u
         return u

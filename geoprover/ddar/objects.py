@@ -74,6 +74,12 @@ class Lines:
             return i
         return self.find(i)
 
+    def two(self, i: int) -> tuple[str, str]:
+        """Two points naming line ``i`` (for its direction): the first by name and the first after it
+        at another spot."""
+        pts = sorted(self.objs[i].points)
+        return pts[0], next((q for q in pts[1:] if self.apart(pts[0], q)), pts[1])
+
     def collinear(self, pts) -> Obj | None:
         pts = list(dict.fromkeys(pts))
         if len(pts) < 2:

@@ -87,8 +87,7 @@ class CircleRules(RuleBase):
         db = self.db
         total = -float(const) * math.pi
         for v, k in expr.items():
-            obj = db.lines.objs[v]
-            a, b = sorted(obj.points)[:2]
+            a, b = db.lines.two(v)
             pa, pb = db.coords[a], db.coords[b]
             total += float(k) * (math.atan2(pb[1] - pa[1], pb[0] - pa[0]) % math.pi)
         r = total % math.pi
@@ -200,8 +199,11 @@ class CircleRules(RuleBase):
             for group in self.ix.equal_segments:
                 segs = [s for s in group if s[0] in inside and s[1] in inside]
                 for (a, b), (p, q) in combinations(segs, 2):
-                    r = next(x for x in pts if x not in (a, b))
-                    s = next(x for x in pts if x not in (p, q))
+                    # a vertex apart from the chord's ends (points at one spot: no angle)
+                    r = next((x for x in pts if x not in (a, b) and self.ix.distinct(x, a, b)), None)
+                    s = next((x for x in pts if x not in (p, q) and self.ix.distinct(x, p, q)), None)
+                    if r is None or s is None:
+                        continue
                     ang = P("eqangle", (r, a, r, b, s, p, s, q))
                     if not db.true(ang):
                         ang = P("eqangle", (r, a, r, b, s, q, s, p))
