@@ -51,7 +51,8 @@ def prove(problem: Problem, diagram=None, timeout: float = 300.0, strict: bool =
         if outcome.status == "proved":
             minimize(db, outcome.goal_nodes)
             before = len(render(db, goal_text, outcome.goal_nodes)[1])
-            goal_nodes = prune(db, problem.goal, outcome.goal_nodes, budget=prune_budget)
+            budget = min(prune_budget, start + timeout - time.perf_counter())   # never past the time limit
+            goal_nodes = prune(db, problem.goal, outcome.goal_nodes, budget=max(0.0, budget))
             bad = verify(db, goal_nodes)
             if bad:
                 raise SoundnessError(f"proof steps false in the diagram: {bad}")
