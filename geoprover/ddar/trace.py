@@ -391,8 +391,8 @@ def _without(db: Database, graph: _Graph, s: Node) -> _Graph | None:
         nodes = trial.nodes()
         users = [t for t in nodes if s in trial.premises(t)]
         if not users:
-            for t in tries:         # only now that s is out: confirm each re-derived step, then shrink it
-                if not _derives(db, trial.prem[t], t):
+            for t in (t for t in tries if t in nodes):   # now that s is out: confirm each re-derived
+                if not _derives(db, trial.prem[t], t):            # step still in the proof, then shrink it
                     return None
                 trial.prem[t] = _shrink(db, t, trial.prem[t])
             return trial
