@@ -308,3 +308,12 @@ def test_half_angle_frame_separates_bisectors():
     proof = prove(parse_problem(text), timeout=30)
     assert proof.proved, proof.render()
     assert proof.certificate["frame"]["half_angle"]
+
+
+def test_product_guard_gives_up(monkeypatch):
+    """A pseudo-division step whose product could exhaust memory stops Wu (FLINT would abort)."""
+    import geoprover.wu.algebra as algebra
+
+    monkeypatch.setattr(algebra, "MAX_PRODUCT_TERMS", 10)
+    proof = prove(load_named("translated_imo_2004_p1"), timeout=30)
+    assert proof.status == NOT_PROVED and "gave up" in proof.message

@@ -19,6 +19,16 @@ class Deadline(Exception):
     """Raised inside long loops when the time budget is spent."""
 
 
+class TooLarge(Deadline):
+    """A product would be too large for memory: the budget is spent as surely as by the clock."""
+
+
+# Bound on len(a)·len(f) + len(b)·len(g) in one pseudo-division step (tens of bytes a term; the
+# largest step of a proved IMO-AG-30 / JGEX-AG-231 problem measured 1.4e7): beyond it a product
+# could exhaust the machine's memory, and FLINT aborts the process when an allocation fails.
+MAX_PRODUCT_TERMS = 5 * 10 ** 7
+
+
 @dataclass
 class Clock:
     """A wall-clock budget shared by every stage of one proof attempt."""
@@ -91,6 +101,9 @@ class Ring:
                 h = lg.gcd(lf)
                 if not h.is_one():
                     a, b = lg / h, lf / h
+            if len(a) * len(f) + len(b) * len(g) > MAX_PRODUCT_TERMS:
+                raise TooLarge(f"a pseudo-division step of {len(f)} by {len(g)} terms would exceed "
+                               f"{MAX_PRODUCT_TERMS:.0e} product terms")
             f = a * f - b * xv ** (df - dg) * g
             if clock is not None:
                 clock.check()

@@ -11,7 +11,7 @@ from ..errors import GeoproverError
 from ..language.problem import Predicate, Problem
 from ..numeric.diagram import Diagram, draw
 from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
-from .algebra import Clock, Deadline, Poly, Ring
+from .algebra import Clock, Deadline, Poly, Ring, TooLarge
 from .encode import SQRT3, Encoder, Inexpressible, needs_sqrt3
 from .ndg import describe
 from .triangulate import Chain, Member, reduce, triangulate_clause
@@ -154,6 +154,8 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
     except Inexpressible as why:
         proof.certificate["inexpressible"] = str(why)
         return done(NOT_PROVED, f"inexpressible: {why}")
+    except TooLarge as why:
+        return done(NOT_PROVED, f"gave up: {why}")
     except Deadline as why:
         return done(TIMEOUT, str(why))
     except (ArithmeticError, ValueError, KeyError) as why:    # a bug or an unsupported shape
