@@ -108,28 +108,32 @@ class NumericIndex:
                 self.lines.append(tuple(names[k] for k in on))
 
     def _circles(self) -> None:
+        """Circles through three points holding a fourth point or a centre; all triples at once."""
         names, X, n = self.points, self.X, len(self.points)
+        if n < 3:
+            return
+        T = np.array(list(combinations(range(n), 3)))
+        a, b, c = X[T[:, 0]], X[T[:, 1]], X[T[:, 2]]
+        d = 2 * (a[:, 0] * (b[:, 1] - c[:, 1]) + b[:, 0] * (c[:, 1] - a[:, 1]) + c[:, 0] * (a[:, 1] - b[:, 1]))
+        ok = np.abs(d) >= 1e-9 * self.scale ** 2
+        d = np.where(ok, d, 1.0)
+        sa, sb, sc = (np.einsum("ij,ij->i", v, v) for v in (a, b, c))
+        ux = (sa * (b[:, 1] - c[:, 1]) + sb * (c[:, 1] - a[:, 1]) + sc * (a[:, 1] - b[:, 1])) / d
+        uy = (sa * (c[:, 0] - b[:, 0]) + sb * (a[:, 0] - c[:, 0]) + sc * (b[:, 0] - a[:, 0])) / d
+        r = np.hypot(a[:, 0] - ux, a[:, 1] - uy)
+        ok &= r <= 1e3 * self.scale
+        dist = np.hypot(X[None, :, 0] - ux[:, None], X[None, :, 1] - uy[:, None])
+        on = np.abs(dist - r[:, None]) < self.tol
+        centre = dist < self.tol
+        keep = ok & ((on.sum(axis=1) >= 4) | centre.any(axis=1))
         seen: set = set()
-        for i, j, k in combinations(range(n), 3):
-            if (i, j, k) in seen:
+        for t in np.flatnonzero(keep):
+            if tuple(T[t]) in seen:
                 continue
-            a, b, c = X[i], X[j], X[k]
-            d = 2 * (a[0] * (b[1] - c[1]) + b[0] * (c[1] - a[1]) + c[0] * (a[1] - b[1]))
-            if abs(d) < 1e-9 * self.scale ** 2:
-                continue
-            ux = ((a @ a) * (b[1] - c[1]) + (b @ b) * (c[1] - a[1]) + (c @ c) * (a[1] - b[1])) / d
-            uy = ((a @ a) * (c[0] - b[0]) + (b @ b) * (a[0] - c[0]) + (c @ c) * (b[0] - a[0])) / d
-            o = np.array([ux, uy])
-            r = np.hypot(*(a - o))
-            if r > 1e3 * self.scale:
-                continue
-            dist = np.hypot(X[:, 0] - ux, X[:, 1] - uy)
-            on = [m for m in range(n) if abs(dist[m] - r) < self.tol]
-            centre = [m for m in range(n) if dist[m] < self.tol]
-            if len(on) >= 4 or centre:
-                for t in combinations(on, 3):
-                    seen.add(t)
-                self.circles.append((tuple(names[m] for m in on), names[centre[0]] if centre else None))
+            pts = np.flatnonzero(on[t]).tolist()
+            mid = np.flatnonzero(centre[t])
+            seen.update(combinations(pts, 3))
+            self.circles.append((tuple(names[m] for m in pts), names[mid[0]] if len(mid) else None))
 
     def _lengths(self) -> None:
         names, n, D = self.points, len(self.points), self.D
@@ -157,12 +161,13 @@ class NumericIndex:
         if len(cur) >= 2:
             self.equal_segments.append([(x, y) for _, x, y in cur])
         pos = {p: i for i, p in enumerate(names)}
+        pairs = np.array(list(combinations(range(n), 2))).reshape(-1, 2)
+        halves = (self.X[pairs[:, 0]] + self.X[pairs[:, 1]]) / 2
         for i in range(n):
-            for j, k in combinations(range(n), 2):
-                if i in (j, k):
-                    continue
-                if np.hypot(*(self.X[i] - (self.X[j] + self.X[k]) / 2)) < self.tol:
-                    self.mid.append((names[i], names[j], names[k]))
+            near = np.hypot(*(halves - self.X[i]).T) < self.tol
+            near &= (pairs[:, 0] != i) & (pairs[:, 1] != i)
+            for j, k in pairs[near].tolist():
+                self.mid.append((names[i], names[j], names[k]))
         for line in self.lines:
             for d in line:
                 for b, c in combinations([p for p in line if p != d], 2):
@@ -173,23 +178,39 @@ class NumericIndex:
                                 < self.tol * self.scale:
                             self.bisectors.append((a, b, c, d))
         for j in range(n):
-            for i, k in combinations(range(n), 2):
-                if j in (i, k):
-                    continue
-                u, v = self.X[i] - self.X[j], self.X[k] - self.X[j]
-                lu, lv = np.hypot(*u), np.hypot(*v)
-                if lu > self.tol and lv > self.tol and abs(u @ v) < REL * lu * lv:
-                    self.right.add((names[j], names[i], names[k]))
+            U = self.X - self.X[j]
+            lu = np.hypot(U[:, 0], U[:, 1])
+            u, v = U[pairs[:, 0]], U[pairs[:, 1]]
+            lu_, lv_ = lu[pairs[:, 0]], lu[pairs[:, 1]]
+            right = (lu_ > self.tol) & (lv_ > self.tol) & (np.abs(np.einsum("ij,ij->i", u, v)) < REL * lu_ * lv_)
+            right &= (pairs[:, 0] != j) & (pairs[:, 1] != j)
+            for i, k in pairs[right].tolist():
+                self.right.add((names[j], names[i], names[k]))
 
     def _triangles(self) -> None:
         names, X = self.points, self.X
         tris = []
-        for i, j, k in combinations(range(len(names)), 3):
-            a, b, c = names[i], names[j], names[k]
-            if not self.ncoll(a, b, c):
-                continue
-            ang = [self._angle(X[j], X[i], X[k]), self._angle(X[i], X[j], X[k]), self._angle(X[i], X[k], X[j])]
-            tris.append((sorted(ang), (a, b, c), ang))
+        if len(names) >= 3:
+            T = np.array(list(combinations(range(len(names)), 3)))
+            A, B, C = X[T[:, 0]], X[T[:, 1]], X[T[:, 2]]
+
+            def angle(p, v, q):      # at v, as _angle (math.atan2: the same floats as one by one)
+                u, w = p - v, q - v
+                cross = np.abs(u[:, 0] * w[:, 1] - u[:, 1] * w[:, 0]).tolist()
+                dot = (u[:, 0] * w[:, 0] + u[:, 1] * w[:, 1]).tolist()
+                return list(map(math.atan2, cross, dot))
+
+            u, v = B - A, C - A
+            lu, lv = np.hypot(u[:, 0], u[:, 1]), np.hypot(v[:, 0], v[:, 1])
+            big = (lu >= 1e-9) & (lv >= 1e-9)
+            sine = np.abs(u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]) / np.where(big, lu * lv, 1.0)
+            keep = big & (sine > 1e-3)
+            sel = np.flatnonzero(keep)
+            A, B, C = A[sel], B[sel], C[sel]
+            angs = list(zip(angle(B, A, C), angle(A, B, C), angle(A, C, B)))
+            for t, (i, j, k) in enumerate(T[sel].tolist()):
+                ang = list(angs[t])
+                tris.append((sorted(ang), (names[i], names[j], names[k]), ang))
         tris.sort(key=lambda t: t[0][0])
         eps = 1e-7
         for s in range(len(tris)):
