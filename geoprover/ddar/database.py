@@ -122,6 +122,18 @@ class Database:
         self.version = 0                         # bumps whenever anything new is learnt
         self.strict = True                       # raise on a fact false in the diagram
 
+    def __deepcopy__(self, memo):
+        """A copy to grow (the aux search copies one per candidate). It shares the proof nodes: a
+        node is complete once its rule has made it, and growing a copy only adds new ones."""
+        import copy
+        for n in self.nodes:
+            memo[id(n)] = n
+        twin = object.__new__(type(self))
+        memo[id(self)] = twin
+        for k, v in self.__dict__.items():
+            setattr(twin, k, copy.deepcopy(v, memo))
+        return twin
+
     # ----- nodes and numeric oracle -------------------------------------------------------------
     def node(self, text: str, rule: str, premises=(), pred: Predicate | None = None) -> Node:
         n = Node(len(self.nodes), text, rule, tuple(dict.fromkeys(premises)), pred)
