@@ -220,6 +220,8 @@ def reduce_goal(ring: Ring, chain: Chain, goal_polys: list[Poly], clock: Clock,
         quick = Clock(min(QUICK, max(0.0, clock.limit - clock.elapsed())))
         try:
             return [reduce(ring, g, chain, quick) for g in goal_polys]
+        except TooLarge:
+            raise               # no budget would help
         except Deadline:
             clock.check()
     try:
