@@ -16,7 +16,8 @@ CHASES = ("angle_chase", "ratio_chase", "distance_chase")
 
 def main() -> None:
     from geoprover.ddar import build
-    from geoprover.ddar.trace import minimize, needed, prune, rederivable, redundant, render, verify
+    from geoprover.ddar.prune import prune, redundant
+    from geoprover.ddar.trace import minimize, needed, rederivable, render, verify
     from geoprover.language import parse_problem
     from geoprover.language.parser import read_problem_file
     from geoprover.language.sets import resolve_file

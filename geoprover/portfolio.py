@@ -9,7 +9,7 @@ import resource
 import time
 import traceback
 
-from .engines import DEFAULT_ENGINES, ENGINES, engine
+from .engines import DEFAULT_ENGINES, engine
 from .language.problem import Problem
 from .numeric.diagram import Diagram, draw
 from .proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof

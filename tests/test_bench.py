@@ -1,8 +1,5 @@
 """The benchmark runner end to end on a tiny set: table, three result files, resume, AG union."""
 import json
-import shutil
-import subprocess
-import sys
 
 import pytest
 

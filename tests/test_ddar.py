@@ -10,7 +10,8 @@ from geoprover.ddar import SoundnessError, build, prove
 from geoprover.ddar.engine import Engine
 from geoprover.ddar.linalg import LinearSystem
 from geoprover.ddar.table import RULES
-from geoprover.ddar.trace import is_minimal, needed, rederivable, redundant, render, verify
+from geoprover.ddar.prune import is_minimal, redundant
+from geoprover.ddar.trace import needed, rederivable, render, verify
 from geoprover.language import load_named, parse_problem
 from geoprover.language.problem import Predicate as P
 from geoprover.numeric.diagram import draw
@@ -382,7 +383,7 @@ MINIMAL_JGEX = ["Auxiliary_aux2_trapezoid.gex", "Book_00EE_04_E051-2.gex", "Auxi
 
 def _pruned(problem):
     """Saturate, minimise chases, prune whole steps: (database, goal nodes, lines before, lines after)."""
-    from geoprover.ddar.trace import prune
+    from geoprover.ddar.prune import prune
     engine = build(problem, draw(problem, seed=0))
     out = engine.saturate(problem.goal)
     assert out.status == "proved", problem.name
@@ -422,7 +423,8 @@ def test_pruning_takes_out_a_step_the_rest_does_not_need():
     problem = load_named("translated_imo_2013_p4")
     engine = build(problem, draw(problem, seed=0))
     out = engine.saturate(problem.goal)
-    from geoprover.ddar.trace import minimize, prune
+    from geoprover.ddar.prune import prune
+    from geoprover.ddar.trace import minimize
     minimize(engine.db, out.goal_nodes)
     assert redundant(engine.db, problem.goal, out.goal_nodes)
     assert not is_minimal(engine.db, problem.goal, out.goal_nodes)
@@ -436,6 +438,6 @@ def test_pruning_respects_its_budget():
     problem = load_named("translated_imo_2013_p4")
     engine = build(problem, draw(problem, seed=0))
     out = engine.saturate(problem.goal)
-    from geoprover.ddar.trace import prune
+    from geoprover.ddar.prune import prune
     kept = prune(engine.db, problem.goal, out.goal_nodes, budget=0)
     assert kept == list(out.goal_nodes)

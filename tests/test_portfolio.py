@@ -87,7 +87,6 @@ def test_false_goal_never_reaches_the_engines():
 
 
 def test_ctrl_c_leaves_no_stray_processes(tmp_path):
-    import shutil
     import signal
     import subprocess
     import sys

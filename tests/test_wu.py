@@ -138,7 +138,6 @@ def test_flint_and_sympy_prem_agree():
 
 
 def _divides_power(a, b, init) -> bool:
-    from sympy import ZZ
     for k in range(5):
         q, r = (a * init ** k).div(b) if b else (0, a)
         if not r and (q.is_ground):

@@ -7,9 +7,10 @@ from ..language.problem import Problem
 from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 from .database import Database, SoundnessError
 from .engine import Engine, Outcome
-from .trace import minimize, prune, render, side_conditions, verify
+from .prune import prune
+from .trace import minimize, render, side_conditions, verify
 
-__all__ = ["prove", "Engine", "Database", "SoundnessError", "build"]
+__all__ = ["prove", "Engine", "Outcome", "Database", "SoundnessError", "build"]
 
 
 def build(problem: Problem, diagram) -> Engine:

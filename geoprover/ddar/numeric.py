@@ -51,7 +51,6 @@ class NumericIndex:
         self.points = self._distinct(self.points)
         names = self.points
         self.X = np.array([self.coords[p] for p in names], dtype=float)
-        n = len(names)
         diff = self.X[:, None, :] - self.X[None, :, :]
         self.D = np.hypot(diff[..., 0], diff[..., 1])
         self._lines()

@@ -1,11 +1,8 @@
 """Trace back from the goal: keep only the facts it needs, number them, and print them."""
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
 from fractions import Fraction
 
-from ..language.problem import Predicate
 from .database import Database, Node
 
 
@@ -211,79 +208,6 @@ def _derives(db: Database, premises, target: Node) -> bool:
     return mini is not None and _holds_in(mini, target)
 
 
-def minimize(db: Database, goal_nodes: list[Node]) -> None:
-    """Drop chase premises the chase does not need (greedy, one at a time), so no step is idle."""
-    for node in needed(goal_nodes):
-        if node.rule not in CHASES or node.pred is None or len(node.premises) < 2:
-            continue
-        if any(p.pred is None and not p.equations and p.rule != "figure_half" for p in node.premises):
-            continue
-        keep = list(node.premises)
-        if not rederivable(db, keep, node.pred):
-            continue     # relies on something only the full database states; leave as is
-        used = _justify(db, keep, node, lambda q: q.premises)    # the facts a fresh chase uses
-        if used is not None and len(used[1]) < len(keep) and _derives(db, used[1], node):
-            keep = list(used[1])
-        changed = True
-        while changed:   # to a fixpoint: a choice replayed with fewer facts can settle differently
-            changed = False
-            for p in list(keep):
-                trial = [q for q in keep if q is not p]
-                if rederivable(db, trial, node.pred):
-                    keep, changed = trial, True
-        node.premises = tuple(keep)
-
-
-# ----- global pruning: no step whose removal leaves the goal derivable from the rest ---------------
-
-@dataclass
-class _Graph:
-    """A proof under pruning: the premises and rule of each changed step (the nodes themselves are
-    rewired only at the end of ``prune``); ``goal`` is a stand-in step concluding the goal."""
-
-    goal: Node
-    prem: dict[Node, tuple]
-    rule: dict[Node, str]
-
-    def nodes(self) -> list[Node]:
-        """The proof's nodes, premises first (the goal stand-in last)."""
-        by_age = lambda n: iter(sorted(self.premises(n), key=lambda m: m.ident))
-        order, done, work = [], {self.goal}, [(self.goal, by_age(self.goal))]
-        while work:                    # iterative post-order
-            cur, it = work[-1]
-            nxt = next((m for m in it if m not in done), None)
-            if nxt is None:
-                work.pop()
-                order.append(cur)
-            else:
-                done.add(nxt)
-                work.append((nxt, by_age(nxt)))
-        return order
-
-    def premises(self, n: Node) -> tuple:
-        return self.prem.get(n, n.premises)
-
-    def lines(self, goal_text: str) -> int:
-        """Printed proof lines: derived steps, plus the goal line unless one step states the goal."""
-        nodes = self.nodes()
-        derived = sum(1 for n in nodes if n is not self.goal and n.rule != "given")
-        final = self.premises(self.goal)
-        return derived + (0 if len(final) == 1 and _restates(final[0], goal_text) else 1)
-
-    def descendants(self, nodes: list[Node], t: Node) -> set:
-        users: dict[Node, list[Node]] = {}
-        for n in nodes:
-            for p in self.premises(n):
-                users.setdefault(p, []).append(n)
-        out, stack = set(), [t]
-        while stack:
-            for u in users.get(stack.pop(), ()):
-                if u not in out:
-                    out.add(u)
-                    stack.append(u)
-        return out
-
-
 def _origin(mini: Database, pool: list[Node]):
     """Maps a node of the fresh database ``mini`` back to the pool facts it stands for."""
     by_text = {}
@@ -372,101 +296,27 @@ def _justify(db: Database, pool: list[Node], target: Node, premises_of) -> tuple
     return rule, tuple(sorted(keep, key=lambda n: n.ident))
 
 
-def _shrink(db: Database, target: Node, premises: tuple) -> tuple:
-    """Drop premises one at a time (latest first) while ``target`` still follows."""
-    keep = list(premises)
-    for p in sorted(premises, key=lambda n: -n.ident):
-        trial = [q for q in keep if q is not p]
-        if trial and _derives(db, trial, target):
-            keep = trial
-    return tuple(keep)
-
-
-def _without(db: Database, graph: _Graph, s: Node) -> _Graph | None:
-    """The proof with step ``s`` taken out: each step citing it re-derived by chasing from facts
-    of the proof that are neither ``s`` nor its own descendants (so no cycle); None if one is not."""
-    trial = _Graph(graph.goal, dict(graph.prem), dict(graph.rule))
-    tries: dict[Node, int] = {}
-    while True:
-        nodes = trial.nodes()
-        users = [t for t in nodes if s in trial.premises(t)]
-        if not users:
-            for t in (t for t in tries if t in nodes):   # now that s is out: confirm each re-derived
-                if not _derives(db, trial.prem[t], t):            # step still in the proof, then shrink it
-                    return None
-                trial.prem[t] = _shrink(db, t, trial.prem[t])
-            return trial
-        t = users[0]
-        tries[t] = tries.get(t, 0) + 1
-        if tries[t] > 2:
-            return None
-        below = trial.descendants(nodes, t)
-        pool = [n for n in nodes if n is not s and n is not t and n is not trial.goal and n not in below]
-        got = _justify(db, pool, t, trial.premises)
-        if got is None:
-            return None
-        trial.rule[t], trial.prem[t] = got
-
-
-def _start(goal: Predicate, goal_nodes: list[Node]) -> _Graph:
-    return _Graph(Node(-1, str(goal), "goal", tuple(goal_nodes), goal), {}, {})
-
-
-def redundant(db: Database, goal: Predicate, goal_nodes: list[Node], deadline: float | None = None,
-              first: bool = False) -> list[Node]:
-    """The derived steps whose removal leaves the goal derivable from the rest of the proof (each
-    step citing one re-derived by chasing, no cycles) with fewer lines: empty for a minimal proof."""
-    graph = _start(goal, goal_nodes)
-    out = []
-    for s in sorted(graph.nodes(), key=lambda n: -n.ident):
-        if s is graph.goal or s.rule == "given":
+def minimize(db: Database, goal_nodes: list[Node]) -> None:
+    """Drop chase premises the chase does not need (greedy, one at a time), so no step is idle."""
+    for node in needed(goal_nodes):
+        if node.rule not in CHASES or node.pred is None or len(node.premises) < 2:
             continue
-        if deadline is not None and time.perf_counter() > deadline:
-            break
-        trial = _without(db, graph, s)
-        if trial is not None and trial.lines(graph.goal.text) < graph.lines(graph.goal.text):
-            out.append(s)
-            if first:
-                break
-    return out
-
-
-def is_minimal(db: Database, goal: Predicate, goal_nodes: list[Node]) -> bool:
-    """No derived step of the proof can be taken out (see ``redundant``)."""
-    return not redundant(db, goal, goal_nodes, first=True)
-
-
-def prune(db: Database, goal: Predicate, goal_nodes: list[Node], budget: float = 5.0) -> list[Node]:
-    """Take out whole steps the rest of the proof does not need, later steps first, to a fixpoint
-    (or until ``budget`` seconds are spent: the proof stays sound, only perhaps not minimal).
-
-    Steps citing a removed one are re-derived by chasing (``_without``); nodes are rewired in place
-    and the new goal nodes returned (a chase stating the goal when its final step changed)."""
-    deadline = time.perf_counter() + budget
-    graph = _start(goal, goal_nodes)
-    text = graph.goal.text
-    changed = True
-    while changed and time.perf_counter() < deadline:
-        changed = False
-        for s in sorted(graph.nodes(), key=lambda n: -n.ident):
-            if time.perf_counter() > deadline:
-                break
-            if s is graph.goal or s.rule == "given" or s not in graph.nodes():
-                continue
-            trial = _without(db, graph, s)
-            if trial is not None and trial.lines(text) < graph.lines(text):
-                graph, changed = trial, True
-    for n, prem in graph.prem.items():
-        if n is graph.goal:
+        if any(p.pred is None and not p.equations and p.rule != "figure_half" for p in node.premises):
             continue
-        n.premises = prem
-        if graph.rule.get(n, n.rule) != n.rule:
-            n.rule, n.conditions = graph.rule[n], ()
-    final = list(graph.premises(graph.goal))
-    rule = graph.rule.get(graph.goal)
-    if rule in CHASES and not (len(final) == 1 and _restates(final[0], text)):
-        return [db.node(text, rule, final, goal)]
-    return final
+        keep = list(node.premises)
+        if not rederivable(db, keep, node.pred):
+            continue     # relies on something only the full database states; leave as is
+        used = _justify(db, keep, node, lambda q: q.premises)    # the facts a fresh chase uses
+        if used is not None and len(used[1]) < len(keep) and _derives(db, used[1], node):
+            keep = list(used[1])
+        changed = True
+        while changed:   # to a fixpoint: a choice replayed with fewer facts can settle differently
+            changed = False
+            for p in list(keep):
+                trial = [q for q in keep if q is not p]
+                if rederivable(db, trial, node.pred):
+                    keep, changed = trial, True
+        node.premises = tuple(keep)
 
 
 def verify(db: Database, goal_nodes: list[Node]) -> list[str]:

@@ -10,8 +10,8 @@ from ..catalogue.shapes import SAMPLERS
 from ..errors import DrawError
 from ..language.problem import Clause, Predicate, Problem
 from . import loci
-from .checks import MARGIN, holds, residual
-from .geometry import Circle, Degenerate, Line, Point, intersect
+from .checks import holds, residual
+from .geometry import Circle, Degenerate, Line, intersect
 
 MIN_SEPARATION = 1e-3   # new points must stand this far (relative to the figure) from old ones
 DRAW_TOL = 1e-6         # a drawn construction's facts must hold this well

@@ -34,7 +34,7 @@ def flint_plain(ring: Ring, g: Poly, members) -> Poly:
 
 
 def sympy_plain(ring: Ring, g: Poly, members):
-    from sympy import QQ, ZZ
+    from sympy import ZZ
     from sympy.polys.rings import ring as sring
     R, *gens = sring(",".join(f"v{i}" for i in range(len(ring.names))), ZZ)
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 import math
 import time
 
-import numpy as np
 
 from ..catalogue import get_construction
 from ..errors import GeoproverError
-from ..language.problem import Predicate, Problem
+from ..language.problem import Problem
 from ..numeric.diagram import Diagram, draw
 from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 from .algebra import Clock, Deadline, Poly, Ring, TooLarge
