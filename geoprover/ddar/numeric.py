@@ -41,6 +41,7 @@ class NumericIndex:
     mid: list[tuple[str, str, str]] = field(default_factory=list)
     equal_segments: list[list[tuple[str, str]]] = field(default_factory=list)
     similar: list[tuple[tuple[str, str, str], tuple[str, str, str], bool]] = field(default_factory=list)
+    triangle_angles: list = field(default_factory=list)  # ((a, b, c), [angle at a, at b, at c]), not flat
     bisectors: list[tuple[str, str, str, str]] = field(default_factory=list)
     right: set = field(default_factory=set)   # (b, a, c): angle at b between ba, bc is right
     trapezoids: list = field(default_factory=list)  # (a, b, c, d, m, n): ab ∥ cd ∥ mn, m on ad, n on bc
@@ -210,6 +211,7 @@ class NumericIndex:
             for t, (i, j, k) in enumerate(T[sel].tolist()):
                 ang = list(angs[t])
                 tris.append((sorted(ang), (names[i], names[j], names[k]), ang))
+                self.triangle_angles.append(((names[i], names[j], names[k]), ang))
         tris.sort(key=lambda t: t[0][0])
         eps = 1e-7
         for s in range(len(tris)):

@@ -33,17 +33,14 @@ class SineRules(RuleBase):
 
     # ----- numeric side ---------------------------------------------------------------------
     def _sine_groups(self) -> list[list[tuple[str, str, str]]]:
-        """Vertex angles (x, y, z) = the angle at x of triangle xyz, grouped by equal |sin|."""
-        ix = self.ix
-        pts = ix.points
+        """Vertex angles (x, y, z) = the angle at x of triangle xyz, grouped by equal |sin| (the
+        triangles' angles are the numeric index's; nearly flat ones are left out)."""
         entries = []
-        for x, y, z in combinations(pts, 3):
-            if not ix.ncoll(x, y, z, 1e-2):
+        for (x, y, z), ang in self.ix.triangle_angles:
+            if math.sin(ang[0]) <= 1e-2:
                 continue
-            for v, p, q in ((x, y, z), (y, z, x), (z, x, y)):
-                a, b = ix.coords[p] - ix.coords[v], ix.coords[q] - ix.coords[v]
-                s = abs(a[0] * b[1] - a[1] * b[0]) / (math.hypot(*a) * math.hypot(*b))
-                entries.append((s, v, p, q))
+            for vertex, t in zip(((x, y, z), (y, z, x), (z, x, y)), ang):
+                entries.append((math.sin(t), *vertex))
         entries.sort()
         groups, cur, last = [], [], None
         for s, v, p, q in entries:
