@@ -66,16 +66,21 @@ class SineRules(RuleBase):
         return db._sum((1, {db.seg(y, z): 1}), (-1, {db.radius(m): 1}),
                        (-1, {db.seg(q, s): 1}), (1, {db.radius(r): 1}))
 
+    def _ratio_node(self, text: str, rule: str, premises, terms, value: float) -> Node:
+        """A proof node stating Σ k·log|ab| = 0 (terms (k, a, b); a = "R": the triangle b's
+        circumradius), whose numeric value ``value`` must be zero in the figure."""
+        if abs(value) > 1e-6:
+            raise SoundnessError(f"{self.db.words(rule)}: false in the figure: {text}")
+        node = self.db.node(text, rule, premises)
+        node.check = (lambda v=value: abs(v) < 1e-6)
+        node.equations = [("ratio", terms, 0, {})]
+        return node
+
     def _sine_node(self, text: str, rule: str, premises, m, r) -> Node:
-        db = self.db
         (x, y, z), (p, q, s) = m, r
-        node = db.node(text, rule, premises)
         value = (math.log(self.ix.dist(y, z)) - math.log(self._radius_value(m))
                  - math.log(self.ix.dist(q, s)) + math.log(self._radius_value(r)))
-        if abs(value) > 1e-6:
-            raise SoundnessError(f"law of sines equation false in the figure: {text}")
-        node.check = (lambda v=value: abs(v) < 1e-6)
-        node.equations = [("ratio", ((1, y, z), (-1, "R", m), (-1, q, s), (1, "R", r)), 0, {})]
+        node = self._ratio_node(text, rule, premises, ((1, y, z), (-1, "R", m), (-1, q, s), (1, "R", r)), value)
         node.conditions = (f"ncoll {x} {y} {z}", f"ncoll {p} {q} {s}")
         return node
 
@@ -95,12 +100,9 @@ class SineRules(RuleBase):
             if db.ratio_holds(expr) is None:
                 prem = self._cyclic_premise(circle, tuple(sorted(set(tri) | set(base))))
                 t, b = "".join(sorted(tri)), "".join(base)
-                node = db.node(f"R({t}) = R({b})", "circumradius", prem)
                 value = math.log(self._radius_value(tri)) - math.log(self._radius_value(base))
-                if abs(value) > 1e-6:
-                    raise SoundnessError(f"circumradius false in the figure: {node.text}")
-                node.check = (lambda v=value: abs(v) < 1e-6)
-                node.equations = [("ratio", ((1, "R", tuple(tri)), (-1, "R", base)), 0, {})]
+                node = self._ratio_node(f"R({t}) = R({b})", "circumradius", prem,
+                                        ((1, "R", tuple(tri)), (-1, "R", base)), value)
                 new += db._eq(db.ratios, expr, Fraction(0), node)
         o = circle.center
         if o is not None and ("centre", base, o) not in self.sine_done:
@@ -108,12 +110,9 @@ class SineRules(RuleBase):
             expr = db._sum((1, {db.radius(base): 1}), (-1, {db.seg(o, base[0]): 1}))
             if db.ratio_holds(expr) is None:
                 prem = self._cyclic_premise(circle, base) + list(circle.center_nodes)
-                node = db.node(f"R({''.join(base)}) = |{o}{base[0]}|", "circumradius", prem)
                 value = math.log(self._radius_value(base)) - math.log(self.ix.dist(o, base[0]))
-                if abs(value) > 1e-6:
-                    raise SoundnessError(f"circumradius false in the figure: {node.text}")
-                node.check = (lambda v=value: abs(v) < 1e-6)
-                node.equations = [("ratio", ((1, "R", base), (-1, o, base[0])), 0, {})]
+                node = self._ratio_node(f"R({''.join(base)}) = |{o}{base[0]}|", "circumradius", prem,
+                                        ((1, "R", base), (-1, o, base[0])), value)
                 new += db._eq(db.ratios, expr, Fraction(0), node)
         return new
 
