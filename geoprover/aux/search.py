@@ -70,14 +70,14 @@ def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, b
     start = time.monotonic()
     goal = problem.goal
     base_engine = build(problem, diagram)
-    base_engine.last_resort = False
+    base_engine.use_last_resort = False
     runs = 1
     if base_engine.saturate(goal, _run_deadline(deadline)).status == "proved":
         return SearchResult(PROVED, [], runs, time.monotonic() - start)
     # the search grows a copy saturated without the costly last-resort rules (law of sines): they
     # would swell every state it copies; DDAR alone still gets them first
     plain = copy.deepcopy(base_engine)
-    base_engine.last_resort = True
+    base_engine.use_last_resort = True
     if base_engine.saturate(goal, _run_deadline(deadline)).status == "proved":
         return SearchResult(PROVED, [], runs, time.monotonic() - start)
     base = State(plain, dict(diagram.coords), list(diagram.facts))

@@ -31,16 +31,15 @@ class Engine:
         self.db = Database(coords, scale)
         separate(self.db)
         self.matchers: Matchers | None = None
-        self.last_resort = True   # run the costly last-resort rules (law of sines) when stuck
+        self.use_last_resort = True   # run the costly last-resort rules (law of sines) when stuck
 
     def __deepcopy__(self, memo):
         """A copy to grow (aux search): the database is copied; the rule matchers are rebuilt on
         the first saturate anyway (new points change the candidates), so they are not."""
         import copy
-        twin = object.__new__(type(self))
-        memo[id(self)] = twin
-        for k, v in self.__dict__.items():
-            setattr(twin, k, None if k == "matchers" else copy.deepcopy(v, memo))
+        twin = copy.copy(self)
+        twin.db = copy.deepcopy(self.db, memo)
+        twin.matchers = None
         return twin
 
     @classmethod
@@ -106,7 +105,7 @@ class Engine:
                     if found is not None:
                         return Outcome("proved", found, rounds, time.perf_counter() - start)
             if (self.db.version, len(self.db.known)) == before:
-                for matcher in (m.last_resort if self.last_resort else ()):
+                for matcher in (m.last_resort if self.use_last_resort else ()):
                     matcher()
                 if (self.db.version, len(self.db.known)) == before:
                     return Outcome("saturated", None, rounds, time.perf_counter() - start)
