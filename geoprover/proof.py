@@ -29,6 +29,9 @@ class Proof:
     certificate: dict[str, Any] = field(default_factory=dict)
     message: str = ""
     aux: list[str] = field(default_factory=list)
+    # conditions that single out the drawn configuration, when the goal fails in another one
+    configuration: list[str] = field(default_factory=list)
+    configurations: dict[str, Any] = field(default_factory=dict)   # {"holds": N, "drawn": M, ...}
 
     @property
     def proved(self) -> bool:
@@ -51,4 +54,8 @@ class Proof:
         if self.ndg:
             lines.append("non-degeneracy conditions (all hold in the diagram):")
             lines += [f"  {c}" for c in self.ndg]
+        if self.configurations and self.configurations.get("holds", 0) < self.configurations.get("drawn", 0):
+            lines.append(f"configuration: the goal holds in {self.configurations['holds']} of "
+                         f"{self.configurations['drawn']} configurations drawn; proved for the one drawn:")
+            lines += [f"  {c} (as drawn)" for c in self.configuration]
         return "\n".join(lines)

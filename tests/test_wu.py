@@ -193,7 +193,7 @@ def test_proof_holds_on_other_figures_of_the_component(name):
         setup._numeric(other)
         on = all(ring.vanishes(m.poly, 1e-6) for m in chain.members)
         ndg = all(not ring.vanishes(m.initial(ring), 1e-6) for m in chain.members) and \
-            all(not ring.vanishes(f, 1e-6) for f, _ in chain.dropped)
+            all(not ring.vanishes(d.poly, 1e-6) for d in chain.dropped)
         if on and ndg:
             checked += 1
             assert other.goal_holds()

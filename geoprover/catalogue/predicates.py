@@ -42,6 +42,13 @@ PREDICATES: dict[str, PredicateSpec] = {s.name: s for s in (
     PredicateSpec("nperp", 4, condition=True, meaning="ab is not perpendicular to cd"),
     PredicateSpec("sameside", 6, condition=True,
                   meaning="b, c on the same side of a exactly when y, z are on the same side of x"),
+    # sign conditions that single out one configuration of a figure (numeric/configurations.py)
+    PredicateSpec("ccw", 3, condition=True, meaning="a, b, c are counterclockwise"),
+    PredicateSpec("cw", 3, condition=True, meaning="a, b, c are clockwise"),
+    PredicateSpec("same_side", 4, condition=True, meaning="x and y are on the same side of line ab"),
+    PredicateSpec("opposite_sides", 4, condition=True, meaning="x and y are on opposite sides of line ab"),
+    PredicateSpec("same_direction", 4, condition=True, meaning="(x − p)·(r − q) > 0, for p x q r"),
+    PredicateSpec("opposite_direction", 4, condition=True, meaning="(x − p)·(r − q) < 0, for p x q r"),
 )}
 
 GOAL_PREDICATES = tuple(n for n, s in PREDICATES.items() if not s.condition)

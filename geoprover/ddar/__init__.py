@@ -4,11 +4,12 @@ from __future__ import annotations
 import time
 
 from ..language.problem import Problem
+from ..numeric.degeneracy import degeneracy
 from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 from .database import Database, SoundnessError
 from .engine import Engine, Outcome
 from .prune import prune
-from .trace import minimize, render, side_conditions, verify
+from .trace import goal_conditions, minimize, render, side_conditions, verify
 
 __all__ = ["prove", "Engine", "Outcome", "Database", "SoundnessError", "build"]
 
@@ -22,12 +23,13 @@ def build(problem: Problem, diagram) -> Engine:
 
 
 def prove(problem: Problem, diagram=None, timeout: float = 300.0, strict: bool = False,
-          prune_budget: float = 5.0) -> Proof:
+          prune_budget: float = 5.0, numeric_gate: bool = True) -> Proof:
     """Saturate the problem's facts until its goal follows; the proof keeps only needed steps,
     and then (within ``prune_budget`` seconds) no step the rest of the proof does not need.
 
     A derived fact false in the diagram is a soundness bug: with ``strict`` (tests) it raises
     SoundnessError, otherwise the result is ERROR with a message saying so, never PROVED.
+    ``numeric_gate=False`` skips the early "goal false in the diagram" answer (soundness suite).
     """
     start = time.perf_counter()
     goal_text = str(problem.goal) if problem.goal is not None else ""
@@ -39,8 +41,12 @@ def prove(problem: Problem, diagram=None, timeout: float = 300.0, strict: bool =
         if problem.goal is None:
             proof.status, proof.message = ERROR, "the problem has no goal"
             return proof
-        if diagram.goal_holds() is False:
+        if numeric_gate and diagram.goal_holds() is False:
             proof.status, proof.message = FALSE, "the goal is false in the diagram"
+            return proof
+        degenerate = degeneracy(problem.goal, diagram.coords, diagram.scale)
+        if degenerate:     # a statement about degenerate objects is false, never vacuously true
+            proof.status, proof.message = FALSE, f"the goal is degenerate: {degenerate}"
             return proof
         engine = build(problem, diagram)
         outcome = engine.saturate(problem.goal, start + timeout)
@@ -54,12 +60,12 @@ def prove(problem: Problem, diagram=None, timeout: float = 300.0, strict: bool =
             before = len(render(db, goal_text, outcome.goal_nodes)[1])
             budget = min(prune_budget, start + timeout - time.perf_counter())   # never past the time limit
             goal_nodes = prune(db, problem.goal, outcome.goal_nodes, budget=max(0.0, budget))
-            bad = verify(db, goal_nodes)
+            bad = verify(db, goal_nodes, problem.goal)
             if bad:
                 raise SoundnessError(f"proof steps false in the diagram: {bad}")
             steps, records = render(db, goal_text, goal_nodes)
             proof.status, proof.steps = PROVED, steps
-            proof.ndg = side_conditions(goal_nodes)
+            proof.ndg = goal_conditions(problem.goal) + side_conditions(goal_nodes)
             proof.certificate.update({"proof": records, "proof_length": len(records),
                                       "pruned_steps": before - len(records)})
         elif outcome.status == "timeout":

@@ -4,6 +4,9 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .database import Database, Node
+from ..language.problem import Predicate
+from ..numeric.checks import goal_holds
+from ..numeric.degeneracy import needs, words
 
 
 GOAL_STEP = {"para": "angle_chase", "perp": "angle_chase", "eqangle": "angle_chase", "aconst": "angle_chase",
@@ -319,9 +322,10 @@ def minimize(db: Database, goal_nodes: list[Node]) -> None:
         node.premises = tuple(keep)
 
 
-def verify(db: Database, goal_nodes: list[Node]) -> list[str]:
-    """Every step of the proof re-checked in the diagram: the facts that fail (empty when sound)."""
-    bad = []
+def verify(db: Database, goal_nodes: list[Node], goal: Predicate | None = None) -> list[str]:
+    """Every step of the proof, and the goal itself (of any kind, its non-degeneracy included),
+    re-checked in the diagram: the facts that fail (empty when sound)."""
+    bad = [] if goal is None or goal_holds(goal, db.coords, db.scale, 1e-6) else [f"the goal {goal}"]
     for node in needed(goal_nodes):
         if node.pred is not None:
             ok = db.true(node.pred)
@@ -332,6 +336,11 @@ def verify(db: Database, goal_nodes: list[Node]) -> list[str]:
         if not ok:
             bad.append(node.text)
     return bad
+
+
+def goal_conditions(goal: Predicate) -> list[str]:
+    """The goal's own non-degeneracy (four concyclic points not collinear, triangles not flat, …)."""
+    return [words(n) for n in needs(goal) if n[0] != "repeated"]
 
 
 def side_conditions(goal_nodes: list[Node]) -> list[str]:

@@ -1,7 +1,9 @@
 """Numeric truth of predicates in a diagram.
 
 Equalities are judged by a residual made dimensionless with the figure's scale; side conditions
-(diff, ncoll, ...) must hold with a margin, so near-degenerate draws are rejected.
+(diff, ncoll, ...) must hold with a margin, so near-degenerate draws are rejected. A statement
+whose arguments are degenerate (`degeneracy.py`: zero segments, flat triangles, collinear
+"concyclic" points) does not hold, whatever its residual.
 """
 from __future__ import annotations
 
@@ -11,6 +13,7 @@ from typing import Callable, Mapping
 import numpy as np
 
 from ..language.problem import Predicate
+from .degeneracy import FLAT, degeneracy
 from .geometry import Point, cross
 
 TOL = 1e-7       # equalities: residual below this holds
@@ -80,7 +83,10 @@ def r_eqratio(P, s):
 
 
 def _circle_of(a, b, c):
+    from .degeneracy import flatness
     from .geometry import Degenerate, circumcenter
+    if flatness(a, b, c) < FLAT:
+        return None, 0.0
     try:
         o = circumcenter(a, b, c)
     except Degenerate:
@@ -159,6 +165,41 @@ def m_sameside(P, s):
     return 1.0 if p1 * p2 > 0 else -1.0
 
 
+# Sign conditions that single out one configuration (`configurations.py`): margin relative to scale.
+def _left(p, a, b, s):
+    return cross(b - a, p - a) / (max(_len(b - a), 1e-300) * s)
+
+
+def m_ccw(P, s):
+    a, b, c = P
+    return _left(c, a, b, s)
+
+
+def m_cw(P, s):
+    return -m_ccw(P, s)
+
+
+def m_same_side(P, s):
+    x, y, a, b = P
+    u, v = _left(x, a, b, s), _left(y, a, b, s)
+    return min(abs(u), abs(v)) if u * v > 0 else -1.0
+
+
+def m_opposite_sides(P, s):
+    x, y, a, b = P
+    u, v = _left(x, a, b, s), _left(y, a, b, s)
+    return min(abs(u), abs(v)) if u * v < 0 else -1.0
+
+
+def m_same_direction(P, s):
+    p, x, q, r = P
+    return float((x - p) @ (r - q)) / s ** 2
+
+
+def m_opposite_direction(P, s):
+    return -m_same_direction(P, s)
+
+
 RESIDUALS: dict[str, Callable] = {
     "coll": r_coll, "para": r_para, "perp": r_perp, "cong": r_cong, "eqangle": r_eqangle,
     "eqratio": r_eqratio, "cyclic": r_cyclic, "midp": r_midp, "circle": r_circle,
@@ -166,6 +207,8 @@ RESIDUALS: dict[str, Callable] = {
 }
 MARGINS: dict[str, Callable] = {
     "diff": m_diff, "ncoll": m_ncoll, "npara": m_npara, "nperp": m_nperp, "sameside": m_sameside,
+    "ccw": m_ccw, "cw": m_cw, "same_side": m_same_side, "opposite_sides": m_opposite_sides,
+    "same_direction": m_same_direction, "opposite_direction": m_opposite_direction,
 }
 
 
@@ -180,4 +223,9 @@ def residual(pred: Predicate, coords: Mapping[str, Point], scale: float = 1.0) -
 def holds(pred: Predicate, coords: Mapping[str, Point], scale: float = 1.0, tol: float = TOL) -> bool:
     if pred.name in MARGINS:
         return MARGINS[pred.name]([coords[a] for a in pred.args], scale) > MARGIN
-    return residual(pred, coords, scale) < tol
+    return residual(pred, coords, scale) < tol and degeneracy(pred, coords, scale, goal=False) is None
+
+
+def goal_holds(pred: Predicate, coords: Mapping[str, Point], scale: float = 1.0, tol: float = TOL) -> bool:
+    """``holds`` for a statement to prove: its collinear points must be apart too."""
+    return holds(pred, coords, scale, tol) and degeneracy(pred, coords, scale) is None

@@ -10,7 +10,7 @@ from ..catalogue.shapes import SAMPLERS
 from ..errors import DrawError
 from ..language.problem import Clause, Predicate, Problem
 from . import loci
-from .checks import holds, residual
+from .checks import goal_holds, holds, residual
 from .geometry import Circle, Degenerate, Line, intersect
 
 MIN_SEPARATION = 1e-3   # new points must stand this far (relative to the figure) from old ones
@@ -21,6 +21,36 @@ GOAL_TRIES = 16
 
 
 @dataclass
+class Choice:
+    """A point drawn as one of several intersections of its loci: the other branches are other
+    configurations of the same figure (`configurations.py` describes and replays them)."""
+
+    point: str
+    clause: int
+    candidates: tuple[np.ndarray, ...]
+    taken: int
+    before: tuple[str, ...]          # the points drawn before it, which a description may name
+    near: tuple[str, ...]            # the points its constructions name (preferred in descriptions)
+
+
+@dataclass
+class Branches:
+    """The branch picks of one drawing, and the picks to take the other way when replaying."""
+
+    flips: frozenset[int] = frozenset()
+    made: list[Choice] = field(default_factory=list)
+
+    def pick(self, point: str, clause: Clause, candidates: list[np.ndarray], existing: dict,
+             rng: np.random.Generator) -> np.ndarray:
+        k = int(rng.integers(len(candidates)))       # drawn even when flipped: the stream stays aligned
+        if len(self.made) in self.flips:
+            k = (k + 1) % len(candidates)
+        near = tuple(dict.fromkeys(a for c in clause.constructions for a in c.args if a in existing))
+        self.made.append(Choice(point, clause.index, tuple(candidates), k, tuple(existing), near))
+        return candidates[k]
+
+
+@dataclass
 class Diagram:
     problem: Problem
     coords: dict[str, np.ndarray]
@@ -28,6 +58,8 @@ class Diagram:
     attempts: int = 1
     scale: float = 1.0
     facts: list[Predicate] = field(default_factory=list)   # every construction fact, instantiated
+    choices: list[Choice] = field(default_factory=list)    # branch picks, in drawing order
+    state: dict | None = None                              # random state that redraws this figure
 
     def holds(self, pred: Predicate, tol: float = 1e-7) -> bool:
         return holds(pred, self.coords, self.scale, tol)
@@ -36,7 +68,10 @@ class Diagram:
         return residual(pred, self.coords, self.scale)
 
     def goal_holds(self) -> bool | None:
-        return None if self.problem.goal is None else self.holds(self.problem.goal)
+        """Whether the goal holds, non-degenerate (None when there is no goal)."""
+        if self.problem.goal is None:
+            return None
+        return goal_holds(self.problem.goal, self.coords, self.scale)
 
     def point(self, name: str) -> np.ndarray:
         return self.coords[name]
@@ -49,7 +84,8 @@ def _extent(coords: dict[str, np.ndarray]) -> float:
     return max(1e-9, float(np.max(pts.max(axis=0) - pts.min(axis=0))))
 
 
-def _draw_clause(clause: Clause, coords: dict[str, np.ndarray], rng: np.random.Generator) -> dict[str, np.ndarray]:
+def _draw_clause(clause: Clause, coords: dict[str, np.ndarray], rng: np.random.Generator,
+                 branches: Branches | None = None) -> dict[str, np.ndarray]:
     scale = _extent(coords)
     fixed = clause.fixed_coords
     if fixed and set(fixed) == set(clause.points):
@@ -78,11 +114,12 @@ def _draw_clause(clause: Clause, coords: dict[str, np.ndarray], rng: np.random.G
         if p in fixed:
             new[p] = np.array(fixed[p])
             continue
-        new[p] = _meet(loci_of[p], {**coords, **new}, rng, scale)
+        new[p] = _meet(loci_of[p], {**coords, **new}, rng, scale, branches, p, clause)
     return new
 
 
-def _meet(shapes: list, existing: dict[str, np.ndarray], rng: np.random.Generator, scale: float) -> np.ndarray:
+def _meet(shapes: list, existing: dict[str, np.ndarray], rng: np.random.Generator, scale: float,
+          branches: Branches | None = None, point: str = "", clause: Clause | None = None) -> np.ndarray:
     """The new point: a given point, a random point of one locus, or an intersection of loci."""
     points = [s for s in shapes if isinstance(s, np.ndarray)]
     curves = [s for s in shapes if isinstance(s, (Line, Circle))]
@@ -95,7 +132,11 @@ def _meet(shapes: list, existing: dict[str, np.ndarray], rng: np.random.Generato
              if all(np.hypot(*(c - q)) > MIN_SEPARATION * scale for q in existing.values())]
     if not fresh:
         raise Degenerate("the loci meet only at existing points")
-    return fresh[int(rng.integers(len(fresh)))] if len(fresh) > 1 else fresh[0]
+    if len(fresh) == 1:
+        return fresh[0]
+    if branches is None:
+        return fresh[int(rng.integers(len(fresh)))]
+    return branches.pick(point, clause, fresh, existing, rng)
 
 
 def _check_clause(clause: Clause, new: dict[str, np.ndarray], coords: dict[str, np.ndarray]) -> list[Predicate]:
@@ -147,26 +188,36 @@ def draw(problem: Problem, seed: int = 0, configurations: int = GOAL_TRIES) -> D
     return diagram
 
 
-def draw_once(problem: Problem, rng: np.random.Generator, seed: int = 0, tries: int = DIAGRAM_TRIES) -> Diagram:
-    """Draw the problem; redraw degenerate attempts; after ``tries`` give up with a DrawError."""
+def draw_once(problem: Problem, rng: np.random.Generator, seed: int = 0, tries: int = DIAGRAM_TRIES,
+              flips: frozenset[int] = frozenset()) -> Diagram:
+    """Draw the problem; redraw degenerate attempts; after ``tries`` give up with a DrawError.
+
+    ``flips`` takes those branch picks (numbered in drawing order) the other way: with the
+    random state of a diagram (``Diagram.state``) and ``tries=1`` this redraws the same figure
+    in another configuration.
+    """
     worst: tuple[int, str] = (-1, "")
     for attempt in range(1, tries + 1):
         coords: dict[str, np.ndarray] = {}
         facts: list[Predicate] = []
+        state = rng.bit_generator.state
+        branches = Branches(flips)
         for clause in problem.clauses:
             for _ in range(CLAUSE_TRIES):
+                mark = len(branches.made)
                 try:
-                    new = _draw_clause(clause, coords, rng)
+                    new = _draw_clause(clause, coords, rng, branches)
                     facts.extend(_check_clause(clause, new, coords))
                     coords.update(new)
                     break
                 except (Degenerate, ValueError, ZeroDivisionError, FloatingPointError) as why:
+                    del branches.made[mark:]
                     if clause.index >= worst[0]:
                         worst = (clause.index, str(why) or type(why).__name__)
             else:
                 break
         else:
-            return Diagram(problem, coords, seed, attempt, _extent(coords), facts)
+            return Diagram(problem, coords, seed, attempt, _extent(coords), facts, branches.made, state)
     index, why = worst
     clause = problem.clauses[index]
     raise DrawError(f"cannot be drawn after {tries} attempts: {why}",

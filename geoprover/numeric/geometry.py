@@ -73,8 +73,14 @@ Locus = Line | Circle
 
 
 def circumcenter(a: Point, b: Point, c: Point) -> Point:
+    """Centre of the circle through a, b, c; Degenerate when they are (nearly) collinear.
+
+    The test is relative (twice the area over the longest side squared), so three collinear
+    points far apart are refused as surely as three close together.
+    """
     d = 2 * cross(b - a, c - a)
-    if abs(d) < 1e-12:
+    longest = max(float((b - a) @ (b - a)), float((c - b) @ (c - b)), float((a - c) @ (a - c)))
+    if longest == 0 or abs(d) < 2e-10 * longest:
         raise Degenerate("collinear points have no circumcircle")
     b2, c2 = (b - a) @ (b - a), (c - a) @ (c - a)
     ux = ((c - a)[1] * b2 - (b - a)[1] * c2) / d

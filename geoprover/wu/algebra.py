@@ -23,6 +23,15 @@ class TooLarge(Deadline):
     """A product would be too large for memory: the budget is spent as surely as by the clock."""
 
 
+class Unclear(Exception):
+    """No factor of a hypothesis clearly vanishes in the diagram: which component the figure lies
+    on cannot be read off it, so no branch is chosen (and nothing is proved)."""
+
+
+VANISH = 1e-7       # relative value below which a factor vanishes in the diagram
+NON_ZERO = 1e-5     # relative value a factor set aside must exceed: its "≠ 0" can fail
+
+
 # Bound on len(a)·len(f) + len(b)·len(g) in one pseudo-division step (tens of bytes a term; the
 # largest step of a proved IMO-AG-30 / JGEX-AG-231 problem measured 1.4e7): beyond it a product
 # could exhaust the machine's memory, and FLINT aborts the process when an allocation fails.
@@ -119,8 +128,9 @@ class Ring:
             p = p / c
         return -p if p.leading_coefficient() < 0 else p
 
-    def simplify(self, p: Poly) -> Poly:
-        """Drop the integer content, variable factors non-zero in the diagram, and the sign."""
+    def simplify(self, p: Poly, dropped: list[Poly] | None = None) -> Poly:
+        """Drop the integer content, variable factors non-zero in the diagram, and the sign
+        (the variable factors dropped are appended to ``dropped``)."""
         if p.is_zero():
             return p
         c = p.content()
@@ -137,6 +147,8 @@ class Ring:
                     drop = drop * self.gens[i] ** e
             if not drop.is_one():
                 p = p / drop
+                if dropped is not None:
+                    dropped.extend(self.gens[i] for i, e in enumerate(exps) if e and abs(self.values[i]) > 1e-9)
         if p.leading_coefficient() < 0:
             p = -p
         return p
@@ -175,14 +187,17 @@ class Ring:
         value, size = self.evaluate(p)
         return abs(value) / size if size > 0 else 0.0
 
-    def vanishes(self, p: Poly, tol: float = 1e-7) -> bool:
+    def vanishes(self, p: Poly, tol: float = VANISH) -> bool:
         return self.relative(p) < tol
 
-    def select_factors(self, p: Poly, max_terms: int = 4000) -> tuple[Poly, list[Poly]]:
+    def select_factors(self, p: Poly, max_terms: int = 4000, strict: bool = False) -> tuple[Poly, list[Poly]]:
         """Keep the irreducible factors of p that vanish in the diagram.
 
         Returns the kept product and the dropped factors; the dropped ones are non-zero in the
         diagram and become non-degeneracy conditions of anything derived from the kept part.
+        ``strict`` (a hypothesis, whose kept factor picks the figure's component) raises Unclear
+        when no factor vanishes; otherwise (a goal's remainder, where keeping any factor is
+        sound) the one closest to zero is kept.
         """
         p = self.primitive(p)
         if p.is_zero() or p.is_constant() or len(p) > max_terms:
@@ -191,7 +206,10 @@ class Ring:
         if len(factors) == 1 and factors[0][1] == 1:
             return p, []
         scored = [(self.relative(f), f, e) for f, e in factors]
-        keep = [(f, e) for r, f, e in scored if r < 1e-7]
+        keep = [(f, e) for r, f, e in scored if r < VANISH]
+        if not keep and strict:
+            raise Unclear(f"no factor of a {len(p)}-term hypothesis vanishes in the diagram "
+                          f"(closest: {min(r for r, _, _ in scored):.1e})")
         if not keep:      # numerically unclear: keep the one closest to zero
             best = min(scored, key=lambda t: t[0])
             keep = [(best[1], best[2])]

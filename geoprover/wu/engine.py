@@ -7,10 +7,11 @@ import time
 
 from ..catalogue import get_construction
 from ..errors import GeoproverError
-from ..language.problem import Problem
+from ..language.problem import Predicate, Problem
 from ..numeric.diagram import Diagram, draw
 from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
-from .algebra import Clock, Deadline, Poly, Ring, TooLarge
+from ..numeric.degeneracy import need_fails, needs, words
+from .algebra import NON_ZERO, Clock, Deadline, Poly, Ring, TooLarge, Unclear
 from .encode import SQRT3, Encoder, Inexpressible, needs_sqrt3
 from .ndg import describe
 from .triangulate import Chain, Member, reduce, triangulate_clause
@@ -127,8 +128,13 @@ def polar_points(problem: Problem, origin: str, unit: str | None) -> set[str]:
     return chosen
 
 
-def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0) -> Proof:
-    """Wu's method on ``problem``; PROVED only with an exact zero remainder and NDGs non-zero."""
+def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0,
+          numeric_gate: bool = True) -> Proof:
+    """Wu's method on ``problem``; PROVED only with an exact zero remainder and NDGs non-zero.
+
+    ``numeric_gate=False`` skips the early "goal false in the diagram" answer, so that the
+    algebra alone is tested (the soundness suite): it must still refuse degenerate goals.
+    """
     start = time.monotonic()
     goal_text = str(problem.goal) if problem.goal is not None else ""
     proof = Proof(problem.name, goal_text, ENGINE, NOT_PROVED)
@@ -145,7 +151,7 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
             diagram = draw(problem, seed=0)
     except GeoproverError as why:
         return done(ERROR, f"cannot draw the diagram: {why}")
-    if diagram.goal_holds() is False:
+    if numeric_gate and diagram.goal_holds() is False:
         return done(FALSE, "the goal fails in the numeric diagram")
     clock = Clock(timeout, start)
     try:
@@ -155,6 +161,8 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
         return done(NOT_PROVED, f"inexpressible: {why}")
     except TooLarge as why:
         return done(NOT_PROVED, f"gave up: {why}")
+    except Unclear as why:
+        return done(NOT_PROVED, f"numerically unclear: {why}")
     except Deadline as why:
         return done(TIMEOUT, str(why))
     except (ArithmeticError, ValueError, KeyError) as why:    # a bug or an unsupported shape
@@ -184,6 +192,10 @@ def _run(problem: Problem, diagram: Diagram, clock: Clock, proof: Proof, done) -
     defined = {m.var for m in chain.members}
     cert = certificate_head(setup, chain, defined)
     proof.certificate.update(cert)
+    degenerate = goal_degeneracy(setup, chain, problem, diagram, clock)
+    if degenerate:
+        proof.steps = cert_lines(cert) + [f"degenerate goal: {degenerate}"]
+        return done(FALSE, f"the goal is degenerate: {degenerate}")
     remainders = reduce_goal(ring, chain, goal_polys, clock, proof.certificate)
     proof.certificate["max_terms"] = chain.max_terms
     if remainders is None:
@@ -205,6 +217,40 @@ def _run(problem: Problem, diagram: Diagram, clock: Clock, proof: Proof, done) -
 
 
 QUICK = 1.0     # seconds of exact division before the numeric screen is consulted
+GOAL_NDG_BUDGET = 2.0    # seconds to test that a goal's non-degeneracy is not identically violated
+
+
+def need_poly(setup: Setup, need: tuple[str, ...]) -> Poly:
+    """The polynomial whose non-vanishing is the need: |ab|² for a ≠ b, a cross product for a triangle."""
+    enc = setup.encoder
+    kind, *pts = need
+    if kind == "segment":
+        (dx, dy) = enc.vec(pts[0], pts[1])
+        return dx * dx + dy * dy
+    (q,) = enc.encode(Predicate("coll", tuple(pts)))
+    return q
+
+
+def goal_degeneracy(setup: Setup, chain: Chain, problem: Problem, diagram: Diagram, clock: Clock) -> str:
+    """Why the goal is degenerate ("b, a, p are collinear"), or "" when its conditions hold.
+
+    A degenerate goal is false, never vacuously true: the concyclicity determinant vanishes for
+    four collinear points, the similarity equations for flat triangles. Each condition must hold
+    in the diagram and must not vanish on the whole component (its remainder by the chain is
+    non-zero); it is then printed with the other NDG conditions.
+    """
+    for need in needs(problem.goal):
+        if need[0] == "repeated":
+            return f"a point is repeated in {problem.goal}"
+        if need_fails(need, diagram.coords, diagram.scale):
+            return f"{words(need)} fails in the diagram"
+        trial = Clock(min(GOAL_NDG_BUDGET, max(0.0, clock.limit - clock.elapsed())))
+        try:
+            if reduce(setup.ring, need_poly(setup, need), chain, trial).is_zero():
+                return f"{words(need)} fails on the whole component (remainder 0)"
+        except Deadline:
+            clock.check()
+    return ""
 
 
 def reduce_goal(ring: Ring, chain: Chain, goal_polys: list[Poly], clock: Clock,
@@ -267,7 +313,9 @@ def cert_lines(cert: dict) -> list[str]:
 
 
 def check_ndg(setup: Setup, chain: Chain, problem: Problem, diagram: Diagram):
-    """Initials, dropped factors and construction side conditions, each checked in the diagram."""
+    """Initials, dropped factors, the goal's own conditions and construction side conditions,
+    each checked in the diagram with a margin that can fail (NON_ZERO: a factor set aside as
+    non-zero must be clearly so, well above the level at which factors count as vanishing)."""
     ring = setup.ring
     ok = True
     data, lines = [], []
@@ -285,6 +333,7 @@ def check_ndg(setup: Setup, chain: Chain, problem: Problem, diagram: Diagram):
         entry = {"kind": kind, "statement": statement, "holds": bool(holds)}
         if poly is not None:
             entry["terms"] = len(poly)
+            entry["relative_value"] = float(f"{ring.relative(poly):.3g}")
         data.append(entry)
         lines.append(statement + ("" if holds else "  [FAILS in the diagram]"))
 
@@ -292,13 +341,15 @@ def check_ndg(setup: Setup, chain: Chain, problem: Problem, diagram: Diagram):
         init = m.initial(ring)
         if init.is_constant():
             continue
-        holds = not ring.vanishes(init, 1e-9)
+        holds = not ring.vanishes(init, NON_ZERO)
         for text in describe(setup, init, chain):
             add("initial", text, holds, init)
-    for d, _src in chain.dropped:
-        holds = not ring.vanishes(d, 1e-9)
-        for text in describe(setup, d, chain):
-            add("factor", text, holds, d)
+    for d in chain.dropped:
+        holds = not ring.vanishes(d.poly, NON_ZERO)
+        for text in describe(setup, d.poly, chain, before=d.before):
+            add("factor", text, holds, d.poly)
+    for need in needs(problem.goal):
+        add("goal", words(need), not need_fails(need, diagram.coords, diagram.scale))
     for clause in problem.clauses:
         for call in clause.constructions:
             for req in get_construction(call.name).instantiate(call, "requires"):

@@ -59,16 +59,18 @@ def describe_one(setup: "Setup", p: Poly, simple=()) -> str:
     return f"polynomial ≠ 0: {p if len(p) <= 12 else f'{len(p)} terms, degree {p.total_degree()}'}"
 
 
-def describe(setup: "Setup", p: Poly, chain=None) -> list[str]:
+def describe(setup: "Setup", p: Poly, chain=None, before: int | None = None) -> list[str]:
     """Statements whose conjunction says p ≠ 0 (one per irreducible factor).
 
     Candidates are compared after substituting the chain's short members with constant initial
-    (x = 1/2, y = 0), the same substitution the hypotheses went through.
+    (x = 1/2, y = 0), the same substitution the hypotheses went through; with ``before``, only
+    the members older than that (a dropped factor is never reduced by its own branch's member).
     """
     if p.is_constant():
         return []
-    simple = [m for m in chain.members if len(m.poly) <= 3 and m.initial(setup.ring).is_constant()] \
-        if chain is not None else []
+    members = chain.members[:before] if chain is not None and before is not None else \
+        (chain.members if chain is not None else [])
+    simple = [m for m in members if len(m.poly) <= 3 and m.initial(setup.ring).is_constant()]
     if len(p) > 200:
         return [describe_one(setup, p, simple)]
     _, factors = p.factor()

@@ -34,10 +34,23 @@ class Member:
 
 
 @dataclass
+class Dropped:
+    """A factor of a hypothesis set aside because it is non-zero in the diagram: ``poly ≠ 0`` is a
+    condition of the theorem. It may be the other branch of an intersection, so it is stated
+    against the members older than its clause only (``before``): reducing it by the member it was
+    split from would turn "c is not the other intersection" into something always true."""
+
+    poly: Poly
+    source: str
+    before: int
+
+
+@dataclass
 class Chain:
     members: list[Member] = field(default_factory=list)
-    dropped: list[tuple[Poly, str]] = field(default_factory=list)    # factors ≠ 0 in the diagram
+    dropped: list[Dropped] = field(default_factory=list)    # factors ≠ 0 in the diagram
     max_terms: int = 0
+    clause_start: int = 0       # members made before the clause being triangulated
     _factors: list[Poly] = field(default_factory=list)
     _factors_for: int = -1
 
@@ -57,10 +70,14 @@ class Chain:
     def note(self, p: Poly) -> None:
         self.max_terms = max(self.max_terms, len(p))
 
+    def drop(self, factors, source: str) -> None:
+        self.dropped.extend(Dropped(d, source, self.clause_start) for d in factors if not d.is_constant())
+
 
 def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], source: str,
                        chain: Chain, clock: Clock) -> None:
     """Append the clause's members to ``chain`` (see the module docstring)."""
+    chain.clause_start = len(chain.members)
     pending: list[Poly] = []
     simple = [m for m in chain.members if len(m.poly) <= 3 and m.initial(ring).is_constant()]
     for p in polys:
@@ -75,7 +92,10 @@ def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], sourc
             # the initial vanishes on the figure: it is zero modulo the older members (a line
             # that is vertical in this frame); reduce by the chain and go round again
             out: list[Poly] = []
-            _push(ring, reduce(ring, same[0], chain, clock), out, chain, source)
+            set_aside: list[Poly] = []
+            reduced = reduce(ring, same[0], chain, clock, dropped=set_aside)
+            chain.drop(set_aside, source)
+            _push(ring, reduced, out, chain, source)
             same = [q for q in out if ring.cls(q) == v]
             pending += [q for q in out if ring.cls(q) != v]
         if same:
@@ -114,12 +134,12 @@ def _reduce_below(ring: Ring, member: Member, chain: Chain, clock: Clock) -> Mem
                 return member
     if q.is_zero() or ring.cls(q) != v:
         return member
-    kept, dropped = ring.select_factors(q)
+    kept, dropped = ring.select_factors(q, strict=True)
     if kept.is_constant() or ring.cls(kept) != v:
         return member
     if len(kept) >= len(member.poly) and ring.deg(kept, v) >= member.degree():
         return member
-    chain.dropped.extend((d, member.source) for d in dropped if not d.is_constant())
+    chain.drop(dropped, member.source)
     return Member(v, kept, member.source)
 
 
@@ -152,21 +172,27 @@ def _substitute(ring: Ring, p: Poly, simple: list["Member"]) -> Poly:
 def _push(ring: Ring, p: Poly, out: list[Poly], chain: Chain, source: str) -> None:
     if p.is_zero():
         return
-    kept, dropped = ring.select_factors(p)
-    chain.dropped.extend((d, source) for d in dropped if not d.is_constant())
+    kept, dropped = ring.select_factors(p, strict=True)
+    chain.drop(dropped, source)
     if not kept.is_zero() and not kept.is_constant():
         out.append(kept)
 
 
 def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 1000,
-           divide_below: int = 200_000) -> Poly:
+           divide_below: int = 200_000, dropped: list[Poly] | None = None) -> Poly:
     """Successive pseudo-division of g by the chain, highest class first.
 
     Exact factors of the running remainder are divided out (the remainder is zero when the rest
     is): factors of the initials (as Java Geometry Expert does), and, while the remainder is
-    small enough to factor, every factor that does not vanish in the diagram.
+    small enough to factor, every factor that does not vanish in the diagram. For a goal that
+    costs nothing (a zero factor makes the product zero). When the remainder stands for a
+    hypothesis (``dropped`` given), the factors set aside are conditions: they are collected
+    there, variable factors included.
     """
-    r, _ = ring.select_factors(g) if len(g) <= factor_below else (ring.simplify(g), [])
+    r, out = (ring.select_factors(g, strict=dropped is not None) if len(g) <= factor_below
+              else (ring.simplify(g, dropped), []))
+    if dropped is not None:
+        dropped.extend(out)
     initial_factors = chain.initial_factors(ring)
     step = 0.0
     for m in sorted(chain.members, key=lambda m: m.var, reverse=True):
@@ -178,7 +204,7 @@ def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 
         began = time.monotonic()
         r = ring.prem(r, m.poly, m.var, clock)
         chain.note(r)
-        r = ring.simplify(r)
+        r = ring.simplify(r, dropped)
         if len(r) <= divide_below:
             present = r.degrees()
             for f in initial_factors:
@@ -187,7 +213,9 @@ def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 
                     r = ring.divide_out(r, f)
                     clock.check()
         if 0 < len(r) <= factor_below:
-            r, _ = ring.select_factors(r)
+            r, out = ring.select_factors(r, strict=dropped is not None)
+            if dropped is not None:
+                dropped.extend(out)
         step = time.monotonic() - began
     return r
 
@@ -226,11 +254,10 @@ def split_known_root(ring: Ring, member: Member, chain: Chain, clock: Clock) -> 
             clock.check()
             continue
         h = (q - qw) / (ring.gens[v] - ring.gens[w])
-        kept, dropped = ring.select_factors(h)
+        kept, dropped = ring.select_factors(h, strict=True)
         if kept.is_constant() or ring.cls(kept) != v:
             continue
-        chain.dropped.append((ring.gens[v] - ring.gens[w], member.source))
-        chain.dropped.extend((d, member.source) for d in dropped if not d.is_constant())
+        chain.drop([ring.gens[v] - ring.gens[w], *dropped], member.source)
         chain.note(h)
         out = Member(v, kept, member.source)
         return split_known_root(ring, out, chain, clock) if out.degree() >= 2 else out
@@ -299,7 +326,7 @@ def split_surd(ring: Ring, member: Member, chain: Chain) -> Member:
         sv = ring.index[SURDS[k]]
         if all(m2.var != sv for m2 in chain.members):
             chain.members.append(Member(sv, s * s - k, f"√{k}"))
-        chain.dropped.append((drop, member.source))
+        chain.drop([drop], member.source)
         return Member(v, ring.primitive(keep), member.source)
     return member
 
