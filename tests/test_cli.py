@@ -73,3 +73,29 @@ def test_solve_text_shows_the_proof_and_false_goal_exit_1():
     assert out.returncode == 0 and "PROVED" in out.stdout
     out = run("solve", "--text", "a b c = triangle a b c; m = midpoint m b c ? perp a m b c")
     assert out.returncode == 1 and "false in the diagram".upper() in out.stdout.upper()
+
+
+REPRODUCTION = ("b c = segment; d = free; e = eqdistance d b c; t = on_bline b d, on_bline c e; "
+                "a = eqangle2 b t e; p = on_line a b, on_line c d; q = on_line a b, on_line c t; "
+                "r = on_line a e, on_line c d; s = on_line a e, on_line d t ? cyclic b a p q")
+
+
+@pytest.mark.parametrize("seed", ["0", "29"])
+def test_solve_four_collinear_points_are_not_concyclic(seed):
+    out = run("solve", "--seed", seed, "--timeout", "20", "--text", REPRODUCTION)
+    assert out.returncode == 1 and "PROVED" not in out.stdout.replace("NOT PROVED", "")
+
+
+def test_solve_states_the_configuration_it_proves():
+    text = "a b = segment a b; c = on_circle c a b, on_circle c b a ? aconst a b a c {}"
+    seen = {}
+    for angle in ("60", "120"):
+        out = run("solve", "--seed", "1", "--timeout", "30", "--json", "--text", text.format(angle))
+        assert out.returncode == 0
+        data = json.loads(out.stdout)
+        assert data["configurations"]["holds"] < data["configurations"]["drawn"]
+        seen[angle] = data["configuration"]
+    assert seen["60"] == ["a, b, c are counterclockwise"] and seen["120"] == ["a, b, c are clockwise"]
+    out = run("solve", "--seed", "1", "--timeout", "30", "--text", text.format("60"))
+    assert "holds in 1 of 3 configurations drawn" in out.stdout
+    assert "a, b, c are counterclockwise (as drawn)" in out.stdout

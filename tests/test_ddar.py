@@ -441,3 +441,19 @@ def test_pruning_respects_its_budget():
     from geoprover.ddar.prune import prune
     kept = prune(engine.db, problem.goal, out.goal_nodes, budget=0)
     assert kept == list(out.goal_nodes)
+
+
+@pytest.mark.parametrize("goal", ["cyclic a d b e", "simtri a d b b d a", "contri a d b b d a", "cong a a b b",
+                                  "cyclic a b c a", "coll a d d"])
+def test_ddar_refuses_degenerate_goals_without_the_numeric_gate(goal):
+    problem = parse_problem(f"a b c = triangle a b c; d = midpoint d a b; e = on_line e a b ? {goal}", "t")
+    proof = prove(problem, draw(problem, 0), timeout=10, numeric_gate=False)
+    assert proof.status == FALSE and "degenerate" in proof.message
+
+
+def test_ddar_verify_checks_the_goal_itself():
+    problem = parse_problem("a b c = triangle a b c; d = midpoint d a b ? midp d a b", "t")
+    engine = build(problem, draw(problem, 0))
+    assert verify(engine.db, [], P("midp", ("d", "a", "b"))) == []
+    assert verify(engine.db, [], P("simtri", ("a", "d", "b", "b", "d", "a"))) != []
+    assert verify(engine.db, [], P("midp", ("a", "d", "b"))) != []

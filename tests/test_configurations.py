@@ -1,0 +1,57 @@
+"""Configurations: branch picks are recorded, replayed the other way, and described in words."""
+from __future__ import annotations
+
+import numpy as np
+
+from geoprover.language import parse_problem
+from geoprover.numeric.checks import holds
+from geoprover.numeric.configurations import redraw, survey
+from geoprover.numeric.diagram import draw
+
+EQUILATERAL = "a b = segment a b; c = on_circle c a b, on_circle c b a ? aconst a b a c {}"
+
+
+def test_a_flipped_branch_redraws_the_same_figure_with_the_other_intersection():
+    d = draw(parse_problem(EQUILATERAL.format(60), "eq"), seed=3)
+    assert len(d.choices) == 1
+    other = redraw(d, frozenset([0]))
+    assert other is not None
+    assert np.allclose(other.coords["a"], d.coords["a"]) and np.allclose(other.coords["b"], d.coords["b"])
+    c = d.choices[0]
+    assert np.allclose(other.coords["c"], c.candidates[1 - c.taken])
+    assert np.allclose(redraw(d, frozenset()).coords["c"], d.coords["c"])
+
+
+def test_60_and_120_each_hold_in_one_configuration_under_exclusive_conditions():
+    found = {}
+    for angle in (60, 120):
+        d = draw(parse_problem(EQUILATERAL.format(angle), "eq"), seed=1)
+        s = survey(d)
+        assert s.dependent and s.holds < s.drawn
+        assert len(s.conditions) == 1
+        found[angle] = (s.conditions[0], d)
+    (c60, d60), (c120, d120) = found[60], found[120]
+    assert c60.name == "ccw" and c120.name == "cw"
+    # each condition holds in its own figure and fails in the other configuration
+    assert holds(c60, d60.coords, d60.scale) and not holds(c60, d120.coords, d120.scale)
+    assert holds(c120, d120.coords, d120.scale) and not holds(c120, d60.coords, d60.scale)
+
+
+def test_orientation_decides_when_the_goal_fails_in_the_mirror_image():
+    # the apex d is on the far side of bc from a either way: only the orientation of b, c, d says which
+    d = draw(parse_problem("a b c = triangle; d = on_circle d b c, on_circle d c b ? aconst b c b d 60", "t"), 2)
+    s = survey(d)
+    assert [c.name for c in s.conditions] in (["ccw"], ["cw"])
+    assert s.conditions[0].args[2] == "d"
+
+
+def test_a_mirror_free_side_condition_when_orientation_does_not_matter():
+    text = "a b c = triangle; o = circle o a b c; d = on_line d a o, on_circle d o a ? perp b d b a"
+    s = survey(draw(parse_problem(text, "t"), 0))
+    # d is the antipode of a (the other intersection is a itself, refused), so nothing depends on a branch
+    assert not s.dependent and s.conditions == []
+
+
+def test_a_goal_true_in_every_configuration_needs_no_condition():
+    s = survey(draw(parse_problem(EQUILATERAL.replace("aconst a b a c {}", "cong a b a c"), "eq"), 0))
+    assert not s.dependent and s.holds == s.drawn == 3 and s.words == []
