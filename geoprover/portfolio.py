@@ -53,8 +53,11 @@ def run_portfolio(problem: Problem, engines: list[str] | None = None, timeout: f
         engine(n)  # unknown names fail here, before any process starts
     diagram = diagram or draw(problem, seed)
     if diagram.goal_holds() is False:
-        return Proof(problem.name, str(problem.goal), "numeric", FALSE, time.monotonic() - start,
-                     message="the goal does not hold in the diagram; nothing to prove")
+        from .numeric.degeneracy import degeneracy
+        why = degeneracy(problem.goal, diagram.coords, diagram.scale)
+        message = (f"the goal is degenerate in the diagram ({why}); a degenerate statement is false" if why
+                   else "the goal does not hold in the diagram; nothing to prove")
+        return Proof(problem.name, str(problem.goal), "numeric", FALSE, time.monotonic() - start, message=message)
     ctx = mp.get_context("fork")
     out = ctx.Queue()
     procs = {n: ctx.Process(target=_child, args=(n, problem, diagram, timeout, memory_gb, out), daemon=True)

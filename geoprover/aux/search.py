@@ -192,14 +192,23 @@ def _run_deadline(deadline: float) -> float:
     return time.perf_counter() + max(0.0, min(deadline - time.monotonic(), PER_RUN))
 
 
-def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0, seed: int = 0) -> Proof:
-    """DDAR, then DDAR with auxiliary points; the proof lists the points it added."""
+def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0, seed: int = 0,
+          numeric_gate: bool = True) -> Proof:
+    """DDAR, then DDAR with auxiliary points; the proof lists the points it added.
+
+    ``numeric_gate=False`` skips the early "goal false in the diagram" answer (soundness suite);
+    a degenerate goal is refused either way.
+    """
     from .. import ddar
+    from ..numeric.degeneracy import degeneracy
     from ..numeric.diagram import draw
     start = time.monotonic()
     diagram = diagram or draw(problem, seed)
-    if diagram.goal_holds() is False:
+    if numeric_gate and diagram.goal_holds() is False:
         return Proof(problem.name, str(problem.goal), "ddar+aux", FALSE, message="the goal is false in the diagram")
+    degenerate = problem.goal is not None and degeneracy(problem.goal, diagram.coords, diagram.scale)
+    if degenerate:
+        return Proof(problem.name, str(problem.goal), "ddar+aux", FALSE, message=f"the goal is degenerate: {degenerate}")
     result = search(problem, diagram, start + timeout, seed)
     if result.status != PROVED:
         return Proof(problem.name, str(problem.goal), "ddar+aux", result.status, time.monotonic() - start,
