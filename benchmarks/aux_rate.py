@@ -10,7 +10,7 @@ import time
 
 from geoprover.language import load_named
 from geoprover.numeric.diagram import draw
-from geoprover.aux.search import search
+from geoprover.auxiliary.search import search
 
 
 def main() -> None:

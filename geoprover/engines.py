@@ -12,7 +12,7 @@ from typing import Callable
 
 from .errors import GeoproverError
 
-ENGINES: dict[str, str] = {"wu": "geoprover.wu", "ddar": "geoprover.ddar", "aux": "geoprover.aux"}
+ENGINES: dict[str, str] = {"wu": "geoprover.wu", "ddar": "geoprover.ddar", "aux": "geoprover.auxiliary"}
 # What the portfolio races by default: "aux" runs DDAR first, then adds auxiliary points.
 DEFAULT_ENGINES: tuple[str, ...] = ("wu", "aux")
 

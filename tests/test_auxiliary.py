@@ -1,9 +1,9 @@
 """Auxiliary points: candidates are valid, new constructions; the search finds what DDAR needs."""
 import numpy as np
 
-from geoprover.aux import prove as aux_prove
-from geoprover.aux.candidates import generate
-from geoprover.aux.figure import read_figure
+from geoprover.auxiliary import prove as aux_prove
+from geoprover.auxiliary.candidates import generate
+from geoprover.auxiliary.figure import read_figure
 from geoprover.language import load_named, parse_clauses, parse_problem
 from geoprover.numeric.diagram import draw
 from geoprover.proof import FALSE, PROVED
