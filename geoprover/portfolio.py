@@ -10,7 +10,7 @@ import time
 import traceback
 
 from .engines import DEFAULT_ENGINES, engine
-from .language.problem import Problem
+from .model import Problem
 from .numeric.diagram import Diagram, draw
 from .proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-PROVED = "proved"
-NOT_PROVED = "not proved"
-FALSE = "false in the diagram"
-TIMEOUT = "timeout"
-ERROR = "error"
+from .model import Status
+
+PROVED, NOT_PROVED, FALSE, TIMEOUT, ERROR = (Status.PROVED, Status.NOT_PROVED, Status.FALSE, Status.TIMEOUT,
+                                             Status.ERROR)
 
 
 @dataclass
@@ -22,7 +21,7 @@ class Proof:
     problem: str
     goal: str
     engine: str
-    status: str
+    status: Status
     seconds: float = 0.0
     steps: list[str] = field(default_factory=list)
     ndg: list[str] = field(default_factory=list)
@@ -32,13 +31,19 @@ class Proof:
     # conditions that single out the drawn configuration, when the goal fails in another one
     configuration: list[str] = field(default_factory=list)
     configurations: dict[str, Any] = field(default_factory=dict)   # {"holds": N, "drawn": M, ...}
+    readable: bool = False      # steps are a proof a person reads (DDAR), not a certificate (Wu)
+
+    def __post_init__(self) -> None:
+        self.status = Status(self.status)      # a verdict read back from JSON is a string
 
     @property
     def proved(self) -> bool:
         return self.status == PROVED
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["status"] = str(self.status)
+        return data
 
     def render(self) -> str:
         head = f"{self.problem}: {self.status.upper()} by {self.engine} in {self.seconds:.2f} s"
@@ -49,7 +54,7 @@ class Proof:
             lines.append("auxiliary constructions:")
             lines += [f"  {a}" for a in self.aux]
         if self.steps:
-            lines.append("proof:" if self.engine == "ddar" else "certificate:")
+            lines.append("proof:" if self.readable else "certificate:")
             lines += [f"  {s}" for s in self.steps]
         if self.ndg:
             lines.append("non-degeneracy conditions (all hold in the diagram):")

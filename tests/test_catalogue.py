@@ -51,3 +51,12 @@ def test_constructions_read_their_facts_from_one_table():
     assert foot.outputs == ("x",) and foot.inputs == ("a", "b", "c")
     assert [str(t.name) for t in foot.facts] == ["perp", "coll"]
     assert [t.name for t in foot.requires] == ["ncoll"]
+
+
+def test_every_drawing_step_names_a_primitive_or_a_sampler():
+    # the catalogue sits below the numeric layer and cannot check this itself
+    from geoprover.numeric.loci import PRIMITIVES
+    from geoprover.numeric.samplers import SAMPLERS
+    for cons in CONSTRUCTIONS.values():
+        for step, _args in cons.draw:
+            assert (step[1:] in SAMPLERS) if step.startswith("@") else (step in PRIMITIVES), (cons.name, step)

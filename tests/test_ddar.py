@@ -13,7 +13,7 @@ from geoprover.ddar.table import RULES
 from geoprover.ddar.prune import is_minimal, redundant
 from geoprover.ddar.trace import needed, rederivable, render, verify
 from geoprover.language import load_named, parse_problem
-from geoprover.language.problem import Predicate as P
+from geoprover.model import Predicate as P
 from geoprover.numeric.diagram import draw
 from geoprover.proof import FALSE, PROVED
 
@@ -351,7 +351,7 @@ def test_every_rule_used_is_in_the_table():
 
 
 def test_side_conditions_hold_in_the_diagram():
-    from geoprover.language.problem import Predicate
+    from geoprover.model import Predicate
     problem = load_named("translated_imo_2022_p4")
     diagram = draw(problem, seed=0)
     proof = prove(problem, diagram, strict=True)

@@ -8,7 +8,7 @@ from geoprover.ddar import prove
 from geoprover.ddar.engine import Engine
 from geoprover.ddar.trace import needed, verify
 from geoprover.language import load_named
-from geoprover.language.problem import Predicate as P
+from geoprover.model import Predicate as P
 from geoprover.proof import PROVED
 
 

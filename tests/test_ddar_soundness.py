@@ -17,7 +17,7 @@ from geoprover.ddar.engine import Engine
 from geoprover.ddar.linalg import LinearSystem
 from geoprover.ddar.trace import minimize, needed, rederivable, side_conditions
 from geoprover.language import parse_problem
-from geoprover.language.problem import Predicate as P
+from geoprover.model import Predicate as P
 from geoprover.numeric.checks import holds
 from geoprover.proof import PROVED
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from geoprover.language.problem import Predicate as P
+from geoprover.model import Predicate as P
 from geoprover.numeric.checks import goal_holds, holds
 from geoprover.numeric.degeneracy import degeneracy, flat, needs
 from geoprover.numeric.geometry import Degenerate, circumcenter

@@ -45,6 +45,6 @@ def test_goal_checks():
     p = parse_problem("a b c = triangle a b c; o = circumcenter o a b c; m = midpoint m b c ? perp o m b c")
     d = draw(p, 1)
     assert d.goal_holds()
-    from geoprover.language.problem import Predicate
+    from geoprover.model import Predicate
     assert not d.holds(Predicate("perp", ("o", "a", "b", "c")))
     assert d.holds(Predicate("cong", ("o", "a", "o", "b")))

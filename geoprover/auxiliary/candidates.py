@@ -14,7 +14,7 @@ import numpy as np
 
 from ..errors import GeoproverError
 from ..catalogue import complete_call
-from ..language.problem import Clause, Predicate, Problem
+from ..model import Clause, Predicate, Problem
 from ..numeric.diagram import draw_clause
 from ..numeric.geometry import Degenerate
 from .figure import Figure

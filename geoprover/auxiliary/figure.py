@@ -10,7 +10,7 @@ from itertools import combinations
 
 import numpy as np
 
-from ..language.problem import Predicate
+from ..model import Predicate
 from ..numeric.geometry import Degenerate, circumcenter, cross
 
 LINE_PAIRS = {"para": (0, 2), "perp": (0, 2), "eqangle": (0, 2, 4, 6), "cong": (), "eqratio": (), "aconst": (0, 2)}

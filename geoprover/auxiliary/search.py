@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..language.problem import Clause, Predicate, Problem
+from ..model import Clause, Predicate, Problem
 from ..numeric.diagram import Diagram
 from ..numeric.geometry import Degenerate
 from ..proof import FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof

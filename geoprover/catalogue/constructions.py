@@ -6,10 +6,8 @@ from fractions import Fraction
 from importlib import resources
 
 from ..errors import ConstructionError
-from ..language.problem import ConstructionCall, Predicate
+from ..model import ConstructionCall, Predicate
 from .predicates import PREDICATES, make_predicate
-from .shapes import SAMPLERS
-from ..numeric.loci import PRIMITIVES
 
 
 @dataclass(frozen=True)
@@ -69,9 +67,6 @@ def _parse_line(line: str) -> Construction:
     numbers = tuple(p[1:] for p in params if p.startswith("#"))
     facts, _, also = facts.partition(";")
     steps = tuple((s.split()[0], tuple(s.split()[1:])) for s in draw.split(",") if s.strip())
-    for step, _args in steps:
-        if step.startswith("@") and step[1:] not in SAMPLERS or not step.startswith("@") and step not in PRIMITIVES:
-            raise ValueError(f"catalogue: {name} draws with unknown {step!r}")
     return Construction(name, points, numbers, tuple(outputs.split()), _templates(requires),
                         _templates(facts), _templates(also), steps)
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 
 from ..errors import ConstructionError
-from ..language.problem import Predicate
+from ..model import Predicate
 
 
 @dataclass(frozen=True)

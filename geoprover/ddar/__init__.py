@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import time
 
-from ..language.problem import Problem
+from ..model import Problem
 from ..numeric.degeneracy import degeneracy
 from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 from .database import Database, SoundnessError
@@ -64,7 +64,7 @@ def prove(problem: Problem, diagram=None, timeout: float = 300.0, strict: bool =
             if bad:
                 raise SoundnessError(f"proof steps false in the diagram: {bad}")
             steps, records = render(db, goal_text, goal_nodes)
-            proof.status, proof.steps = PROVED, steps
+            proof.status, proof.steps, proof.readable = PROVED, steps, True
             proof.ndg = goal_conditions(problem.goal) + side_conditions(goal_nodes)
             proof.certificate.update({"proof": records, "proof_length": len(records),
                                       "pruned_steps": before - len(records)})

@@ -13,7 +13,7 @@ from fractions import Fraction
 import numpy as np
 
 from ..catalogue import get_construction
-from ..language.problem import Clause, Predicate
+from ..model import Clause, Predicate
 from ..numeric.checks import holds as numeric_holds
 from .distance import Distances
 from .linalg import LinearSystem, combine

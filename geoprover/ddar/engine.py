@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from ..language.problem import Clause, Predicate
+from ..model import Clause, Predicate
 from .database import Database
 from .numeric import REL, Apart, NumericIndex
 from .rules import Matchers

@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from ..language.problem import Predicate
+from ..model import Predicate
 from .database import Database, Node
 from .trace import CHASES, _derives, _justify, _restates
 

@@ -1,7 +1,7 @@
 """What every rule matcher shares: the database, the numeric index, and adding a fact."""
 from __future__ import annotations
 
-from ..language.problem import Predicate
+from ..model import Predicate
 from .database import Database
 from .numeric import NumericIndex
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from fractions import Fraction
 
 from .database import Database, Node
-from ..language.problem import Predicate
+from ..model import Predicate
 from ..numeric.checks import goal_holds
 from ..numeric.degeneracy import needs, words
 

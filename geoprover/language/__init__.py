@@ -1,5 +1,5 @@
 """Text of the problem language → typed `Problem`."""
-from .problem import Clause, ConstructionCall, Predicate, Problem
+from ..model import Clause, ConstructionCall, Predicate, Problem
 from .parser import parse_problem, parse_problem_file, parse_clauses
 from .sets import find_problem, load_named, bundled_sets
 

@@ -8,8 +8,9 @@ from pathlib import Path
 from lark import Lark, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
+from ..catalogue import complete_call, get_construction, make_predicate
 from ..errors import ConstructionError, GeoproverError, ParseError
-from .problem import Clause, ConstructionCall, Predicate, Problem
+from ..model import Clause, ConstructionCall, Predicate, Problem
 
 
 @lru_cache(maxsize=1)
@@ -83,8 +84,6 @@ def parse_clauses(text: str, known: list[str] | None = None, start_index: int = 
         raw_clauses, raw_goal = _ToRaw().transform(_lark().parse(text))
     except UnexpectedInput as err:
         raise _syntax_error(err, text) from None
-    from ..catalogue import complete_call, get_construction, make_predicate
-
     defined: list[str] = list(known or [])
     clauses: list[Clause] = []
     for k, (decls, cons) in enumerate(raw_clauses, start=start_index + 1):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from ..errors import GeoproverError
 from .parser import parse_problem, read_problem_file
-from .problem import Problem
+from ..model import Problem
 
 
 def bundled_sets() -> dict[str, Path]:

@@ -12,7 +12,7 @@ from typing import Callable, Mapping
 
 import numpy as np
 
-from ..language.problem import Predicate
+from ..model import Predicate
 from .degeneracy import FLAT, degeneracy
 from .geometry import Point, cross
 

@@ -17,7 +17,7 @@ from itertools import combinations, product
 import numpy as np
 
 from ..errors import GeoproverError
-from ..language.problem import Predicate, Problem
+from ..model import Predicate, Problem
 from .checks import goal_holds, holds
 from .degeneracy import flatness
 from .diagram import Choice, Diagram, draw_once

@@ -12,7 +12,7 @@ from typing import Callable, Iterator, Mapping
 
 import numpy as np
 
-from ..language.problem import Predicate
+from ..model import Predicate
 from .geometry import Point, cross
 
 FLAT = 1e-6     # relative size below which a segment is zero and a triangle flat

@@ -6,9 +6,9 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..catalogue import get_construction
-from ..catalogue.shapes import SAMPLERS
+from .samplers import SAMPLERS
 from ..errors import DrawError
-from ..language.problem import Clause, Predicate, Problem
+from ..model import Clause, Predicate, Problem
 from . import loci
 from .checks import goal_holds, holds, residual
 from .geometry import Circle, Degenerate, Line, intersect

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import numpy as np
 
-from ..language.problem import Predicate
+from ..model import Predicate
 from .diagram import Diagram
 from .geometry import Degenerate, circumcenter
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import signal
 import time
 
-from ..language.problem import Problem
+from ..model import Problem
 from ..numeric.diagram import draw
 from .algebra import Clock, Poly, Ring
 from .engine import build

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Callable
 
-from ..language.problem import Predicate
+from ..model import Predicate
 from .algebra import Poly, Ring
 
 XY = tuple[Poly, Poly]

@@ -7,7 +7,7 @@ import time
 
 from ..catalogue import get_construction
 from ..errors import GeoproverError
-from ..language.problem import Predicate, Problem
+from ..model import Predicate, Problem
 from ..numeric.diagram import Diagram, draw
 from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 from ..numeric.degeneracy import need_fails, needs, words

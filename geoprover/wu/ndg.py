@@ -9,7 +9,7 @@ from __future__ import annotations
 from itertools import combinations
 from typing import TYPE_CHECKING
 
-from ..language.problem import Predicate
+from ..model import Predicate
 from .algebra import Poly
 from .triangulate import _substitute
 

@@ -10,8 +10,8 @@ from typing import Callable
 
 import numpy as np
 
-from ..numeric import loci
-from ..numeric.geometry import (Circle, Degenerate, Line, Point, circumcenter, cross, foot,
+from . import loci
+from .geometry import (Circle, Degenerate, Line, Point, circumcenter, cross, foot,
                                 intersect_circles, intersect_line_circle, intersect_lines, rot, unit)
 
 Sampler = Callable[[np.random.Generator, dict], dict]

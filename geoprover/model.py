@@ -1,8 +1,23 @@
-"""The typed form of a problem: what every later stage reads."""
+"""The data every stage shares: a problem's typed form and the verdict on it.
+
+The bottom of the pipeline text → Problem → Diagram → engines → Proof → report: every stage
+imports this module and it imports none of them.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from fractions import Fraction
+
+
+class Status(StrEnum):
+    """An engine's verdict; the values are what the JSON and the CLI print."""
+
+    PROVED = "proved"
+    NOT_PROVED = "not proved"
+    FALSE = "false in the diagram"
+    TIMEOUT = "timeout"
+    ERROR = "error"
 
 
 @dataclass(frozen=True)
