@@ -12,7 +12,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "geoprover"
 
 # lower number = lower layer; a module may import its own unit or lower layers only
 LAYERS = {
-    "errors": 0, "model": 0,
+    "errors": 0, "model": 0, "timing": 0,
     "catalogue": 1,
     "language": 2,
     "numeric": 3,
