@@ -11,7 +11,10 @@ from geoprover.ddar.engine import Engine
 from geoprover.ddar.linalg import LinearSystem
 from geoprover.ddar.table import RULES
 from geoprover.ddar.prune import is_minimal, redundant
-from geoprover.ddar.trace import needed, rederivable, render, verify
+from geoprover.ddar.conditions import verify
+from geoprover.ddar.rederive import rederivable
+from geoprover.ddar.render import render
+from geoprover.ddar.trace import needed
 from geoprover.language import load_named, parse_problem
 from geoprover.model import Predicate as P
 from geoprover.numeric.diagram import draw
@@ -329,12 +332,12 @@ def test_timeout_is_honoured():
 
 
 def test_soundness_bug_is_an_error_not_a_proof(monkeypatch):
-    from geoprover.ddar import rules
+    from geoprover.ddar.matchers import ParaColl
     from geoprover.proof import ERROR
 
-    def lie(self):   # a broken rule: claims ab = ac in every triangle
+    def lie(self, deadline):   # a broken rule: claims ab = ac in every triangle
         return self.add(P("cong", ("a", "b", "a", "c")), "iso_sides", [])
-    monkeypatch.setattr(rules.Matchers, "para_coll", lie)
+    monkeypatch.setattr(ParaColl, "__call__", lie)
     text = "a b c = triangle a b c; d = midpoint d a b; e = midpoint e a c ? para d e b c"
     proof = prove(parse_problem(text), timeout=10)
     assert proof.status == ERROR and "soundness" in proof.message
