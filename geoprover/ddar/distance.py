@@ -36,11 +36,9 @@ class Distances:
         sign = 1 if float((self.db.coords[b] - self.db.coords[a]) @ u) > 0 else -1
         return {("x", line, b): Fraction(sign), ("x", line, a): Fraction(-sign)}
 
-    _sum = staticmethod(combine)
-
-    def equal(self, a, b, c, d, factor: Fraction = Fraction(1)) -> dict:
+    def equal(self, a: str, b: str, c: str, d: str, factor: Fraction = Fraction(1)) -> dict:
         """|ab| − factor·|cd|."""
-        return self._sum((1, self.length(a, b)), (-factor, self.length(c, d)))
+        return combine((1, self.length(a, b)), (-factor, self.length(c, d)))
 
     def merge(self, kept: int, absorbed: int, eq_id: int) -> None:
         """Positions on an absorbed line equal (up to orientation) positions on the kept one."""
