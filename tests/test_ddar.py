@@ -332,7 +332,7 @@ def test_timeout_is_honoured():
 
 
 def test_soundness_bug_is_an_error_not_a_proof(monkeypatch):
-    from geoprover.ddar.matchers import ParaColl
+    from geoprover.ddar.rules_lengths import ParaColl
     from geoprover.proof import ERROR
 
     def lie(self, deadline):   # a broken rule: claims ab = ac in every triangle

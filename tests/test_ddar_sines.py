@@ -1,4 +1,4 @@
-"""The extended law of sines (ddar/matchers/sines.py): circumradii in the ratio chase."""
+"""The extended law of sines (ddar/rules_sines.py): circumradii in the ratio chase."""
 from __future__ import annotations
 
 import numpy as np

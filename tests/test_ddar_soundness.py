@@ -255,7 +255,7 @@ def test_halving_in_a_problem_is_a_side_condition():
 def _length(a, b, coords) -> float:
     """|ab|, or the circumradius of triangle b when a is "R" (law-of-sines equations)."""
     if a == "R":
-        from geoprover.ddar.matchers.sines import _circumradius
+        from geoprover.ddar.rules_sines import _circumradius
         return _circumradius(*(coords[p] for p in b))
     return float(np.hypot(*(coords[a] - coords[b])))
 

@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 from ..timing import Deadline
 from .database import Database
-from .matchers import (BisectorPerp, BisectRatio, Center, Central, Chords, CyclicConv, Distances, Inscribed,
-                       Isosceles, Matcher, MenelausCeva, MidpDetect, ParaColl, RightMedian, RightTrig, SineLaw,
-                       Similar, Trapezoid)
+from .matcher import Matcher
 from .numeric import NumericIndex
+from .rules_circles import Center, Central, Chords, CyclicConv, Inscribed
+from .rules_lengths import BisectorPerp, Distances, Isosceles, MidpDetect, ParaColl, RightMedian, RightTrig
+from .rules_proportions import BisectRatio, MenelausCeva, Trapezoid
+from .rules_sines import SineLaw
+from .rules_triangles import Similar
 
 
 @dataclass(frozen=True)
@@ -62,14 +65,14 @@ DATABASE_RULES: dict[str, str] = {
     "angle_chase": "a fact the angle system implies (query.chase)",
     "ratio_chase": "a fact the ratio system implies (query.chase)",
     "distance_chase": "a fact the distance system implies (query.chase)",
-    "line": "a goal's points on one known line (the final proof line, trace.GOAL_STEP)",
-    "circle_merge": "points on one known circle (matchers.base.cyclic_premise, trace.GOAL_STEP)",
+    "line": "a goal's points on one known line (the final proof line, table.GOAL_STEP)",
+    "circle_merge": "points on one known circle (matcher.cyclic_premise, table.GOAL_STEP)",
     "radius": "a circle's points at one distance from its known centre (encode.radii)",
     "figure_half": "which half of a doubled angle holds, read off the figure (halving.py)",
-    "goal_midp": "a midpoint goal from its two facts (trace.GOAL_STEP)",
-    "goal_circle": "a centre goal from its two facts (trace.GOAL_STEP)",
-    "goal_simtri": "a similarity goal from its angles and ratios (trace.GOAL_STEP)",
-    "goal_contri": "a congruence goal from its similarity and one side (trace.GOAL_STEP)",
+    "goal_midp": "a midpoint goal from its two facts (table.GOAL_STEP)",
+    "goal_circle": "a centre goal from its two facts (table.GOAL_STEP)",
+    "goal_simtri": "a similarity goal from its angles and ratios (table.GOAL_STEP)",
+    "goal_contri": "a congruence goal from its similarity and one side (table.GOAL_STEP)",
 }
 
 

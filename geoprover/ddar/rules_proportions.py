@@ -4,10 +4,10 @@ from __future__ import annotations
 import math
 from itertools import combinations
 
-from ...timing import Deadline
-from ..linalg import combine
-from ..nodes import Node, SoundnessError
-from .base import Matcher, P, both
+from ..timing import Deadline
+from .linalg import combine
+from .matcher import Matcher, P, both
+from .nodes import Node, SoundnessError
 
 
 class BisectRatio(Matcher):

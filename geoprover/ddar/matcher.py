@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import math
 
-from ...model import Predicate
-from ...timing import Deadline
-from ..database import Database
-from ..nodes import Node
-from ..numeric import NumericIndex
-from ..objects import Obj
+from ..model import Predicate
+from ..timing import Deadline
+from .database import Database
+from .nodes import Node
+from .numeric import NumericIndex
+from .objects import Obj
 
 P = Predicate
 

@@ -6,11 +6,11 @@ import math
 from fractions import Fraction
 from itertools import combinations
 
-from ...timing import Deadline
-from ..encode import HALF
-from ..linalg import combine
-from ..nodes import SoundnessError
-from .base import Matcher, P, both
+from ..timing import Deadline
+from .encode import HALF
+from .linalg import combine
+from .matcher import Matcher, P, both
+from .nodes import SoundnessError
 
 
 class ParaColl(Matcher):

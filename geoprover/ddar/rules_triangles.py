@@ -9,13 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ...model import Predicate
-from ...timing import Deadline
-from ..database import Database
-from ..encode import HALF
-from ..linalg import Expr, LinearSystem, combine
-from ..numeric import NumericIndex
-from .base import Matcher, P
+from ..model import Predicate
+from ..timing import Deadline
+from .database import Database
+from .encode import HALF
+from .linalg import Expr, LinearSystem, combine
+from .matcher import Matcher, P
+from .numeric import NumericIndex
 
 Triangle = tuple[str, str, str]
 Cited = tuple[str, dict, Predicate]         # (system, provenance, the fact stated) of one premise

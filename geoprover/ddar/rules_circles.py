@@ -5,12 +5,12 @@ from fractions import Fraction
 from itertools import combinations
 from typing import Iterator
 
-from ...timing import Deadline
-from ..encode import HALF
-from ..linalg import combine
-from ..nodes import SoundnessError
-from ..objects import Obj
-from .base import Matcher, P, angle_true, cyclic_premise, first_time
+from ..timing import Deadline
+from .encode import HALF
+from .linalg import combine
+from .matcher import Matcher, P, angle_true, cyclic_premise, first_time
+from .nodes import SoundnessError
+from .objects import Obj
 
 
 def rich_circles(db) -> Iterator[tuple[Obj, list[str]]]:

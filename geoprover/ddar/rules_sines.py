@@ -15,10 +15,10 @@ from itertools import combinations
 
 import numpy as np
 
-from ...timing import Deadline
-from ..linalg import Expr, combine
-from ..nodes import Node, SoundnessError
-from .base import Matcher, P, cyclic_premise
+from ..timing import Deadline
+from .linalg import Expr, combine
+from .matcher import Matcher, P, cyclic_premise
+from .nodes import Node, SoundnessError
 
 TOL = 1e-9
 
