@@ -53,7 +53,7 @@ RUN_ORDER: tuple[Registered, ...] = (
 
 # run only when the rules above add nothing: they give shorter proofs where they suffice
 LAST_RESORT: tuple[Registered, ...] = (
-    Registered("sine_law", SineLaw, ("sine_law", "circumradius", "sine_angle", "ratio_chase")),
+    Registered("sine_law", SineLaw, ("sine_law", "circumradius", "sine_angle")),
 )
 
 REGISTRY: dict[str, Registered] = {r.name: r for r in RUN_ORDER + LAST_RESORT}
@@ -63,7 +63,7 @@ DATABASE_RULES: dict[str, str] = {
     "given": "a construction's defining fact (store.add_clause)",
     "consequence": "a construction's listed consequence (store.add_clause)",
     "angle_chase": "a fact the angle system implies (query.chase)",
-    "ratio_chase": "a fact the ratio system implies (query.chase)",
+    "ratio_chase": "a fact the ratio system implies (query.chase; rules_sines.py states one over circumradii)",
     "distance_chase": "a fact the distance system implies (query.chase)",
     "line": "a goal's points on one known line (the final proof line, table.GOAL_STEP)",
     "circle_merge": "points on one known circle (matcher.cyclic_premise, table.GOAL_STEP)",
