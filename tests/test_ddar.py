@@ -99,6 +99,9 @@ def test_rule_table_loaded():
 
 # ---- each rule on a minimal figure ------------------------------------------------------------
 
+SINES = ("a b c = triangle a b c; d = on_circum d a b c; p = free p; q = eqdistance q p a b; "
+         "r = eqangle3 r p q c a b; s = on_circum s p q r, eqdistance s p a d ? eqangle c a c d r p r s")
+
 RULE_CASES = [  # (a rule the proof must use, a figure where it is needed)
     ("para_coll", "a b c = triangle a b c; d = on_pline d a b c; e = on_pline e a b c ? coll a d e"),
     ("inscribed", "a b c = triangle a b c; d = on_circum d a b c ? eqangle c a c b d a d b"),
@@ -119,18 +122,23 @@ RULE_CASES = [  # (a rule the proof must use, a figure where it is needed)
     ("right_trig", "a b = segment a b; c = on_tline c b b a, s_angle b a c 30 ? rconst b c a c 1/2"),
     ("radius", "a b c = triangle a b c; o = circumcenter o a b c; d = on_circum d a b c ? cong o a o d"),
     ("iso_sides", "a b = segment a b; c = s_angle a b c 70, s_angle b a c 110 ? cong c a c b"),
-    ("chords_angle", "a b c = triangle a b c; d = on_circum d a b c, eqdistance d c a b; e = on_circum e a b c ? eqangle e a e b e c e d"),
-    ("chords_cong", "a b c = triangle a b c; e = on_circum e a b c; d = on_circum d a b c, on_aline d e c b e a ? cong a b c d"),
-    ("midp_detect", "a b = segment a b; m = on_line m a b, on_bline m a b; c d = segment c d; n = midpoint n c d ? eqratio m a a b n c c d"),
+    ("chords_angle", "a b c = triangle a b c; d = on_circum d a b c, eqdistance d c a b; e = on_circum e a b c "
+                     "? eqangle e a e b e c e d"),
+    ("chords_cong", "a b c = triangle a b c; e = on_circum e a b c; d = on_circum d a b c, on_aline d e c b e a "
+                    "? cong a b c d"),
+    ("midp_detect", "a b = segment a b; m = on_line m a b, on_bline m a b; c d = segment c d; n = midpoint n c d "
+                    "? eqratio m a a b n c c d"),
     ("ratio_bisect", "a b c = triangle12 a b c; x y = trisegment x y b c ? eqangle a b a x a x a c"),
     ("distance_chase", "a b = segment a b; c = on_line c a b; d = on_line d a b, eqdistance d c a b ? cong a c b d"),
     ("sim_aa", "a b c = triangle a b c; d = on_line d a b; e = on_line e a c, on_pline e d b c ? eqratio a d a b d e b c"),
     ("sim_sss", "a b c = triangle a b c; d = shift d a b c ? eqangle a b a d b a b c"),
-    ("sim_sas", "a b c = triangle12 a b c; d e = segment d e; g = mirror g d e; f = on_circle f d g, on_aline f d e c a b ? eqratio b c a c e f d f"),
-    ("sim_rhs", "a c = segment a c; m = midpoint m a c; b = on_dia b a c, on_circle b a m; p r = segment p r; n = midpoint n p r; q = on_dia q p r, on_circle q p n ? eqangle c a c b r p r q"),
-    ("sine_law", "a b c = triangle a b c; d = on_circum d a b c; p = free p; q = eqdistance q p a b; r = eqangle3 r p q c a b; s = on_circum s p q r, eqdistance s p a d ? eqangle c a c d r p r s"),
-    ("circumradius", "a b c = triangle a b c; d = on_circum d a b c; p = free p; q = eqdistance q p a b; r = eqangle3 r p q c a b; s = on_circum s p q r, eqdistance s p a d ? eqangle c a c d r p r s"),
-    ("sine_angle", "a b c = triangle a b c; d = on_circum d a b c; p = free p; q = eqdistance q p a b; r = eqangle3 r p q c a b; s = on_circum s p q r, eqdistance s p a d ? eqangle c a c d r p r s"),
+    ("sim_sas", "a b c = triangle12 a b c; d e = segment d e; g = mirror g d e; "
+                "f = on_circle f d g, on_aline f d e c a b ? eqratio b c a c e f d f"),
+    ("sim_rhs", "a c = segment a c; m = midpoint m a c; b = on_dia b a c, on_circle b a m; p r = segment p r; "
+                "n = midpoint n p r; q = on_dia q p r, on_circle q p n ? eqangle c a c b r p r q"),
+    # two triangles with equal angles on equal chords have one circumradius, so equal chords of their
+    # circles subtend equal angles (no centre is named: only the law of sines relates the circles)
+    ("sine_law", SINES), ("circumradius", SINES), ("sine_angle", SINES),
 ]
 
 

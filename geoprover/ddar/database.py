@@ -63,7 +63,8 @@ class Database(Store):
         """The facts behind a provenance (figure-read choices bring theirs)."""
         return query.chase_nodes(self, prov)
 
-    def line_nodes(self, preds: Iterable[Predicate | None], extra_pairs=()) -> list[Node]:
+    def line_nodes(self, preds: Iterable[Predicate | None],
+                   extra_pairs: Iterable[tuple[str, str]] = ()) -> list[Node]:
         """The collinearity facts behind the lines these predicates name."""
         return query.line_nodes(self, preds, extra_pairs)
 
@@ -75,11 +76,11 @@ class Database(Store):
         """Provenance of ``expr = log value`` (0 without a value), or None."""
         return query.ratio_holds(self, expr, value)
 
-    def coll_nodes(self, pts) -> list[Node] | None:
+    def coll_nodes(self, pts: Iterable[str]) -> list[Node] | None:
         """The facts putting ``pts`` on one known line, or None."""
         return query.coll_nodes(self, pts)
 
-    def circle_nodes(self, pts) -> list[Node] | None:
+    def circle_nodes(self, pts: Iterable[str]) -> list[Node] | None:
         """The facts putting ``pts`` on one known circle, or None."""
         return query.circle_nodes(self, pts)
 

@@ -8,14 +8,20 @@ differences of collinear segments chase (ab = cd on one line ⇒ ac = bd, ...).
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .linalg import LinearSystem, combine
+from .linalg import Expr, LinearSystem, combine
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 class Distances:
-    def __init__(self, db) -> None:
+    """The distance system of one database: signed positions along its lines."""
+
+    def __init__(self, db: Store) -> None:
         self.db = db
         self.system = LinearSystem(None)
         self.axis: dict[int, np.ndarray] = {}    # line id -> unit direction fixed at first use
@@ -52,8 +58,10 @@ class Distances:
                  ("x", kept, q): Fraction(-s), ("x", kept, p0): Fraction(s)}
             self.system.add(e, Fraction(0), eq_id)
 
-    def add(self, expr: dict, eq_id: int) -> bool:
+    def add(self, expr: Expr, eq_id: int) -> bool:
+        """State ``expr = 0`` (equation ``eq_id``); False when it already followed."""
         return self.system.add(expr, Fraction(0), eq_id)
 
-    def holds(self, expr: dict):
+    def holds(self, expr: Expr) -> dict | None:
+        """Provenance of ``expr = 0`` in the distance system, or None."""
         return self.system.holds(expr, Fraction(0))

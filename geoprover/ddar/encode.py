@@ -10,7 +10,7 @@ the elimination pivots first), so each encoder builds them in one fixed order.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..model import Predicate
 from .linalg import Expr, combine
@@ -70,12 +70,12 @@ def seg(a: str, b: str) -> tuple:
     return ("s", a, b) if a < b else ("s", b, a)
 
 
-def radius(tri) -> tuple:
+def radius(tri: Iterable[str]) -> tuple:
     """The log-circumradius variable of a triangle (the law of sines ties it to its sides)."""
     return ("R", *sorted(tri))
 
 
-def length(a: str, b) -> tuple:
+def length(a: str, b: str | Iterable[str]) -> tuple:
     """A ratio-equation term: log|ab|, or log R(xyz) when ``a`` is "R" and ``b`` the triangle."""
     return radius(b) if a == "R" else seg(a, b)
 

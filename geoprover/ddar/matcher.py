@@ -9,6 +9,8 @@ it added.
 from __future__ import annotations
 
 import math
+from fractions import Fraction
+from typing import Hashable, Iterable
 
 from ..model import Predicate
 from ..timing import Deadline
@@ -31,7 +33,7 @@ class Matcher:
         """Add the rule instances that now hold; the number of new facts (``deadline``: stop early)."""
         raise NotImplementedError
 
-    def add(self, pred: Predicate, rule: str, premises) -> int:
+    def add(self, pred: Predicate, rule: str, premises: Iterable[Node]) -> int:
         """Derive ``pred`` by ``rule``: 1 when it is new, else 0."""
         return 1 if self.db.add_fact(pred, rule, premises) is not None else 0
 
@@ -47,7 +49,7 @@ def both(db: Database, *preds: Predicate) -> list[Node] | None:
     return out
 
 
-def cyclic_premise(db: Database, circle: Obj, pts) -> list[Node]:
+def cyclic_premise(db: Database, circle: Obj, pts: Iterable[str]) -> list[Node]:
     """The fact putting ``pts`` on a known circle: a stated one, or a ``circle_merge`` step
     citing the facts that built the circle."""
     pred = P("cyclic", tuple(pts))
@@ -60,7 +62,7 @@ def cyclic_premise(db: Database, circle: Obj, pts) -> list[Node]:
     return [db.node(str(pred), "circle_merge", nodes, pred)]
 
 
-def first_time(ix: NumericIndex, done: set, key, pts) -> bool:
+def first_time(ix: NumericIndex, done: set, key: Hashable, pts: Iterable[str]) -> bool:
     """An instance not tried before, on points at distinct spots (one spot: no chord, no angle)."""
     if key in done or not ix.distinct(*pts):
         return False
@@ -68,7 +70,7 @@ def first_time(ix: NumericIndex, done: set, key, pts) -> bool:
     return True
 
 
-def angle_true(db: Database, expr: dict, const) -> bool:
+def angle_true(db: Database, expr: dict, const: Fraction) -> bool:
     """Numeric truth of an equation over line directions (mod π)."""
     total = -float(const) * math.pi
     for v, k in expr.items():

@@ -81,7 +81,7 @@ def chase_nodes(db: Store, prov: dict) -> list[Node]:
     return sorted(out.values(), key=lambda n: n.ident)
 
 
-def line_nodes(db: Store, preds: Iterable[Predicate | None], extra_pairs=()) -> list[Node]:
+def line_nodes(db: Store, preds: Iterable[Predicate | None], extra_pairs: Iterable[tuple[str, str]] = ()) -> list[Node]:
     """The collinearity facts behind the lines these predicates name (a chase identifies every
     pair of points of a line with the line itself)."""
     out: dict[int, Node] = {}
@@ -125,7 +125,7 @@ def chase(db: Store, pred: Predicate, system: str, prov: dict) -> list[Node]:
     return [n]
 
 
-def coll_nodes(db: Store, pts) -> Answer:
+def coll_nodes(db: Store, pts: Iterable[str]) -> Answer:
     """The collinearity facts putting ``pts`` on one known line, or None."""
     obj = db.lines.collinear(pts)
     if obj is None:
@@ -133,7 +133,7 @@ def coll_nodes(db: Store, pts) -> Answer:
     return _cover(set(pts), obj.nodes, 2)
 
 
-def circle_nodes(db: Store, pts) -> Answer:
+def circle_nodes(db: Store, pts: Iterable[str]) -> Answer:
     """The facts putting ``pts`` on one known circle, or None."""
     obj = db.circles.containing(pts)
     if obj is None:

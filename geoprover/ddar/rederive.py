@@ -8,6 +8,9 @@ asserts more), and no other halving is allowed. ``rederivable`` / ``derives`` an
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Callable, Iterable
+
+from ..model import Predicate
 
 from .database import Database
 from .encode import HALF
@@ -117,7 +120,7 @@ def _holds_in(mini: Database, target: Node) -> bool:
     return mini.check(pred) is not None
 
 
-def rederivable(db: Database, premises, pred) -> bool:
+def rederivable(db: Database, premises: Iterable[Node], pred: Predicate) -> bool:
     """Does ``pred`` follow by chasing alone from ``premises`` (a fresh database)?
 
     A cited figure-read choice (``figure_half``: x = (c + jπ)/g) counts as the equation it states,
@@ -127,7 +130,7 @@ def rederivable(db: Database, premises, pred) -> bool:
     return derives(db, premises, Node(-1, str(pred), "goal", (), pred))
 
 
-def derives(db: Database, premises, target: Node) -> bool:
+def derives(db: Database, premises: Iterable[Node], target: Node) -> bool:
     """Does ``target`` (a fact, a figure-read choice or a node stating equations) follow by
     chasing alone from ``premises``, cited choices justified (see ``rederivable``)?"""
     mini = _checked_mini(db, premises)
@@ -196,7 +199,8 @@ def _candidates(mini: Database, target: Node):
     return GOAL_STEP.get(pred.name, "goal"), list(found)
 
 
-def justify(db: Database, pool: list[Node], target: Node, premises_of) -> tuple | None:
+def justify(db: Database, pool: list[Node], target: Node,
+            premises_of: Callable[[Node], Iterable[Node]]) -> tuple[str, tuple[Node, ...]] | None:
     """(rule, premises) deriving ``target`` by chasing from facts of ``pool``, or None.
 
     The fresh database of the whole pool names the facts its chase used, and a cited figure-read

@@ -6,14 +6,16 @@ from itertools import combinations
 from typing import Iterator
 
 from ..timing import Deadline
+from .database import Database
 from .encode import HALF
 from .linalg import combine
 from .matcher import Matcher, P, angle_true, cyclic_premise, first_time
 from .nodes import SoundnessError
+from .numeric import NumericIndex
 from .objects import Obj
 
 
-def rich_circles(db) -> Iterator[tuple[Obj, list[str]]]:
+def rich_circles(db: Database) -> Iterator[tuple[Obj, list[str]]]:
     """Known circles with four points or more (fewer state no angle), with their points sorted."""
     for circle in db.circles.alive():
         pts = sorted(circle.points)
@@ -24,11 +26,13 @@ def rich_circles(db) -> Iterator[tuple[Obj, list[str]]]:
 class Inscribed(Matcher):
     """``inscribed``: two points of a known circle see each chord under equal angles."""
 
-    def __init__(self, db, ix) -> None:
+    def __init__(self, db: Database, ix: NumericIndex) -> None:
         super().__init__(db, ix)
         self.done: set = set()      # circles (as point sets) and instances (a, b, c, d) tried
 
     def __call__(self, deadline: Deadline) -> int:
+        """Each known circle of four points or more once (and again when it grows): every chord with two
+        viewers; the first viewer against each other (equalities chain through it)."""
         db, new = self.db, 0
         for circle, pts in rich_circles(db):
             key0 = (frozenset(pts),)
@@ -52,11 +56,12 @@ class Inscribed(Matcher):
 class Central(Matcher):
     """``central``: ∠(ca → cb) = ∠(ao → ab) + 90° for chord ab, c on the circle, o its centre."""
 
-    def __init__(self, db, ix) -> None:
+    def __init__(self, db: Database, ix: NumericIndex) -> None:
         super().__init__(db, ix)
         self.done: set = set()      # (o, x, y, c, points on the circle) tried
 
     def __call__(self, deadline: Deadline) -> int:
+        """Known circles with a known centre: each chord, both ways, against one other point of the circle."""
         db, new = self.db, 0
         for circle in db.circles.alive():
             o = circle.center
@@ -158,6 +163,8 @@ class Center(Matcher):
     """``center``: points known equidistant from o lie on a circle centred at o."""
 
     def __call__(self, deadline: Deadline) -> int:
+        """Points equidistant from o in the figure, grouped by the hashed normal form of log|ob|: a
+        group of three or more known equal lengths is a circle centred at o."""
         db, new = self.db, 0
         for o, groups in self.ix.equidistant.items():
             for g in groups:
@@ -196,6 +203,8 @@ class Chords(Matcher):
     ``chords_cong`` (the converse)."""
 
     def __call__(self, deadline: Deadline) -> int:
+        """Pairs of chords of a known circle equal in the figure: whichever of the length and the
+        angle is known gives the other."""
         db, new = self.db, 0
         for circle, pts in rich_circles(db):
             inside = set(pts)

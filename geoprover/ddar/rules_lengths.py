@@ -7,16 +7,20 @@ from fractions import Fraction
 from itertools import combinations
 
 from ..timing import Deadline
+from .database import Database
 from .encode import HALF
 from .linalg import combine
 from .matcher import Matcher, P, both
 from .nodes import SoundnessError
+from .numeric import NumericIndex
 
 
 class ParaColl(Matcher):
     """``para_coll``: lines through one point with one direction are one line."""
 
     def __call__(self, deadline: Deadline) -> int:
+        """Collinear sets of the figure not yet on a known line: two of their lines through one point
+        that the angle chase makes parallel are one line."""
         db, new = self.db, 0
         for line in self.ix.lines:
             if db.lines.collinear(line) is not None:
@@ -42,6 +46,8 @@ class Isosceles(Matcher):
     """``iso_angles`` and ``iso_sides``: equal sides at o ⇔ equal base angles."""
 
     def __call__(self, deadline: Deadline) -> int:
+        """Points equidistant from o in the figure: whichever of the sides and the base angles is
+        known gives the other."""
         db, new = self.db, 0
         for o, groups in self.ix.equidistant.items():
             for g in groups:
@@ -62,6 +68,7 @@ class BisectorPerp(Matcher):
     """``bisector_perp``: two points equidistant from a and b span the perpendicular bisector of ab."""
 
     def __call__(self, deadline: Deadline) -> int:
+        """Pairs of points both equidistant from a and b in the figure, with both lengths known."""
         db, new = self.db, 0
         eq: dict = {}
         for o, groups in self.ix.equidistant.items():
@@ -85,6 +92,7 @@ class RightMedian(Matcher):
     """``right_median``: the median to the hypotenuse is half of it."""
 
     def __call__(self, deadline: Deadline) -> int:
+        """Known midpoints of a segment seen under a right angle (in the figure) from a third point."""
         db, new = self.db, 0
         for m, items in list(db.midpoints.items()):
             for x, y, node in items:
@@ -104,6 +112,7 @@ class MidpDetect(Matcher):
     """``midp_detect``: a point of segment ab equidistant from a and b is its midpoint."""
 
     def __call__(self, deadline: Deadline) -> int:
+        """Midpoints of the figure not yet known as such, once collinear and equidistant."""
         db, new = self.db, 0
         for m, a, b in self.ix.mid:
             goal = P("midp", (m, a, b))
@@ -120,6 +129,7 @@ class Distances(Matcher):
     the ratio chase finds go to the distance system)."""
 
     def __call__(self, deadline: Deadline) -> int:
+        """Pairs of segments equal in the figure that one system knows equal and the other does not."""
         db, new = self.db, 0
         for group in self.ix.equal_segments:
             for (a, b), (c, d) in combinations(group, 2):
@@ -144,11 +154,13 @@ TRIG = {Fraction(1, 6): ({2: -1}, {3: Fraction(1, 2), 2: -1}),
 class RightTrig(Matcher):
     """``right_trig``: a right triangle with a 30°, 45° or 60° angle has its sides in the known ratios."""
 
-    def __init__(self, db, ix) -> None:
+    def __init__(self, db: Database, ix: NumericIndex) -> None:
         super().__init__(db, ix)
         self.done: set = set()      # (right vertex, acute vertex, other vertex) stated
 
     def __call__(self, deadline: Deadline) -> int:
+        """Right angles of the figure whose acute angle is 30°, 45° or 60° there and known so
+        symbolically, once each."""
         db, new = self.db, 0
         for (b, a, c) in sorted(self.ix.right):
             for x, y in ((a, c), (c, a)):      # the acute angle at x, the other acute vertex y

@@ -5,15 +5,19 @@ import math
 from itertools import combinations
 
 from ..timing import Deadline
+from .database import Database
 from .linalg import combine
 from .matcher import Matcher, P, both
 from .nodes import Node, SoundnessError
+from .numeric import NumericIndex
 
 
 class BisectRatio(Matcher):
     """``bisect_ratio`` (the angle bisector theorem) and ``ratio_bisect`` (its converse)."""
 
     def __call__(self, deadline: Deadline) -> int:
+        """Bisector feet of the figure on a known side line: whichever of the angles and the ratio is
+        known gives the other."""
         db, new = self.db, 0
         for a, b, c, d in self.ix.bisectors:
             col = db.check(P("coll", (d, b, c)))
@@ -34,6 +38,8 @@ class Trapezoid(Matcher):
     mn ∥ ab exactly when ma : md = nb : nc."""
 
     def __call__(self, deadline: Deadline) -> int:
+        """Intercepts of the figure (mn ∥ ab ∥ cd there): whichever of the parallel and the ratio is
+        known gives the other."""
         db, new = self.db, 0
         for a, b, c, d, m, n in self.ix.trapezoids:
             # mn must be a real transversal: m, n not vertices, and (a triangle) abc not flat
@@ -62,11 +68,13 @@ class MenelausCeva(Matcher):
     transversal or three known concurrent cevians, give a product of three ratios equal to 1
     (linear in log-lengths)."""
 
-    def __init__(self, db, ix) -> None:
+    def __init__(self, db: Database, ix: NumericIndex) -> None:
         super().__init__(db, ix)
         self.done: set = set()      # (a, b, c, d, e, f) stated
 
     def __call__(self, deadline: Deadline) -> int:
+        """Triples of known lines meeting pairwise in a non-flat triangle, with a known transversal or
+        concurrent cevians; each instance once."""
         db, new = self.db, 0
         lines = sorted(db.lines.alive(), key=lambda o: o.ident)
         for x, y, z in combinations(lines, 3):

@@ -16,9 +16,11 @@ from itertools import combinations
 import numpy as np
 
 from ..timing import Deadline
+from .database import Database
 from .linalg import Expr, combine
 from .matcher import Matcher, P, cyclic_premise
 from .nodes import Node, SoundnessError
+from .numeric import NumericIndex
 
 TOL = 1e-9
 
@@ -33,7 +35,7 @@ class SineLaw(Matcher):
     """``sine_law``, ``circumradius`` and ``sine_angle``: circumradius variables in the ratio chase
     (a last-resort matcher: it runs when no other rule adds anything)."""
 
-    def __init__(self, db, ix) -> None:
+    def __init__(self, db: Database, ix: NumericIndex) -> None:
         super().__init__(db, ix)
         self.done: set = set()                  # vertex angles, ties and class pairs already stated
         self.groups: list | None = None         # vertex angles grouped by equal |sin| (built once)
@@ -66,7 +68,7 @@ class SineLaw(Matcher):
         return _circumradius(*(c[p] for p in tri))
 
     # ----- the three steps -------------------------------------------------------------------
-    def _sine_expr(self, m, r) -> dict:
+    def _sine_expr(self, m: tuple[str, str, str], r: tuple[str, str, str]) -> Expr:
         """log|yz| − log R(xyz) − log|qr| + log R(pqr) for vertex angles m = (x, y, z), r = (p, q, r)."""
         db = self.db
         (_, y, z), (_, q, s) = m, r

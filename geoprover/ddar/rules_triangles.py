@@ -7,6 +7,7 @@ ratio equations are stated as one ``simtri`` step.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Callable
 
 from ..model import Predicate
@@ -22,7 +23,7 @@ Cited = tuple[str, dict, Predicate]         # (system, provenance, the fact stat
 Criterion = tuple[str, list[Cited]]         # (rule key, its premises)
 
 
-def zero_by_normal_forms(system: LinearSystem, expr: Expr, const, cache: dict) -> bool:
+def zero_by_normal_forms(system: LinearSystem, expr: Expr, const: Fraction | int, cache: dict) -> bool:
     """Does ``expr = const`` hold? Summed from cached normal forms of single variables (a cheap
     filter: no provenance)."""
     total: dict = {}
@@ -67,18 +68,22 @@ class Pair:
     ratios: list            # provenance per side ratio, or None
 
     def cited_angles(self) -> list[Cited]:
+        """The known angle equations as premises to cite."""
         stated = angle_preds(self.t1, self.t2, self.same)
         return [("angle", h, stated[k]) for k, h in enumerate(self.angles) if h is not None]
 
     def cited_ratios(self) -> list[Cited]:
+        """The known ratio equations as premises to cite."""
         (a, b, c), (p, q, r) = self.t1, self.t2
         stated = [P("eqratio", (a, b, b, c, p, q, q, r)), P("eqratio", (b, c, c, a, q, r, r, p))]
         return [("ratio", h, stated[k]) for k, h in enumerate(self.ratios) if h is not None]
 
     def known_angles(self) -> int:
+        """How many of the three angle equations the chase knows."""
         return sum(h is not None for h in self.angles)
 
     def known_ratios(self) -> int:
+        """How many of the two ratio equations the chase knows."""
         return sum(h is not None for h in self.ratios)
 
 
@@ -152,6 +157,8 @@ class Similar(Matcher):
         self.open = list(ix.similar)     # pairs some equation of which is still unknown
 
     def __call__(self, deadline: Deadline) -> int:
+        """The open pairs, cheaply filtered by normal forms first; a pair leaves the list once every
+        equation of it is known. Stops early (the rest stay open) when ``deadline`` passes."""
         db, new = self.db, 0
         still = []
         version = (db.angles.equations, db.ratios.equations)

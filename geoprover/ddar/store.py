@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 from fractions import Fraction
+from typing import Iterable
 
 import numpy as np
 
@@ -57,7 +58,7 @@ class Store:
         return twin
 
     # ----- nodes and numeric oracle -------------------------------------------------------------
-    def node(self, text: str, rule: str, premises=(), pred: Predicate | None = None) -> Node:
+    def node(self, text: str, rule: str, premises: Iterable[Node] = (), pred: Predicate | None = None) -> Node:
         """A new proof node (premises deduplicated, in order)."""
         n = Node(len(self.nodes), text, rule, tuple(dict.fromkeys(premises)), pred)
         self.nodes.append(n)
@@ -130,7 +131,8 @@ class Store:
                 self.equate(self.ratios, expr, Fraction(0), node)
 
     # ----- facts --------------------------------------------------------------------------------
-    def add_fact(self, pred: Predicate, rule: str, premises=(), check_new: bool = True) -> Node | None:
+    def add_fact(self, pred: Predicate, rule: str, premises: Iterable[Node] = (),
+                 check_new: bool = True) -> Node | None:
         """Record ``pred`` (derived by ``rule`` from ``premises``); None when already known (or, with
         ``check_new``, when it already follows: a derived fact is stored once)."""
         text = str(pred)
