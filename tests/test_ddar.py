@@ -368,6 +368,31 @@ def test_timeout_is_honoured():
     assert proof.seconds < 5
 
 
+@pytest.mark.parametrize("kind", ["deadline", "perf_counter"])
+def test_saturate_takes_a_deadline_or_a_perf_counter_moment(kind):
+    """One deadline type (timing.Deadline); a float moment of time.perf_counter() (the auxiliary
+    search's, until it moves to Deadline) means the same."""
+    import time
+    from geoprover.timing import Deadline
+    problem = load_named("translated_imo_2016_p1")
+    diagram = draw(problem, seed=0)
+    soon = {"deadline": lambda s: Deadline.after(s), "perf_counter": lambda s: time.perf_counter() + s}[kind]
+    assert build(problem, diagram).saturate(problem.goal, soon(-1.0)).status == "timeout"
+    assert build(problem, diagram).saturate(problem.goal, soon(60.0)).status == "proved"
+
+
+def test_prune_takes_a_budget_or_a_deadline():
+    from geoprover.ddar.prune import prune
+    from geoprover.timing import Deadline
+    problem = load_named("translated_imo_2013_p4")
+    engine = build(problem, draw(problem, seed=0))
+    out = engine.saturate(problem.goal)
+    lines = lambda nodes: len(render(engine.db, str(problem.goal), nodes)[1])
+    before = lines(out.goal_nodes)
+    assert prune(engine.db, problem.goal, out.goal_nodes, budget=Deadline.after(-1.0)) == list(out.goal_nodes)
+    assert lines(prune(engine.db, problem.goal, out.goal_nodes, budget=Deadline.after(30))) < before
+
+
 def test_soundness_bug_is_an_error_not_a_proof(monkeypatch):
     from geoprover.ddar.rules_lengths import ParaColl
     from geoprover.proof import ERROR

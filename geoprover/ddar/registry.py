@@ -1,12 +1,13 @@
 """The rule registry: which matcher produces which rules of rules.txt, and in which order they run.
 
 This is the one place a rule key is bound to the code that finds its instances. ``RUN_ORDER`` runs
-every round; ``LAST_RESORT`` only when a whole round of it added nothing (the law of sines: proofs
-that do not need it stay as they were, and the auxiliary-point search can leave it out). The keys
-in ``DATABASE_RULES`` are steps the database itself writes (construction facts, chases, merged
-lines and circles, figure-read choices) or the final line of a proof; every other key of the table
-is produced by exactly the matchers that name it here (``tests/test_ddar_registry.py`` checks both
-ways). The order is behaviour: cheaper rules first give shorter proofs where they suffice.
+every round; ``LAST_RESORT`` only when a whole round of ``RUN_ORDER`` added nothing (the law of
+sines: proofs that do not need it stay as they were, and the auxiliary-point search can leave it
+out). ``DATABASE_RULES`` are the steps the database itself writes (construction facts, chases,
+merged lines and circles, figure-read choices) or a proof's final line. Every key of rules.txt is
+one of those or produced by a registered matcher, and every key a matcher produces is in the table
+(``tests/test_ddar_registry.py``). The order is behaviour: the goal is checked after each matcher,
+so the earlier rules are the ones a proof uses where they suffice.
 """
 from __future__ import annotations
 

@@ -138,6 +138,9 @@ class Distances(Matcher):
                 dprov = db.dist.holds(expr)
                 rprov = db.ratio_holds(db.ratio_expr(a, b, c, d))
                 if dprov is not None and rprov is None:
+                    # NB: add_fact's own check finds the cong by distance chasing and declines it as
+                    # known, so the ratio system never gets it this way (kept as it was: fixing it would
+                    # change what DDAR derives and proves)
                     (via,) = db.chase(pred, "distance_chase", dprov)
                     new += self.add(pred, "distance_chase", via.premises if via.text == str(pred) else [via])
                 elif rprov is not None and dprov is None:
