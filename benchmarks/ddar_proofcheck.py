@@ -17,7 +17,10 @@ CHASES = ("angle_chase", "ratio_chase", "distance_chase")
 def main() -> None:
     from geoprover.ddar import build
     from geoprover.ddar.prune import prune, redundant
-    from geoprover.ddar.trace import minimize, needed, rederivable, render, verify
+    from geoprover.ddar.conditions import verify
+    from geoprover.ddar.rederive import rederivable
+    from geoprover.ddar.render import render
+    from geoprover.ddar.trace import minimize, needed
     from geoprover.language import parse_problem
     from geoprover.language.parser import read_problem_file
     from geoprover.language.sets import resolve_file

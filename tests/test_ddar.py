@@ -11,7 +11,10 @@ from geoprover.ddar.engine import Engine
 from geoprover.ddar.linalg import LinearSystem
 from geoprover.ddar.table import RULES
 from geoprover.ddar.prune import is_minimal, redundant
-from geoprover.ddar.trace import needed, rederivable, render, verify
+from geoprover.ddar.conditions import verify
+from geoprover.ddar.rederive import rederivable
+from geoprover.ddar.render import render
+from geoprover.ddar.trace import needed
 from geoprover.language import load_named, parse_problem
 from geoprover.model import Predicate as P
 from geoprover.numeric.diagram import draw
@@ -96,6 +99,9 @@ def test_rule_table_loaded():
 
 # ---- each rule on a minimal figure ------------------------------------------------------------
 
+SINES = ("a b c = triangle a b c; d = on_circum d a b c; p = free p; q = eqdistance q p a b; "
+         "r = eqangle3 r p q c a b; s = on_circum s p q r, eqdistance s p a d ? eqangle c a c d r p r s")
+
 RULE_CASES = [  # (a rule the proof must use, a figure where it is needed)
     ("para_coll", "a b c = triangle a b c; d = on_pline d a b c; e = on_pline e a b c ? coll a d e"),
     ("inscribed", "a b c = triangle a b c; d = on_circum d a b c ? eqangle c a c b d a d b"),
@@ -115,6 +121,24 @@ RULE_CASES = [  # (a rule the proof must use, a figure where it is needed)
     ("ceva", "a b c = triangle a b c; d = on_line d a b; e = on_pline e d b c, on_line e a c; f = on_line f c d, on_line f b e; g = on_line g a f, on_line g b c ? midp g b c"),
     ("right_trig", "a b = segment a b; c = on_tline c b b a, s_angle b a c 30 ? rconst b c a c 1/2"),
     ("radius", "a b c = triangle a b c; o = circumcenter o a b c; d = on_circum d a b c ? cong o a o d"),
+    ("iso_sides", "a b = segment a b; c = s_angle a b c 70, s_angle b a c 110 ? cong c a c b"),
+    ("chords_angle", "a b c = triangle a b c; d = on_circum d a b c, eqdistance d c a b; e = on_circum e a b c "
+                     "? eqangle e a e b e c e d"),
+    ("chords_cong", "a b c = triangle a b c; e = on_circum e a b c; d = on_circum d a b c, on_aline d e c b e a "
+                    "? cong a b c d"),
+    ("midp_detect", "a b = segment a b; m = on_line m a b, on_bline m a b; c d = segment c d; n = midpoint n c d "
+                    "? eqratio m a a b n c c d"),
+    ("ratio_bisect", "a b c = triangle12 a b c; x y = trisegment x y b c ? eqangle a b a x a x a c"),
+    ("distance_chase", "a b = segment a b; c = on_line c a b; d = on_line d a b, eqdistance d c a b ? cong a c b d"),
+    ("sim_aa", "a b c = triangle a b c; d = on_line d a b; e = on_line e a c, on_pline e d b c ? eqratio a d a b d e b c"),
+    ("sim_sss", "a b c = triangle a b c; d = shift d a b c ? eqangle a b a d b a b c"),
+    ("sim_sas", "a b c = triangle12 a b c; d e = segment d e; g = mirror g d e; "
+                "f = on_circle f d g, on_aline f d e c a b ? eqratio b c a c e f d f"),
+    ("sim_rhs", "a c = segment a c; m = midpoint m a c; b = on_dia b a c, on_circle b a m; p r = segment p r; "
+                "n = midpoint n p r; q = on_dia q p r, on_circle q p n ? eqangle c a c b r p r q"),
+    # two triangles with equal angles on equal chords have one circumradius, so equal chords of their
+    # circles subtend equal angles (no centre is named: only the law of sines relates the circles)
+    ("sine_law", SINES), ("circumradius", SINES), ("sine_angle", SINES),
 ]
 
 
@@ -123,6 +147,22 @@ def test_rule_fires(rule, text):
     proof = solve(text, prune_budget=0)    # the rule's own step (pruning may re-derive it by chasing)
     assert proof.status == PROVED, proof.render()
     assert rule in rules_of(proof), proof.render()
+
+
+def test_every_registered_rule_has_a_case():
+    from geoprover.ddar.registry import produced_rules
+    assert produced_rules() <= {rule for rule, _ in RULE_CASES}, produced_rules() - {rule for rule, _ in RULE_CASES}
+
+
+@pytest.mark.parametrize("rule,text", RULE_CASES, ids=[c[0] for c in RULE_CASES])
+def test_matchers_write_only_their_rules(rule, text):
+    """Each matcher writes only steps of its registered rules (and chases on the way); a rule
+    step of the case is written by its matcher (a chase or radius step may come from the database)."""
+    from test_ddar_registry import ON_THE_WAY, check_matchers_write_only_their_rules
+    from geoprover.ddar.registry import produced_rules
+    made = check_matchers_write_only_their_rules(text)
+    if rule in produced_rules() - ON_THE_WAY:
+        assert rule in made
 
 
 def test_iso_sides_by_hand():
@@ -328,13 +368,38 @@ def test_timeout_is_honoured():
     assert proof.seconds < 5
 
 
+@pytest.mark.parametrize("kind", ["deadline", "perf_counter"])
+def test_saturate_takes_a_deadline_or_a_perf_counter_moment(kind):
+    """One deadline type (timing.Deadline); a float moment of time.perf_counter() (the auxiliary
+    search's, until it moves to Deadline) means the same."""
+    import time
+    from geoprover.timing import Deadline
+    problem = load_named("translated_imo_2016_p1")
+    diagram = draw(problem, seed=0)
+    soon = {"deadline": lambda s: Deadline.after(s), "perf_counter": lambda s: time.perf_counter() + s}[kind]
+    assert build(problem, diagram).saturate(problem.goal, soon(-1.0)).status == "timeout"
+    assert build(problem, diagram).saturate(problem.goal, soon(60.0)).status == "proved"
+
+
+def test_prune_takes_a_budget_or_a_deadline():
+    from geoprover.ddar.prune import prune
+    from geoprover.timing import Deadline
+    problem = load_named("translated_imo_2013_p4")
+    engine = build(problem, draw(problem, seed=0))
+    out = engine.saturate(problem.goal)
+    lines = lambda nodes: len(render(engine.db, str(problem.goal), nodes)[1])
+    before = lines(out.goal_nodes)
+    assert prune(engine.db, problem.goal, out.goal_nodes, budget=Deadline.after(-1.0)) == list(out.goal_nodes)
+    assert lines(prune(engine.db, problem.goal, out.goal_nodes, budget=Deadline.after(30))) < before
+
+
 def test_soundness_bug_is_an_error_not_a_proof(monkeypatch):
-    from geoprover.ddar import rules
+    from geoprover.ddar.rules_lengths import ParaColl
     from geoprover.proof import ERROR
 
-    def lie(self):   # a broken rule: claims ab = ac in every triangle
+    def lie(self, deadline):   # a broken rule: claims ab = ac in every triangle
         return self.add(P("cong", ("a", "b", "a", "c")), "iso_sides", [])
-    monkeypatch.setattr(rules.Matchers, "para_coll", lie)
+    monkeypatch.setattr(ParaColl, "__call__", lie)
     text = "a b c = triangle a b c; d = midpoint d a b; e = midpoint e a c ? para d e b c"
     proof = prove(parse_problem(text), timeout=10)
     assert proof.status == ERROR and "soundness" in proof.message

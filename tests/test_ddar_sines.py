@@ -6,10 +6,12 @@ import pytest
 
 from geoprover.ddar import prove
 from geoprover.ddar.engine import Engine
-from geoprover.ddar.trace import needed, verify
+from geoprover.ddar.conditions import verify
+from geoprover.ddar.trace import needed
 from geoprover.language import load_named
 from geoprover.model import Predicate as P
 from geoprover.proof import PROVED
+from geoprover.timing import Deadline
 
 
 def _on_circle(centre, radius, degrees):
@@ -37,7 +39,7 @@ def test_equal_chords_in_equal_circles_subtend_equal_or_opposite_angles(mirror):
     same = P("eqangle", ("c", "a", "c", "b", "r", "p", "r", "q"))
     opposite = P("eqangle", ("c", "a", "c", "b", "r", "q", "r", "p"))
     assert engine.db.check(same) is None and engine.db.check(opposite) is None
-    engine._ensure().sine_law()
+    engine._ensure().named("sine_law")(Deadline.never())
     right, wrong = (opposite, same) if mirror else (same, opposite)
     found = engine.db.check(right)
     assert found is not None
@@ -54,7 +56,7 @@ def test_unequal_chords_give_nothing():
     for g in ("circle o a b c", "circle s p q r", "cong o a s p"):
         name, *args = g.split()
         engine.db.add_fact(P(name, tuple(args)), "given")
-    engine._ensure().sine_law()
+    engine._ensure().named("sine_law")(Deadline.never())
     across = [n.text for n in engine.db.nodes if n.rule == "sine_angle"
               and set(n.pred.args) & {"a", "b", "c"} and set(n.pred.args) & {"p", "q", "r"}]
     assert across == []

@@ -15,7 +15,9 @@ import pytest
 from geoprover.ddar import prove
 from geoprover.ddar.engine import Engine
 from geoprover.ddar.linalg import LinearSystem
-from geoprover.ddar.trace import minimize, needed, rederivable, side_conditions
+from geoprover.ddar.conditions import side_conditions
+from geoprover.ddar.rederive import rederivable
+from geoprover.ddar.trace import minimize, needed
 from geoprover.language import parse_problem
 from geoprover.model import Predicate as P
 from geoprover.numeric.checks import holds
@@ -339,7 +341,7 @@ def test_replay_jgex_ag_231():
 
 def test_ratio_constant_must_be_positive():
     """0 and negative ratios have no logarithm; they must not silently read as ratio 1."""
-    from geoprover.ddar.database import log_const
+    from geoprover.ddar.encode import log_const
     assert log_const(F(1)) == {}
     assert log_const(F(3, 4)) == {("log", 3): 1, ("log", 2): -2}
     for bad in (F(0), F(-1)):
@@ -388,13 +390,14 @@ def test_external_bisector_theorem():
 
 def _choice_justified(db, node) -> bool:
     """A figure-read choice x = (c + jπ)/g: its own premises give g·x = c by chasing alone."""
-    from geoprover.ddar.trace import _mini, _valid
+    from geoprover.ddar.linalg import combine
+    from geoprover.ddar.rederive import _mini, _valid
     figures = [p for p in node.premises if p.rule == "figure_half"]
     facts = [p for p in node.premises if p.rule != "figure_half"]
     mini = _mini(db, facts, figures)
     for _system, terms, chosen, _logs in node.reads:
         g = node.multiple
-        expr = mini._sum(*((g * k, {mini.d(a, b): 1}) for k, a, b in terms))
+        expr = combine(*((g * k, {mini.d(a, b): 1}) for k, a, b in terms))
         if not _valid(mini, mini.angle_holds(expr, g * chosen)):
             return False
     return True

@@ -8,14 +8,20 @@ differences of collinear segments chase (ab = cd on one line ⇒ ac = bd, ...).
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import numpy as np
 
-from .linalg import LinearSystem, combine
+from .linalg import Expr, LinearSystem, combine
+
+if TYPE_CHECKING:
+    from .store import Store
 
 
 class Distances:
-    def __init__(self, db) -> None:
+    """The distance system of one database: signed positions along its lines."""
+
+    def __init__(self, db: Store) -> None:
         self.db = db
         self.system = LinearSystem(None)
         self.axis: dict[int, np.ndarray] = {}    # line id -> unit direction fixed at first use
@@ -36,11 +42,9 @@ class Distances:
         sign = 1 if float((self.db.coords[b] - self.db.coords[a]) @ u) > 0 else -1
         return {("x", line, b): Fraction(sign), ("x", line, a): Fraction(-sign)}
 
-    _sum = staticmethod(combine)
-
-    def equal(self, a, b, c, d, factor: Fraction = Fraction(1)) -> dict:
+    def equal(self, a: str, b: str, c: str, d: str, factor: Fraction = Fraction(1)) -> dict:
         """|ab| − factor·|cd|."""
-        return self._sum((1, self.length(a, b)), (-factor, self.length(c, d)))
+        return combine((1, self.length(a, b)), (-factor, self.length(c, d)))
 
     def merge(self, kept: int, absorbed: int, eq_id: int) -> None:
         """Positions on an absorbed line equal (up to orientation) positions on the kept one."""
@@ -54,8 +58,10 @@ class Distances:
                  ("x", kept, q): Fraction(-s), ("x", kept, p0): Fraction(s)}
             self.system.add(e, Fraction(0), eq_id)
 
-    def add(self, expr: dict, eq_id: int) -> bool:
+    def add(self, expr: Expr, eq_id: int) -> bool:
+        """State ``expr = 0`` (equation ``eq_id``); False when it already followed."""
         return self.system.add(expr, Fraction(0), eq_id)
 
-    def holds(self, expr: dict):
+    def holds(self, expr: Expr) -> dict | None:
+        """Provenance of ``expr = 0`` in the distance system, or None."""
         return self.system.holds(expr, Fraction(0))

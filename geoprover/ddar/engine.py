@@ -1,13 +1,18 @@
 """The saturation loop: run every rule until the goal follows, nothing new appears, or time is up."""
 from __future__ import annotations
 
+import copy
 import time
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..model import Clause, Predicate
+from ..timing import Deadline, now
 from .database import Database
+from .nodes import Node
 from .numeric import REL, Apart, NumericIndex
-from .rules import Matchers
+from .registry import Matchers
 
 
 def separate(db: Database) -> None:
@@ -16,10 +21,22 @@ def separate(db: Database) -> None:
     db.lines.apart = db.circles.apart = Apart(db.coords, REL * db.scale)
 
 
+def as_deadline(deadline: Deadline | float | None) -> Deadline:
+    """A ``Deadline`` for ``saturate``: None is none, and a float is a moment of
+    ``time.perf_counter()`` (what callers passed before the one deadline type)."""
+    if deadline is None:
+        return Deadline.never()
+    if isinstance(deadline, Deadline):
+        return deadline
+    return Deadline.after(deadline - time.perf_counter())
+
+
 @dataclass
 class Outcome:
+    """How a saturation ended, and the facts the goal rests on when it was proved."""
+
     status: str            # "proved", "saturated", "timeout"
-    goal_nodes: list | None
+    goal_nodes: list[Node] | None
     rounds: int
     seconds: float
 
@@ -27,16 +44,15 @@ class Outcome:
 class Engine:
     """A database plus its rule matchers; clauses can be added and the loop rerun (aux search)."""
 
-    def __init__(self, coords, scale: float = 1.0) -> None:
+    def __init__(self, coords: dict[str, np.ndarray], scale: float = 1.0) -> None:
         self.db = Database(coords, scale)
         separate(self.db)
         self.matchers: Matchers | None = None
         self.use_last_resort = True   # run the costly last-resort rules (law of sines) when stuck
 
-    def __deepcopy__(self, memo):
+    def __deepcopy__(self, memo: dict) -> "Engine":
         """A copy to grow (aux search): the database is copied; the rule matchers are rebuilt on
         the first saturate anyway (new points change the candidates), so they are not."""
-        import copy
         twin = copy.copy(self)
         twin.db = copy.deepcopy(self.db, memo)
         twin.matchers = None
@@ -45,14 +61,14 @@ class Engine:
     @classmethod
     def from_points(cls, coords: dict, scale: float | None = None) -> "Engine":
         """An engine over given coordinates, facts to be added by hand (tests, small figures)."""
-        import numpy as np
         pts = {k: np.asarray(v, dtype=float) for k, v in coords.items()}
         arr = np.array(list(pts.values()))
         engine = cls(pts, scale or float(np.max(arr.max(axis=0) - arr.min(axis=0))))
         engine.db.points = list(pts)
         return engine
 
-    def add_clause(self, clause: Clause, coords=None) -> None:
+    def add_clause(self, clause: Clause, coords: dict[str, np.ndarray] | None = None) -> None:
+        """Add a clause's facts (its points drawn at ``coords`` if new); the matchers start afresh."""
         self.db.add_clause(clause, coords)
         self.matchers = None      # the numeric candidates depend on the point set
 
@@ -62,7 +78,6 @@ class Engine:
         For the auxiliary-point search: the saturated database is kept and only grows. False when
         the clause cannot be drawn here (degenerate); nothing is added then.
         """
-        import numpy as np
         from ..numeric.diagram import draw_clause
         from ..numeric.geometry import Degenerate
         rng = np.random.default_rng(seed)
@@ -76,36 +91,44 @@ class Engine:
         return False
 
     def _ensure(self) -> Matchers:
+        """The matchers for the current point set (built on first use after a change)."""
         if self.matchers is None:
             ix = NumericIndex(list(self.db.points), self.db.coords, self.db.scale)
             self.matchers = Matchers(self.db, ix)
         return self.matchers
 
-    def saturate(self, goal: Predicate | None = None, deadline: float | None = None) -> Outcome:
-        start = time.perf_counter()
+    def saturate(self, goal: Predicate | None = None, deadline: Deadline | float | None = None) -> Outcome:
+        """Run the matchers in registry order, round after round, until ``goal`` follows, a round
+        (and then the last-resort matchers) adds nothing, or ``deadline`` passes.
+
+        ``deadline`` is a ``Deadline``, or a float moment of ``time.perf_counter()`` (callers not yet
+        converted), or None for no limit. The goal is checked after every matcher, so a proof uses
+        the earliest rules that suffice.
+        """
+        clock = as_deadline(deadline)
+        start = now()
         m = self._ensure()
-        m.deadline = deadline
         rounds = 0
         while True:
             if goal is not None:
                 found = self.db.check(goal)
                 if found is not None:
-                    return Outcome("proved", found, rounds, time.perf_counter() - start)
+                    return Outcome("proved", found, rounds, now() - start)
             rounds += 1
             before = self.db.version, len(self.db.known)
             for matcher in m.order:
-                matcher()
-                if deadline is not None and time.perf_counter() > deadline:
+                matcher(clock)
+                if clock.expired():
                     found = self.db.check(goal) if goal is not None else None
                     if found is not None:
-                        return Outcome("proved", found, rounds, time.perf_counter() - start)
-                    return Outcome("timeout", None, rounds, time.perf_counter() - start)
+                        return Outcome("proved", found, rounds, now() - start)
+                    return Outcome("timeout", None, rounds, now() - start)
                 if goal is not None and matcher is not m.order[-1]:
                     found = self.db.check(goal)
                     if found is not None:
-                        return Outcome("proved", found, rounds, time.perf_counter() - start)
+                        return Outcome("proved", found, rounds, now() - start)
             if (self.db.version, len(self.db.known)) == before:
-                for matcher in (m.last_resort if self.use_last_resort else ()):
-                    matcher()
+                if self.use_last_resort:
+                    m.run_last_resort(clock)
                 if (self.db.version, len(self.db.known)) == before:
-                    return Outcome("saturated", None, rounds, time.perf_counter() - start)
+                    return Outcome("saturated", None, rounds, now() - start)

@@ -8,7 +8,8 @@ row remembers which input equations it combines, which is what the proof trace-b
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Hashable
+from math import gcd
+from typing import Callable, Hashable
 
 Expr = dict  # variable -> coefficient (int when integral: Python ints are far faster than Fractions)
 ZERO = Fraction(0)
@@ -31,7 +32,7 @@ def _div(a, k):
 
 
 def _gcd(values) -> Fraction:
-    from math import gcd
+    """The gcd of integral coefficients (1 when one is not integral)."""
     g = 0
     for k in values:
         if k.denominator != 1:
@@ -40,8 +41,7 @@ def _gcd(values) -> Fraction:
     return Fraction(max(g, 1))
 
 
-
-def combine(*terms) -> dict:
+def combine(*terms: tuple[int | Fraction, Expr]) -> Expr:
     """Σ sign·expr over (sign, expr) pairs of sparse linear expressions, zero terms dropped."""
     out: dict = {}
     for sign, e in terms:
@@ -49,7 +49,11 @@ def combine(*terms) -> dict:
             out[v] = out.get(v, 0) + sign * k
     return {v: k for v, k in out.items() if k}
 
+
 class LinearSystem:
+    """Equations ``Σ k·v = c`` (mod ``modulus`` when given), kept as fully reduced rows, one per
+    pivot, each with its provenance: the input equations it is a combination of."""
+
     def __init__(self, modulus: Fraction | None = None) -> None:
         self.modulus = modulus
         self.rows: dict[Hashable, tuple[Expr, Fraction, dict[int, Fraction]]] = {}
@@ -58,8 +62,10 @@ class LinearSystem:
         self.fixed: set = set()                   # variables never used as pivots (log primes)
         self.equations = 0
         self.pending: list = []
-        self.resolver = None   # (expr, candidate constants) -> the constant true in the diagram
-        self.on_halve = None   # (halved expr, chosen, other constants, provenance) -> id of the side condition
+        # (expr, candidate constants) -> the constant true in the diagram
+        self.resolver: Callable[[Expr, list], Fraction | None] | None = None
+        # (halved expr, chosen, other constants, provenance) -> id of the side condition
+        self.on_halve: Callable[[Expr, Fraction, list, dict], int] | None = None
 
     def _norm(self, c: Fraction) -> Fraction:
         return _n(c % self.modulus) if self.modulus is not None else _n(c)
@@ -69,7 +75,7 @@ class LinearSystem:
             self.order[v] = len(self.order)
         return self.order[v]
 
-    def reduce(self, expr: Expr, const: Fraction = ZERO, prov: dict | None = None):
+    def reduce(self, expr: Expr, const: Fraction = ZERO, prov: dict | None = None) -> tuple[Expr, Fraction, dict]:
         """Normal form of ``expr = const``: (expr', const', provenance of substituted rows)."""
         out: dict = {}
         prov = dict(prov) if prov else {}
@@ -92,7 +98,7 @@ class LinearSystem:
         prov = {e: _n(k) for e, k in prov.items() if k}
         return out, self._norm(c), prov
 
-    def normal(self, var) -> tuple[dict, Fraction]:
+    def normal(self, var: Hashable) -> tuple[Expr, Fraction]:
         """Normal form of one variable, without provenance (cheap; for hashing and filtering)."""
         row = self.rows.get(var)
         if row is None:
@@ -106,43 +112,72 @@ class LinearSystem:
         return prov if not red and c == 0 else None
 
     def add(self, expr: Expr, const: Fraction, eq_id: int) -> bool:
-        """Add ``expr = const`` (equation ``eq_id``); False when it already follows."""
+        """Add ``expr = const`` (equation ``eq_id``); False when it already follows (or, mod π, while
+        it has no ±1 coefficient to pivot on: it waits in ``pending`` until a later row gives one)."""
         for v in expr:
             self._age(v)
         red, c, prov = self.reduce(expr, ZERO, {eq_id: 1})
         c = self._norm(const + c)   # red = const + c  (reduce moved substituted constants to the left)
-        candidates = [v for v in red if v not in self.fixed]
-        if not candidates:
+        if not self._candidates(red):
             return False
-        unit = [v for v in candidates if abs(red[v]) == 1]
-        if not unit and self.modulus is not None:
-            # mod π, dividing by g > 1 leaves g candidate constants: the diagram picks the one that
-            # holds (a side condition read off the figure); otherwise keep the row aside
-            g = _gcd(red.values())
-            if g > 1 and self.resolver is not None:
-                chosen = self.resolver({v: _div(k, g) for v, k in red.items()},
-                                       [self._norm((c + j) / g) for j in range(int(g))])
-                if chosen is not None:
-                    red = {v: _div(k, g) for v, k in red.items()}
-                    prov = {e: _div(k, g) for e, k in prov.items()}
-                    if self.on_halve is not None:
-                        # the choice of half is a figure-read side condition: it joins the provenance,
-                        # so every conclusion resting on this row cites it (a zero equation, weight 1)
-                        others = [self._norm((c + j) / g) for j in range(int(g))]
-                        mark = self.on_halve(dict(red), chosen, [o for o in others if o != chosen], dict(prov))
-                        prov[mark] = prov.get(mark, 0) + 1
-                    c = chosen
-                    candidates = [v for v in red if v not in self.fixed]
-                    unit = [v for v in candidates if abs(red[v]) == 1]
-            if not unit:
+        if self.modulus is not None and not self._units(red):
+            red, c, prov = self._halve(red, c, prov)
+            if not self._units(red):
                 self.pending.append((expr, const, eq_id))
                 return False
-        pivot = max(unit or candidates, key=lambda v: self.order[v])
+        pivot = self._pivot(red)
+        expr_p, const_p, prov_p = self._solved_for(pivot, red, c, prov)
+        self._eliminate(pivot, expr_p, const_p, prov_p)
+        self._install(pivot, expr_p, const_p, prov_p)
+        self.equations += 1
+        self._retry_pending()
+        return True
+
+    # ----- the steps of add -------------------------------------------------------------------------
+    def _candidates(self, red: Expr) -> list:
+        """Variables a row may pivot on (log primes never are)."""
+        return [v for v in red if v not in self.fixed]
+
+    def _units(self, red: Expr) -> list:
+        """Pivot candidates with coefficient ±1 (mod π the only ones: dividing would lose solutions)."""
+        return [v for v in self._candidates(red) if abs(red[v]) == 1]
+
+    def _halve(self, red: Expr, c, prov: dict) -> tuple[Expr, Fraction, dict]:
+        """Mod π, divide a row g·x = c (g the gcd of its coefficients) by g when the diagram says which
+        of the g solutions x = (c + jπ)/g holds; the choice, a side condition read off the figure,
+        joins the provenance (``on_halve`` gives its equation id), so every conclusion resting on
+        the row cites it. The row unchanged when there is nothing to halve or no figure to ask."""
+        g = _gcd(red.values())
+        if g <= 1 or self.resolver is None:
+            return red, c, prov
+        options = [self._norm((c + j) / g) for j in range(int(g))]
+        chosen = self.resolver({v: _div(k, g) for v, k in red.items()}, options)
+        if chosen is None:
+            return red, c, prov
+        red = {v: _div(k, g) for v, k in red.items()}
+        prov = {e: _div(k, g) for e, k in prov.items()}
+        if self.on_halve is not None:
+            # a zero equation of weight 1 in the provenance
+            mark = self.on_halve(dict(red), chosen, [o for o in options if o != chosen], dict(prov))
+            prov[mark] = prov.get(mark, 0) + 1
+        return red, chosen, prov
+
+    def _pivot(self, red: Expr) -> Hashable:
+        """The newest variable with a ±1 coefficient, else the newest candidate."""
+        candidates = self._candidates(red)
+        unit = [v for v in candidates if abs(red[v]) == 1]
+        return max(unit or candidates, key=lambda v: self.order[v])
+
+    def _solved_for(self, pivot: Hashable, red: Expr, c, prov: dict) -> tuple[Expr, Fraction, dict]:
+        """The row divided by the pivot's coefficient."""
         k = red[pivot]
         expr_p = {v: _div(kv, k) for v, kv in red.items()}
         const_p = self._norm(Fraction(c) / k)
         prov_p = {e: _div(ke, k) for e, ke in prov.items()}
-        # eliminate the pivot from every other row
+        return expr_p, const_p, prov_p
+
+    def _eliminate(self, pivot: Hashable, expr_p: Expr, const_p, prov_p: dict) -> None:
+        """Substitute the new row into every row that mentions its pivot (rows stay fully reduced)."""
         for other in list(self.occurs.pop(pivot, ())):
             oexpr, oconst, oprov = self.rows[other]
             f = oexpr[pivot]
@@ -169,13 +204,17 @@ class LinearSystem:
             for v in nexpr:
                 if v != other:
                     self.occurs.setdefault(v, set()).add(other)
+
+    def _install(self, pivot: Hashable, expr_p: Expr, const_p, prov_p: dict) -> None:
+        """Keep the new row under its pivot, indexed by the variables it mentions."""
         self.rows[pivot] = (expr_p, const_p, prov_p)
         for v in expr_p:
             if v != pivot:
                 self.occurs.setdefault(v, set()).add(pivot)
-        self.equations += 1
+
+    def _retry_pending(self) -> None:
+        """Rows kept aside for want of a ±1 pivot may have one now."""
         if self.pending:
             waiting, self.pending = self.pending, []
             for e, c, i in waiting:
                 self.add(e, c, i)
-        return True

@@ -27,11 +27,15 @@ class Apart:
     tol: float
 
     def __call__(self, a: str, b: str) -> bool:
+        """a and b are different names at different spots."""
         return a != b and float(np.hypot(*(self.coords[a] - self.coords[b]))) >= self.tol
 
 
 @dataclass
 class NumericIndex:
+    """The candidates of one figure, computed once per point set (the engine rebuilds it when
+    clauses add points): rules look their instances up here instead of searching."""
+
     points: list[str]
     coords: dict[str, np.ndarray]
     scale: float
@@ -79,9 +83,11 @@ class NumericIndex:
         return all(np.hypot(*(self.coords[a] - self.coords[b])) >= self.tol for a, b in combinations(names, 2))
 
     def dist(self, a: str, b: str) -> float:
+        """|ab| in the figure."""
         return float(np.hypot(*(self.coords[a] - self.coords[b])))
 
     def ncoll(self, a: str, b: str, c: str, margin: float = 1e-3) -> bool:
+        """a, b, c clearly not collinear in the figure (sine of the angle at a above ``margin``)."""
         pa, pb, pc = self.coords[a], self.coords[b], self.coords[c]
         u, v = pb - pa, pc - pa
         lu, lv = math.hypot(*u), math.hypot(*v)

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Callable
+from typing import Any, Callable, Collection, Iterable
 
 
 def _distinct(a: str, b: str) -> bool:
     return a != b
 
 
-def spots(pts, apart: Callable[[str, str], bool]) -> int:
+def spots(pts: Collection[str], apart: Callable[[str, str], bool]) -> int:
     """How many different places the points of ``pts`` occupy."""
     if apart is _distinct or len(pts) < 2:
         return len(pts)
@@ -51,6 +51,7 @@ class Lines:
         self.count = 0
 
     def find(self, i: int) -> int:
+        """The line object ``i`` was merged into (union-find, with path halving)."""
         while self.parent[i] != i:
             self.parent[i] = self.parent[self.parent[i]]
             i = self.parent[i]
@@ -66,6 +67,7 @@ class Lines:
         return i
 
     def line(self, a: str, b: str) -> int:
+        """The line through a and b (a new two-point line the first time the pair is named)."""
         key = frozenset((a, b))
         i = self.pair.get(key)
         if i is None:
@@ -80,14 +82,15 @@ class Lines:
         pts = sorted(self.objs[i].points)
         return pts[0], next((q for q in pts[1:] if self.apart(pts[0], q)), pts[1])
 
-    def collinear(self, pts) -> Obj | None:
+    def collinear(self, pts: Iterable[str]) -> Obj | None:
+        """The known line holding all of ``pts``, or None."""
         pts = list(dict.fromkeys(pts))
         if len(pts) < 2:
             return None
         obj = self.objs[self.line(pts[0], pts[1])]
         return obj if all(p in obj.points for p in pts) else None
 
-    def add(self, pts, node) -> tuple[int, list[int]]:
+    def add(self, pts: Iterable[str], node: Any) -> tuple[int, list[int]]:
         """State that ``pts`` are collinear; returns (kept line, absorbed lines)."""
         pts = set(pts)
         pairs = [(a, b) for a, b in combinations(sorted(pts), 2) if self.apart(a, b)]
@@ -130,6 +133,7 @@ class Lines:
         return kept, absorbed
 
     def alive(self) -> list[Obj]:
+        """The lines not merged into others, with three points or more (two points state nothing)."""
         return [o for i, o in self.objs.items() if self.parent[i] == i and len(o.points) >= 3]
 
 
@@ -143,16 +147,18 @@ class Circles:
         self.version = 0
 
     def alive(self) -> list[Obj]:
+        """The known circles."""
         return list(self.objs.values())
 
-    def containing(self, pts) -> Obj | None:
+    def containing(self, pts: Iterable[str]) -> Obj | None:
+        """The known circle holding all of ``pts``, or None."""
         pts = set(pts)
         for o in self.objs.values():
             if pts <= o.points:
                 return o
         return None
 
-    def add(self, pts, node, center: str | None = None, center_nodes=()) -> Obj:
+    def add(self, pts: Iterable[str], node: Any, center: str | None = None, center_nodes: Iterable = ()) -> Obj:
         """Add a circle through ``pts`` (with ``center`` if known), merging with circles it meets."""
         pts = set(pts)
         merged = [o for o in self.objs.values()

@@ -6,12 +6,14 @@ a time budget. ``redundant`` / ``is_minimal`` check the result.
 """
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 
 from ..model import Predicate
+from ..timing import Deadline
 from .database import Database, Node
-from .trace import CHASES, _derives, _justify, _restates
+from .rederive import derives, justify
+from .table import CHASES
+from .trace import restates
 
 
 @dataclass
@@ -46,7 +48,7 @@ class _Graph:
         nodes = self.nodes()
         derived = sum(1 for n in nodes if n is not self.goal and n.rule != "given")
         final = self.premises(self.goal)
-        return derived + (0 if len(final) == 1 and _restates(final[0], goal_text) else 1)
+        return derived + (0 if len(final) == 1 and restates(final[0], goal_text) else 1)
 
     def descendants(self, nodes: list[Node], t: Node) -> set:
         users: dict[Node, list[Node]] = {}
@@ -67,7 +69,7 @@ def _shrink(db: Database, target: Node, premises: tuple) -> tuple:
     keep = list(premises)
     for p in sorted(premises, key=lambda n: -n.ident):
         trial = [q for q in keep if q is not p]
-        if trial and _derives(db, trial, target):
+        if trial and derives(db, trial, target):
             keep = trial
     return tuple(keep)
 
@@ -82,7 +84,7 @@ def _without(db: Database, graph: _Graph, s: Node) -> _Graph | None:
         users = [t for t in nodes if s in trial.premises(t)]
         if not users:
             for t in (t for t in tries if t in nodes):   # now that s is out: confirm each re-derived
-                if not _derives(db, trial.prem[t], t):            # step still in the proof, then shrink it
+                if not derives(db, trial.prem[t], t):            # step still in the proof, then shrink it
                     return None
                 trial.prem[t] = _shrink(db, t, trial.prem[t])
             return trial
@@ -92,7 +94,7 @@ def _without(db: Database, graph: _Graph, s: Node) -> _Graph | None:
             return None
         below = trial.descendants(nodes, t)
         pool = [n for n in nodes if n is not s and n is not t and n is not trial.goal and n not in below]
-        got = _justify(db, pool, t, trial.premises)
+        got = justify(db, pool, t, trial.premises)
         if got is None:
             return None
         trial.rule[t], trial.prem[t] = got
@@ -102,7 +104,7 @@ def _start(goal: Predicate, goal_nodes: list[Node]) -> _Graph:
     return _Graph(Node(-1, str(goal), "goal", tuple(goal_nodes), goal), {}, {})
 
 
-def redundant(db: Database, goal: Predicate, goal_nodes: list[Node], deadline: float | None = None,
+def redundant(db: Database, goal: Predicate, goal_nodes: list[Node], deadline: Deadline | None = None,
               first: bool = False) -> list[Node]:
     """The derived steps whose removal leaves the goal derivable from the rest of the proof (each
     step citing one re-derived by chasing, no cycles) with fewer lines: empty for a minimal proof."""
@@ -111,7 +113,7 @@ def redundant(db: Database, goal: Predicate, goal_nodes: list[Node], deadline: f
     for s in sorted(graph.nodes(), key=lambda n: -n.ident):
         if s is graph.goal or s.rule == "given":
             continue
-        if deadline is not None and time.perf_counter() > deadline:
+        if deadline is not None and deadline.expired():
             break
         trial = _without(db, graph, s)
         if trial is not None and trial.lines(graph.goal.text) < graph.lines(graph.goal.text):
@@ -126,20 +128,21 @@ def is_minimal(db: Database, goal: Predicate, goal_nodes: list[Node]) -> bool:
     return not redundant(db, goal, goal_nodes, first=True)
 
 
-def prune(db: Database, goal: Predicate, goal_nodes: list[Node], budget: float = 5.0) -> list[Node]:
+def prune(db: Database, goal: Predicate, goal_nodes: list[Node], budget: float | Deadline = 5.0) -> list[Node]:
     """Take out whole steps the rest of the proof does not need, later steps first, to a fixpoint
-    (or until ``budget`` seconds are spent: the proof stays sound, only perhaps not minimal).
+    (or until ``budget`` is spent — seconds from now, or a ``Deadline`` —: the proof stays sound,
+    only perhaps not minimal).
 
     Steps citing a removed one are re-derived by chasing (``_without``); nodes are rewired in place
     and the new goal nodes returned (a chase stating the goal when its final step changed)."""
-    deadline = time.perf_counter() + budget
+    deadline = budget if isinstance(budget, Deadline) else Deadline.after(budget)
     graph = _start(goal, goal_nodes)
     text = graph.goal.text
     changed = True
-    while changed and time.perf_counter() < deadline:
+    while changed and deadline.left() > 0:
         changed = False
         for s in sorted(graph.nodes(), key=lambda n: -n.ident):
-            if time.perf_counter() > deadline:
+            if deadline.expired():
                 break
             if s is graph.goal or s.rule == "given" or s not in graph.nodes():
                 continue
@@ -154,6 +157,6 @@ def prune(db: Database, goal: Predicate, goal_nodes: list[Node], budget: float =
             n.rule, n.conditions = graph.rule[n], ()
     final = list(graph.premises(graph.goal))
     rule = graph.rule.get(graph.goal)
-    if rule in CHASES and not (len(final) == 1 and _restates(final[0], text)):
+    if rule in CHASES and not (len(final) == 1 and restates(final[0], text)):
         return [db.node(text, rule, final, goal)]
     return final

@@ -1,62 +1,67 @@
 """Circles: inscribed and central angles, concyclic points, centres, equal chords."""
 from __future__ import annotations
 
-import math
 from fractions import Fraction
 from itertools import combinations
+from typing import Iterator
 
-from .database import HALF, SoundnessError
-from .rules_base import P, RuleBase
+from ..timing import Deadline
+from .database import Database
+from .encode import HALF
+from .linalg import combine
+from .matcher import Matcher, P, angle_true, cyclic_premise, first_time
+from .nodes import SoundnessError
+from .numeric import NumericIndex
+from .objects import Obj
 
 
-class CircleRules(RuleBase):
-    def _cyclic_premise(self, circle, pts) -> list:
-        db = self.db
-        pred = P("cyclic", tuple(pts))
-        if str(pred) in db.known:
-            return [db.known[str(pred)]]
-        for node, stated in circle.nodes:
-            if set(pts) <= stated:
-                return [node]
-        nodes = [n for n, _ in circle.nodes] + list(circle.center_nodes)
-        return [db.node(str(pred), "circle_merge", nodes, pred)]
+def rich_circles(db: Database) -> Iterator[tuple[Obj, list[str]]]:
+    """Known circles with four points or more (fewer state no angle), with their points sorted."""
+    for circle in db.circles.alive():
+        pts = sorted(circle.points)
+        if len(pts) >= 4:
+            yield circle, pts
 
-    def _first_time(self, done: set, key, pts) -> bool:
-        """An instance not tried before, on points at distinct spots (one spot: no chord, no angle)."""
-        if key in done or not self.ix.distinct(*pts):
-            return False
-        done.add(key)
-        return True
 
-    def _rich_circles(self):
-        """Known circles with four points or more (fewer state no angle), with their points sorted."""
-        for circle in self.db.circles.alive():
-            pts = sorted(circle.points)
-            if len(pts) >= 4:
-                yield circle, pts
+class Inscribed(Matcher):
+    """``inscribed``: two points of a known circle see each chord under equal angles."""
 
-    def inscribed(self) -> int:
+    def __init__(self, db: Database, ix: NumericIndex) -> None:
+        super().__init__(db, ix)
+        self.done: set = set()      # circles (as point sets) and instances (a, b, c, d) tried
+
+    def __call__(self, deadline: Deadline) -> int:
+        """Each known circle of four points or more once (and again when it grows): every chord with two
+        viewers; the first viewer against each other (equalities chain through it)."""
         db, new = self.db, 0
-        for circle, pts in self._rich_circles():
+        for circle, pts in rich_circles(db):
             key0 = (frozenset(pts),)
-            if key0 in self.inscribed_done:
+            if key0 in self.done:
                 continue
-            self.inscribed_done.add(key0)
+            self.done.add(key0)
             for a, b in combinations(pts, 2):
                 others = [p for p in pts if p not in (a, b)]
                 c = others[0]
                 for d in others[1:]:
-                    if not self._first_time(self.inscribed_done, (a, b, c, d), (a, b, c, d)):
+                    if not first_time(self.ix, self.done, (a, b, c, d), (a, b, c, d)):
                         continue
-                    expr = db._sum((1, db.angle_expr(c, a, c, b)), (-1, db.angle_expr(d, a, d, b)))
+                    expr = combine((1, db.angle_expr(c, a, c, b)), (-1, db.angle_expr(d, a, d, b)))
                     if db.angle_holds(expr) is not None:
                         continue
                     pred = P("eqangle", (c, a, c, b, d, a, d, b))
-                    new += self.add(pred, "inscribed", self._cyclic_premise(circle, (a, b, c, d)))
+                    new += self.add(pred, "inscribed", cyclic_premise(db, circle, (a, b, c, d)))
         return new
 
-    def central(self) -> int:
-        """∠(ca → cb) = ∠(ao → ab) + 90° for chord ab, c on the circle, o its centre."""
+
+class Central(Matcher):
+    """``central``: ∠(ca → cb) = ∠(ao → ab) + 90° for chord ab, c on the circle, o its centre."""
+
+    def __init__(self, db: Database, ix: NumericIndex) -> None:
+        super().__init__(db, ix)
+        self.done: set = set()      # (o, x, y, c, points on the circle) tried
+
+    def __call__(self, deadline: Deadline) -> int:
+        """Known circles with a known centre: each chord, both ways, against one other point of the circle."""
         db, new = self.db, 0
         for circle in db.circles.alive():
             o = circle.center
@@ -66,36 +71,30 @@ class CircleRules(RuleBase):
             for a, b in combinations(pts, 2):
                 c = next(p for p in pts if p not in (a, b))
                 for x, y in ((a, b), (b, a)):
-                    if not self._first_time(self.central_done, (o, x, y, c, len(pts)), (o, x, y, c)):
+                    if not first_time(self.ix, self.done, (o, x, y, c, len(pts)), (o, x, y, c)):
                         continue
-                    expr = db._sum((1, db.angle_expr(c, x, c, y)), (-1, db.angle_expr(x, o, x, y)))
+                    expr = combine((1, db.angle_expr(c, x, c, y)), (-1, db.angle_expr(x, o, x, y)))
                     if db.angle_holds(expr, HALF) is not None:
                         continue
-                    prem = self._cyclic_premise(circle, (x, y, c)) + list(circle.center_nodes)
+                    prem = cyclic_premise(db, circle, (x, y, c)) + list(circle.center_nodes)
                     # stated as: ∠(cx → cy) = ∠(xo → xy) + 90°
                     node = db.node(f"∠({c}{x}, {c}{y}) = ∠({x}{o}, {x}{y}) + 90°", "central", prem)
-                    node.check = (lambda e=expr: self._angle_true(e, HALF))
+                    node.check = (lambda e=expr: angle_true(db, e, HALF))
                     node.equations = [("angle", ((1, c, y), (-1, c, x), (-1, x, y), (1, x, o)), HALF, {})]
-                    if not self._angle_true(expr, HALF):
+                    if not angle_true(db, expr, HALF):
                         raise SoundnessError(f"central angle equation false: {node.text}")
                     if db.add_angle(expr, HALF, node):
                         new += 1
         return new
 
-    def _angle_true(self, expr, const) -> bool:
-        """Numeric truth of an equation over line directions (mod π)."""
-        db = self.db
-        total = -float(const) * math.pi
-        for v, k in expr.items():
-            a, b = db.lines.two(v)
-            pa, pb = db.coords[a], db.coords[b]
-            total += float(k) * (math.atan2(pb[1] - pa[1], pb[0] - pa[0]) % math.pi)
-        r = total % math.pi
-        return min(r, math.pi - r) < 1e-6
 
-    def cyclic_conv(self) -> int:
-        """Equal angles on one chord: viewers of a chord are grouped by the hashed normal form of
-        the angle they see it under, so equal angles are found by lookup, not pair by pair."""
+class CyclicConv(Matcher):
+    """Four points concyclic in the figure but not yet known to be: ``cyclic_conv`` (equal angles
+    on one chord), else ``iso_trapezoid`` or ``arc_midpoint``."""
+
+    def __call__(self, deadline: Deadline) -> int:
+        """Viewers of a chord are grouped by the hashed normal form of the angle they see it under,
+        so equal angles are found by lookup, not pair by pair."""
         db, new = self.db, 0
         for pts, _centre in self.ix.circles:
             if len(pts) < 4 or db.circles.containing(pts) is not None:
@@ -111,7 +110,7 @@ class CircleRules(RuleBase):
                     for u, v in combinations(viewers, 2):
                         if db.circles.containing((x, y, u, v)) is not None:
                             continue
-                        prov = db.angle_holds(db._sum((1, db.angle_expr(u, x, u, y)),
+                        prov = db.angle_holds(combine((1, db.angle_expr(u, x, u, y)),
                                                       (-1, db.angle_expr(v, x, v, y))))
                         prem = db.chase(P("eqangle", (u, x, u, y, v, x, v, y)), "angle_chase", prov)
                         new += self.add(P("cyclic", (x, y, u, v)), "cyclic_conv", prem)
@@ -159,7 +158,13 @@ class CircleRules(RuleBase):
                         return self.add(P("cyclic", (a, b, c, d)), "iso_trapezoid", prem)
         return 0
 
-    def center(self) -> int:
+
+class Center(Matcher):
+    """``center``: points known equidistant from o lie on a circle centred at o."""
+
+    def __call__(self, deadline: Deadline) -> int:
+        """Points equidistant from o in the figure, grouped by the hashed normal form of log|ob|: a
+        group of three or more known equal lengths is a circle centred at o."""
         db, new = self.db, 0
         for o, groups in self.ix.equidistant.items():
             for g in groups:
@@ -192,9 +197,16 @@ class CircleRules(RuleBase):
                         new += node is not None
         return new
 
-    def chords(self) -> int:
+
+class Chords(Matcher):
+    """Equal chords of a known circle: ``chords_angle`` (they subtend equal angles) and
+    ``chords_cong`` (the converse)."""
+
+    def __call__(self, deadline: Deadline) -> int:
+        """Pairs of chords of a known circle equal in the figure: whichever of the length and the
+        angle is known gives the other."""
         db, new = self.db, 0
-        for circle, pts in self._rich_circles():
+        for circle, pts in rich_circles(db):
             inside = set(pts)
             for group in self.ix.equal_segments:
                 segs = [s for s in group if s[0] in inside and s[1] in inside]
@@ -209,7 +221,7 @@ class CircleRules(RuleBase):
                         ang = P("eqangle", (r, a, r, b, s, q, s, p))
                     cong = P("cong", (a, b, p, q))
                     cc, ca = db.check(cong), db.check(ang)
-                    cyc = self._cyclic_premise(circle, tuple(dict.fromkeys((a, b, p, q, r, s))))
+                    cyc = cyclic_premise(db, circle, tuple(dict.fromkeys((a, b, p, q, r, s))))
                     if cc is not None and ca is None:
                         new += self.add(ang, "chords_angle", cyc + cc)
                     elif ca is not None and cc is None:

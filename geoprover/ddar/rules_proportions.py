@@ -4,12 +4,20 @@ from __future__ import annotations
 import math
 from itertools import combinations
 
-from .database import SoundnessError
-from .rules_base import P, RuleBase, both
+from ..timing import Deadline
+from .database import Database
+from .linalg import combine
+from .matcher import Matcher, P, both
+from .nodes import Node, SoundnessError
+from .numeric import NumericIndex
 
 
-class ProportionRules(RuleBase):
-    def bisect_ratio(self) -> int:
+class BisectRatio(Matcher):
+    """``bisect_ratio`` (the angle bisector theorem) and ``ratio_bisect`` (its converse)."""
+
+    def __call__(self, deadline: Deadline) -> int:
+        """Bisector feet of the figure on a known side line: whichever of the angles and the ratio is
+        known gives the other."""
         db, new = self.db, 0
         for a, b, c, d in self.ix.bisectors:
             col = db.check(P("coll", (d, b, c)))
@@ -24,8 +32,14 @@ class ProportionRules(RuleBase):
                 new += self.add(ang, "ratio_bisect", cr + col)
         return new
 
-    def trapezoid(self) -> int:
-        """ab ∥ cd, m on ad, n on bc: mn ∥ ab exactly when ma : md = nb : nc."""
+
+class Trapezoid(Matcher):
+    """``trapezoid_ratio`` and ``trapezoid_para``: ab ∥ cd, m on ad, n on bc (c = d: a triangle):
+    mn ∥ ab exactly when ma : md = nb : nc."""
+
+    def __call__(self, deadline: Deadline) -> int:
+        """Intercepts of the figure (mn ∥ ab ∥ cd there): whichever of the parallel and the ratio is
+        known gives the other."""
         db, new = self.db, 0
         for a, b, c, d, m, n in self.ix.trapezoids:
             # mn must be a real transversal: m, n not vertices, and (a triangle) abc not flat
@@ -48,9 +62,19 @@ class ProportionRules(RuleBase):
                 new += self.add(para, "trapezoid_para", base + cr)
         return new
 
-    def menelaus_ceva(self) -> int:
-        """Triangles whose three side lines are known lines: a known transversal (Menelaus) or three
-        known concurrent cevians (Ceva) give a product of three ratios equal to 1, linear in log-lengths."""
+
+class MenelausCeva(Matcher):
+    """``menelaus`` and ``ceva``: triangles whose three side lines are known lines, with a known
+    transversal or three known concurrent cevians, give a product of three ratios equal to 1
+    (linear in log-lengths)."""
+
+    def __init__(self, db: Database, ix: NumericIndex) -> None:
+        super().__init__(db, ix)
+        self.done: set = set()      # (a, b, c, d, e, f) stated
+
+    def __call__(self, deadline: Deadline) -> int:
+        """Triples of known lines meeting pairwise in a non-flat triangle, with a known transversal or
+        concurrent cevians; each instance once."""
         db, new = self.db, 0
         lines = sorted(db.lines.alive(), key=lambda o: o.ident)
         for x, y, z in combinations(lines, 3):
@@ -64,7 +88,7 @@ class ProportionRules(RuleBase):
                      for f in sorted(z.points - {a, b})]
             for d, e, f in sides:
                 key = (a, b, c, d, e, f)
-                if key in self.transversals_done:
+                if key in self.done:
                     continue
                 if not self.ix.distinct(a, b, c, d, e, f):   # points at one spot: a segment of length 0
                     continue
@@ -78,8 +102,8 @@ class ProportionRules(RuleBase):
                         kind, prem = "ceva", p
                 if kind is None:
                     continue
-                self.transversals_done.add(key)
-                expr = db._sum((1, {db.seg(a, f): 1}), (-1, {db.seg(f, b): 1}), (1, {db.seg(b, d): 1}),
+                self.done.add(key)
+                expr = combine((1, {db.seg(a, f): 1}), (-1, {db.seg(f, b): 1}), (1, {db.seg(b, d): 1}),
                                (-1, {db.seg(d, c): 1}), (1, {db.seg(c, e): 1}), (-1, {db.seg(e, a): 1}))
                 if db.ratio_holds(expr) is not None:
                     continue
@@ -95,9 +119,7 @@ class ProportionRules(RuleBase):
                 new += db.add_ratio(expr, node)
         return new
 
-    # sin and cos of 30°, 45°, 60° as prime exponents: √3/2 = 3^(1/2) · 2^(-1)
-
-    def _concurrent(self, a, d, b, e, c, f):
+    def _concurrent(self, a: str, d: str, b: str, e: str, c: str, f: str) -> list[Node] | None:
         """The facts making lines ad, be, cf meet at one named point, if they are known to."""
         db = self.db
         la, lb, lc = (db.lines.collinear((u, v)) for u, v in ((a, d), (b, e), (c, f)))

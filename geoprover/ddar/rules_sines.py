@@ -15,8 +15,12 @@ from itertools import combinations
 
 import numpy as np
 
-from .database import Node, SoundnessError
-from .rules_base import P, RuleBase
+from ..timing import Deadline
+from .database import Database
+from .linalg import Expr, combine
+from .matcher import Matcher, P, cyclic_premise
+from .nodes import Node, SoundnessError
+from .numeric import NumericIndex
 
 TOL = 1e-9
 
@@ -27,9 +31,14 @@ def _circumradius(pa, pb, pc) -> float:
     return a * b * c / (2 * cross)
 
 
-class SineRules(RuleBase):
-    sine_done: set
-    sine_groups: list | None
+class SineLaw(Matcher):
+    """``sine_law``, ``circumradius`` and ``sine_angle``: circumradius variables in the ratio chase
+    (a last-resort matcher: it runs when no other rule adds anything)."""
+
+    def __init__(self, db: Database, ix: NumericIndex) -> None:
+        super().__init__(db, ix)
+        self.done: set = set()                  # vertex angles, ties and class pairs already stated
+        self.groups: list | None = None         # vertex angles grouped by equal |sin| (built once)
 
     # ----- numeric side ---------------------------------------------------------------------
     def _sine_groups(self) -> list[list[tuple[str, str, str]]]:
@@ -59,11 +68,11 @@ class SineRules(RuleBase):
         return _circumradius(*(c[p] for p in tri))
 
     # ----- the three steps -------------------------------------------------------------------
-    def _sine_expr(self, m, r) -> dict:
+    def _sine_expr(self, m: tuple[str, str, str], r: tuple[str, str, str]) -> Expr:
         """log|yz| − log R(xyz) − log|qr| + log R(pqr) for vertex angles m = (x, y, z), r = (p, q, r)."""
         db = self.db
         (_, y, z), (_, q, s) = m, r
-        return db._sum((1, {db.seg(y, z): 1}), (-1, {db.radius(m): 1}),
+        return combine((1, {db.seg(y, z): 1}), (-1, {db.radius(m): 1}),
                        (-1, {db.seg(q, s): 1}), (1, {db.radius(r): 1}))
 
     def _ratio_node(self, text: str, rule: str, premises, terms, value: float) -> Node:
@@ -92,28 +101,28 @@ class SineRules(RuleBase):
             return 0
         base = tuple(sorted(circle.points)[:3])
         key = ("tie", tuple(sorted(tri)), base)
-        if key in self.sine_done:
+        if key in self.done:
             return 0
-        self.sine_done.add(key)
+        self.done.add(key)
         if tuple(sorted(tri)) != base:
-            expr = db._sum((1, {db.radius(tri): 1}), (-1, {db.radius(base): 1}))
+            expr = combine((1, {db.radius(tri): 1}), (-1, {db.radius(base): 1}))
             if db.ratio_holds(expr) is None:
-                prem = self._cyclic_premise(circle, tuple(sorted(set(tri) | set(base))))
+                prem = cyclic_premise(db, circle, tuple(sorted(set(tri) | set(base))))
                 t, b = "".join(sorted(tri)), "".join(base)
                 value = math.log(self._radius_value(tri)) - math.log(self._radius_value(base))
                 node = self._ratio_node(f"R({t}) = R({b})", "circumradius", prem,
                                         ((1, "R", tuple(tri)), (-1, "R", base)), value)
-                new += db._eq(db.ratios, expr, Fraction(0), node)
+                new += db.equate(db.ratios, expr, Fraction(0), node)
         o = circle.center
-        if o is not None and ("centre", base, o) not in self.sine_done:
-            self.sine_done.add(("centre", base, o))
-            expr = db._sum((1, {db.radius(base): 1}), (-1, {db.seg(o, base[0]): 1}))
+        if o is not None and ("centre", base, o) not in self.done:
+            self.done.add(("centre", base, o))
+            expr = combine((1, {db.radius(base): 1}), (-1, {db.seg(o, base[0]): 1}))
             if db.ratio_holds(expr) is None:
-                prem = self._cyclic_premise(circle, base) + list(circle.center_nodes)
+                prem = cyclic_premise(db, circle, base) + list(circle.center_nodes)
                 value = math.log(self._radius_value(base)) - math.log(self.ix.dist(o, base[0]))
                 node = self._ratio_node(f"R({''.join(base)}) = |{o}{base[0]}|", "circumradius", prem,
                                         ((1, "R", base), (-1, o, base[0])), value)
-                new += db._eq(db.ratios, expr, Fraction(0), node)
+                new += db.equate(db.ratios, expr, Fraction(0), node)
         return new
 
     def _angle_class(self, m, cache: dict):
@@ -140,27 +149,27 @@ class SineRules(RuleBase):
         cache[pair] = got = (pos, 1) if pos <= neg else (neg, -1)
         return got
 
-    def sine_law(self) -> int:
+    def __call__(self, deadline: Deadline) -> int:
         """Within each group of numerically equal sines, angles the chase shows equal or opposite
         form one class: each member is linked to the class's first (equalities chain), then the
         converse is tried between the classes."""
         db, new = self.db, 0
-        if self.sine_groups is None:
-            self.sine_groups = self._sine_groups()
+        if self.groups is None:
+            self.groups = self._sine_groups()
         cache: dict = {}
-        for group in self.sine_groups:
+        for group in self.groups:
             classes: dict = {}
             for m in group:
                 key, sign = self._angle_class(m, cache)
                 if key not in classes:
                     classes[key] = (m, sign)
-                    if m not in self.sine_done:
-                        self.sine_done.add(m)
+                    if m not in self.done:
+                        self.done.add(m)
                         new += self._tie(m)
                     continue
-                if m in self.sine_done:
+                if m in self.done:
                     continue
-                self.sine_done.add(m)
+                self.done.add(m)
                 r, rsign = classes[key]
                 expr = self._sine_expr(m, r)
                 if db.ratio_holds(expr) is None:
@@ -171,16 +180,16 @@ class SineRules(RuleBase):
                         raise SoundnessError(f"law of sines: angle classes disagree with the chase: {pred}")
                     text = f"|{y}{z}| : R({x}{y}{z}) = |{q}{s}| : R({p}{q}{s})"
                     node = self._sine_node(text, "sine_law", prov, m, r)
-                    new += db._eq(db.ratios, expr, Fraction(0), node)
+                    new += db.equate(db.ratios, expr, Fraction(0), node)
                 new += self._tie(m)
             reps = [m for m, _ in classes.values()]
             if len(reps) > 8:        # many sine classes of one value: a coincidence of the figure
                 continue
             for m, r in combinations(reps, 2):
-                if (m, r) not in self.sine_done:
+                if (m, r) not in self.done:
                     got = self._sine_angle(m, r)
                     if got is not None:
-                        self.sine_done.add((m, r))
+                        self.done.add((m, r))
                         new += got
         return new
 
@@ -196,7 +205,7 @@ class SineRules(RuleBase):
         opposite = P("eqangle", (x, y, x, z, p, s, p, q))
         pred = same if db.true(same) else opposite
         text = f"|{y}{z}| : R({x}{y}{z}) = |{q}{s}| : R({p}{q}{s})"
-        basis = db._chase_nodes(prov)
+        basis = db.chase_nodes(prov)
         if len(basis) == 1 and basis[0].text == text:
             ratio = basis[0]
         else:

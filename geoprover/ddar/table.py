@@ -7,12 +7,15 @@ from importlib import resources
 
 @dataclass(frozen=True)
 class Rule:
+    """One row of rules.txt."""
+
     key: str
     statement: str
     words: str
 
 
 def load_rules() -> dict[str, Rule]:
+    """The rows of rules.txt by key."""
     text = resources.files(__package__).joinpath("rules.txt").read_text()
     rules = {}
     for line in text.splitlines():
@@ -24,3 +27,12 @@ def load_rules() -> dict[str, Rule]:
 
 
 RULES = load_rules()
+
+# the rules a chase step is named by (a linear combination of equations, not a rule instance)
+CHASES = ("angle_chase", "ratio_chase", "distance_chase")
+
+# the rule printed on a proof's last line when the goal needed a final step over several facts
+GOAL_STEP = {"para": "angle_chase", "perp": "angle_chase", "eqangle": "angle_chase", "aconst": "angle_chase",
+             "cong": "ratio_chase", "eqratio": "ratio_chase", "rconst": "ratio_chase", "coll": "line",
+             "cyclic": "circle_merge", "midp": "goal_midp", "circle": "goal_circle", "simtri": "goal_simtri",
+             "contri": "goal_contri"}

@@ -1,0 +1,81 @@
+"""The matcher interface, and what several matchers share (premises on known circles, numeric checks).
+
+A matcher finds the instances of its rules (``registry.py`` says which keys of rules.txt) through
+indexes: candidates come from the numeric index (only numerically true conclusions are tried),
+premises are confirmed symbolically in the database. It keeps its own state (instances already
+tried, candidates still open) for one database and index, and a call returns how many new facts
+it added.
+"""
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+from typing import Hashable, Iterable
+
+from ..model import Predicate
+from ..timing import Deadline
+from .database import Database
+from .nodes import Node
+from .numeric import NumericIndex
+from .objects import Obj
+
+P = Predicate
+
+
+class Matcher:
+    """One matcher of the rule table, with its own state for one database and numeric index."""
+
+    def __init__(self, db: Database, ix: NumericIndex) -> None:
+        self.db = db
+        self.ix = ix
+
+    def __call__(self, deadline: Deadline) -> int:
+        """Add the rule instances that now hold; the number of new facts (``deadline``: stop early)."""
+        raise NotImplementedError
+
+    def add(self, pred: Predicate, rule: str, premises: Iterable[Node]) -> int:
+        """Derive ``pred`` by ``rule``: 1 when it is new, else 0."""
+        return 1 if self.db.add_fact(pred, rule, premises) is not None else 0
+
+
+def both(db: Database, *preds: Predicate) -> list[Node] | None:
+    """The facts behind all of ``preds``, or None when one does not follow."""
+    out = []
+    for p in preds:
+        c = db.check(p)
+        if c is None:
+            return None
+        out += c
+    return out
+
+
+def cyclic_premise(db: Database, circle: Obj, pts: Iterable[str]) -> list[Node]:
+    """The fact putting ``pts`` on a known circle: a stated one, or a ``circle_merge`` step
+    citing the facts that built the circle."""
+    pred = P("cyclic", tuple(pts))
+    if str(pred) in db.known:
+        return [db.known[str(pred)]]
+    for node, stated in circle.nodes:
+        if set(pts) <= stated:
+            return [node]
+    nodes = [n for n, _ in circle.nodes] + list(circle.center_nodes)
+    return [db.node(str(pred), "circle_merge", nodes, pred)]
+
+
+def first_time(ix: NumericIndex, done: set, key: Hashable, pts: Iterable[str]) -> bool:
+    """An instance not tried before, on points at distinct spots (one spot: no chord, no angle)."""
+    if key in done or not ix.distinct(*pts):
+        return False
+    done.add(key)
+    return True
+
+
+def angle_true(db: Database, expr: dict, const: Fraction) -> bool:
+    """Numeric truth of an equation over line directions (mod π)."""
+    total = -float(const) * math.pi
+    for v, k in expr.items():
+        a, b = db.lines.two(v)
+        pa, pb = db.coords[a], db.coords[b]
+        total += float(k) * (math.atan2(pb[1] - pa[1], pb[0] - pa[0]) % math.pi)
+    r = total % math.pi
+    return min(r, math.pi - r) < 1e-6
