@@ -55,3 +55,25 @@ def test_a_mirror_free_side_condition_when_orientation_does_not_matter():
 def test_a_goal_true_in_every_configuration_needs_no_condition():
     s = survey(draw(parse_problem(EQUILATERAL.replace("aconst a b a c {}", "cong a b a c"), "eq"), 0))
     assert not s.dependent and s.holds == s.drawn == 3 and s.words == []
+
+
+def test_a_samplers_random_orientation_is_a_branch_too():
+    # both squares outward or both inward: the goal holds; one of each: it fails
+    text = ("a b c = triangle a b c; e d = square a c e d; f g = square c b f g; h = midpoint h a e; "
+            "i = midpoint i b g; j = midpoint j a b ? cong h j i j")
+    d = draw(parse_problem(text, "t"), 0)
+    assert [c.point for c in d.choices] == ["e", "f"]
+    s = survey(d)
+    assert s.dependent and len(s.conditions) == 2 and s.confirmed
+    # the flipped square is the other orientation of the same base
+    other = redraw(d, frozenset([0]))
+    assert np.allclose(other.coords["a"], d.coords["a"]) and not np.allclose(other.coords["e"], d.coords["e"])
+
+
+def test_conditions_are_tried_on_other_figures_and_a_pick_tied_to_another_point_is_said_so():
+    # e is on the ray cb exactly when d (free on line ac) is on the ray ca: no condition on e alone will do
+    text = "a b = segment a b; c = on_bline c a b; d = on_line d a c; e = on_circle e c d, on_line e b c ? cong a e b d"
+    s = survey(draw(parse_problem(text, "t"), 0))
+    assert s.tried > 20 and s.confirmed
+    assert [c.name for c in s.conditions] == ["sameside"]
+    assert "exactly when" in s.words[0]

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..catalogue import get_construction
-from .samplers import SAMPLERS
+from .samplers import SAMPLERS, SignChooser
 from ..errors import DrawError
 from ..model import Clause, Predicate, Problem
 from . import loci
@@ -45,9 +45,32 @@ class Branches:
         k = int(rng.integers(len(candidates)))       # drawn even when flipped: the stream stays aligned
         if len(self.made) in self.flips:
             k = (k + 1) % len(candidates)
-        near = tuple(dict.fromkeys(a for c in clause.constructions for a in c.args if a in existing))
-        self.made.append(Choice(point, clause.index, tuple(candidates), k, tuple(existing), near))
+        self.record(point, clause, candidates, k, existing)
         return candidates[k]
+
+    def record(self, point: str, clause: Clause, candidates, k: int, existing: dict) -> None:
+        near = tuple(dict.fromkeys(a for c in clause.constructions for a in c.args if a in existing and a != point))
+        self.made.append(Choice(point, clause.index, tuple(candidates), k, tuple(existing), near))
+
+    def sample(self, sampler, rng: np.random.Generator, inputs: dict, clause: Clause, env: dict,
+               existing: dict) -> dict:
+        """Run a sampler, recording each orientation it picks at random as a branch (the other
+        orientation redrawn from the same random state gives the other candidate)."""
+        state = rng.bit_generator.state
+        chooser = SignChooser(rng, len(self.made), self.flips)
+        out = sampler(chooser, inputs)
+        first = len(self.made)
+        for j in range(chooser.count):
+            other_rng = np.random.default_rng()
+            other_rng.bit_generator.state = state
+            other = sampler(SignChooser(other_rng, first, self.flips ^ {first + j}), inputs)
+            shift = {q: float(np.hypot(*(np.asarray(out[q]) - np.asarray(other[q])))) for q in out}
+            moved = max(out, key=lambda q: shift[q])
+            # the sampler's points that stay put (a square's base) may describe the pick too
+            still = {env[q]: np.asarray(out[q], float) for q in out if shift[q] < 1e-9 and env[q] in env.values()}
+            self.record(env[moved], clause, [np.asarray(out[moved], float), np.asarray(other[moved], float)],
+                        0, {**existing, **still})
+        return out
 
 
 @dataclass
@@ -100,7 +123,8 @@ def _draw_clause(clause: Clause, coords: dict[str, np.ndarray], rng: np.random.G
         env = dict(zip(cons.params, call.args))
         if cons.sampler:
             inputs = {p: coords[env[p]] for p in cons.inputs}
-            out = SAMPLERS[cons.sampler](rng, inputs)
+            out = (branches.sample(SAMPLERS[cons.sampler], rng, inputs, clause, env, coords) if branches
+                   else SAMPLERS[cons.sampler](rng, inputs))
             for param, value in out.items():
                 loci_of[env[param]].append(np.asarray(value, dtype=float))
             continue

@@ -28,7 +28,29 @@ def _pt(rng: np.random.Generator) -> Point:
 
 
 def _sign(rng: np.random.Generator) -> float:
-    return 1.0 if rng.random() < 0.5 else -1.0
+    """An orientation chosen at random: a branch of the figure (a square on one side of its base).
+
+    A drawing that records its branch picks passes a `SignChooser`, which records this pick and can
+    take it the other way; the random stream is consumed the same either way.
+    """
+    flip = rng.sign_flip() if isinstance(rng, SignChooser) else False
+    s = 1.0 if rng.random() < 0.5 else -1.0
+    return -s if flip else s
+
+
+class SignChooser:
+    """A random generator for a sampler that numbers its orientation picks and flips chosen ones."""
+
+    def __init__(self, rng: np.random.Generator, first: int, flips: frozenset[int]) -> None:
+        self.rng, self.first, self.flips, self.count = rng, first, flips, 0
+
+    def sign_flip(self) -> bool:
+        k = self.first + self.count
+        self.count += 1
+        return k in self.flips
+
+    def __getattr__(self, name: str):
+        return getattr(self.rng, name)
 
 
 def _polygon(rng: np.random.Generator, n: int) -> list[Point]:
