@@ -282,9 +282,11 @@ class NumericIndex:
             ls = [l for _, l in cls]
             for l1, l2 in combinations(ls, 2):
                 trans: dict = {}
-                for a in l1:
-                    for d in l2:
-                        for m in on[frozenset((a, d))]:
+                for a in sorted(l1):
+                    for d in sorted(l2):
+                        if a == d:        # two nearly parallel lines through one point
+                            continue
+                        for m in sorted(on[frozenset((a, d))]):
                             if m in (a, d):
                                 continue
                             l3 = line_of.get((m, id(cls)))
