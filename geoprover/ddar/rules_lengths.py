@@ -96,7 +96,7 @@ class RightMedian(Matcher):
         db, new = self.db, 0
         for m, items in list(db.midpoints.items()):
             for x, y, node in items:
-                for (b, u, v) in self.ix.right:
+                for (b, u, v) in sorted(self.ix.right):
                     if {u, v} != {x, y} or b == m:
                         continue
                     goal = P("cong", (m, x, m, b))
