@@ -11,7 +11,8 @@ import time
 
 from ..model import Problem
 from ..numeric.diagram import draw
-from .algebra import Clock, Poly, Ring
+from ..timing import Deadline
+from .algebra import Poly, Ring
 from .engine import build
 
 
@@ -56,7 +57,7 @@ def sympy_plain(ring: Ring, g: Poly, members):
 def time_sympy_prem(problem: Problem, budget: float = 60.0) -> dict:
     """Seconds of the goal's pseudo-division in flint and in sympy's ring, and their ratio."""
     diagram = draw(problem, seed=0)
-    setup, chain, goal_polys = build(problem, diagram, Clock(budget))
+    setup, chain, goal_polys = build(problem, diagram, Deadline.after(budget))
     ring = setup.ring
     members = sorted(chain.members, key=lambda m: m.var, reverse=True)
     old = signal.signal(signal.SIGALRM, _alarm)
