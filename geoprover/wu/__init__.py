@@ -30,7 +30,6 @@ How it works (modules):
   non-zero there cannot pseudo-divide to zero, so Wu stops with NOT_PROVED. Never a proof.
 - ``kernels``: numba kernels evaluating sparse polynomials and their partial derivatives at many
   points in one call (compiled code cached on disk).
-- ``baseline``: the sympy-ring timing used by ``benchmarks/wu_bench.py``.
 """
 from .engine import prove
 
