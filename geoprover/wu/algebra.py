@@ -41,7 +41,7 @@ MAX_PRODUCT_TERMS = 5 * 10 ** 7
 class Ring:
     """Polynomials in named variables (lowest Wu class first) with numeric values to test factors."""
 
-    def __init__(self, names: list[str]):
+    def __init__(self, names: list[str]) -> None:
         self.names = list(names)
         self.ctx = flint.fmpz_mpoly_ctx.get(tuple(self.names), "lex")
         self.gens = self.ctx.gens()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import flint
 
@@ -71,7 +72,8 @@ class Chain:
     def note(self, p: Poly) -> None:
         self.max_terms = max(self.max_terms, len(p))
 
-    def drop(self, factors, source: str) -> None:
+    def drop(self, factors: Iterable[Poly], source: str) -> None:
+        """Set the non-constant factors aside as conditions of the clause being triangulated."""
         self.dropped.extend(Dropped(d, source, self.clause_start) for d in factors if not d.is_constant())
 
 
