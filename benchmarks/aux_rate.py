@@ -6,11 +6,11 @@ Usage: python benchmarks/aux_rate.py [--seconds 30] NAME [NAME ...]
 from __future__ import annotations
 
 import argparse
-import time
 
+from geoprover.auxiliary.search import search
 from geoprover.language import load_named
 from geoprover.numeric.diagram import draw
-from geoprover.auxiliary.search import search
+from geoprover.timing import Deadline
 
 
 def main() -> None:
@@ -21,9 +21,9 @@ def main() -> None:
     for name in args.names:
         problem = load_named(name)
         diagram = draw(problem, 0)
-        start = time.monotonic()
-        result = search(problem, diagram, start + args.seconds)
-        took = time.monotonic() - start
+        deadline = Deadline.after(args.seconds)
+        result = search(problem, diagram, deadline)
+        took = deadline.elapsed()
         print(f"{problem.name}: {result.status}, {result.runs} DDAR runs in {took:.1f} s = "
               f"{result.runs / took:.1f} runs/s; aux {[c.text for c in result.aux]}", flush=True)
 

@@ -2,7 +2,8 @@
 
 Writes benchmarks/results/wu_<set>[_<tag>].json and .md: machine, date, commit, timeout, and per
 problem the status, seconds, variable count, largest polynomial (terms), and on proved problems
-the time of the goal's pseudo-division with flint against the same with sympy's ring (ratio).
+the time of the goal's pseudo-division with flint against the same with sympy's ring (ratio;
+``wu_baseline.py``, needs ``pip install '.[baseline]'``, or ``--no-baseline``).
 
     python benchmarks/wu_bench.py imo_ag_30 --timeout 60
     python benchmarks/wu_bench.py jgex_ag_231 --timeout 30 --only 1,2,3
@@ -17,7 +18,8 @@ import time
 from datetime import datetime, timezone
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 RESULTS = ROOT / "benchmarks" / "results"
 SETS = {"imo_ag_30": ROOT / "problems/imo_ag_30/imo_ag_30.txt",
         "jgex_ag_231": ROOT / "problems/jgex_ag_231/jgex_ag_231.txt"}
@@ -26,8 +28,10 @@ CHILD = r"""
 import json, sys, time
 from geoprover.language import load_named
 from geoprover.wu import prove
-from geoprover.wu.baseline import time_sympy_prem
-name, timeout, baseline = sys.argv[1], float(sys.argv[2]), sys.argv[3] == "1"
+name, timeout, baseline, here = sys.argv[1], float(sys.argv[2]), sys.argv[3] == "1", sys.argv[4]
+if baseline:
+    sys.path.insert(0, here)
+    from wu_baseline import time_sympy_prem
 t = time.monotonic()
 try:
     problem = load_named(name)
@@ -54,7 +58,8 @@ def names_of(path: Path) -> list[str]:
 def run_one(name: str, timeout: float, baseline: bool) -> dict:
     t = time.monotonic()
     try:
-        done = subprocess.run([sys.executable, "-c", CHILD, name, str(timeout), "1" if baseline else "0"],
+        done = subprocess.run([sys.executable, "-c", CHILD, name, str(timeout), "1" if baseline else "0",
+                               str(HERE)],
                               capture_output=True, text=True, timeout=timeout * 2 + 30, cwd=ROOT)
         out, err = done.stdout, done.stderr
     except subprocess.TimeoutExpired as killed:

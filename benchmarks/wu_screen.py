@@ -35,8 +35,8 @@ Sparse.of(ring.gens[0] + 1, 1).at(np.zeros((1, 1), dtype=complex), (0,))
 warmup = time.monotonic() - t
 from geoprover.language import load_named
 from geoprover.numeric.diagram import draw
+from geoprover.timing import Deadline, OutOfTime
 from geoprover.wu import engine
-from geoprover.wu.algebra import Clock, Deadline
 from geoprover.wu.encode import Inexpressible
 from geoprover.wu.refute import screen
 name, timeout = sys.argv[1], float(sys.argv[2])
@@ -48,7 +48,7 @@ try:
         out["screen"] = "goal false in the diagram"
     else:
         t = time.monotonic()
-        setup, chain, goals = engine.build(problem, diagram, Clock(timeout))
+        setup, chain, goals = engine.build(problem, diagram, Deadline.after(timeout))
         out["build"] = round(time.monotonic() - t, 3)
         v = screen(setup.ring, chain, goals)
         out.update(screen="refuted" if v.refuted else "not refuted", reason=v.reason, samples=v.samples,
@@ -66,7 +66,7 @@ try:
                 alone = sum(1 for d in m.poly.degrees() if d) == 1
                 kept.append(setup.ring.names[m.var] + ("" if alone else " (depends on others)"))
         out.update(constants_refuted=refuted, constants_kept=kept, constants_unchanged=unchanged)
-except (Deadline, Inexpressible) as why:
+except (OutOfTime, Inexpressible) as why:
     out["screen"] = f"no triangular set ({type(why).__name__})"
 print(json.dumps(out), flush=True)
 engine.QUICK = float("inf")        # the exact method alone, never interrupted for the screen

@@ -19,7 +19,8 @@ from .proof import Proof
 
 
 def load_problem(name: str | None = None, file: str | Path | None = None, text: str | None = None) -> Problem:
-    """A problem by name (searched in the bundled sets or in ``file``), or given as ``text``."""
+    """A problem by name (searched in the bundled sets or in ``file``; a unique suffix is enough),
+    or parsed from ``text`` (then ``name`` only names it). Bad input raises GeoproverError."""
     if text is not None:
         return parse_problem(text, name or "problem")
     if name is None:
@@ -28,6 +29,7 @@ def load_problem(name: str | None = None, file: str | Path | None = None, text: 
 
 
 def load_file(file: str | Path) -> list[Problem]:
+    """Every problem of a problem file (a path or the name of a bundled set)."""
     return parse_problem_file(resolve_file(str(file)))
 
 
@@ -56,10 +58,17 @@ class CheckResult:
 
 
 def check(problem: Problem, seed: int = 0) -> CheckResult:
+    """Draw the problem with ``seed`` and test its goal numerically: ``.goal_holds`` is True, False
+    (false or degenerate in the diagram) or None (no goal); ``.diagram`` has the coordinates."""
     return CheckResult(problem, draw(problem, seed))
 
 
 def prove(problem: Problem, engine: str = "all", timeout: float = 300.0, seed: int = 0) -> Proof:
-    """Prove the goal with one engine, or race them all (``engine="all"``)."""
+    """Prove the goal with one engine ("wu", "ddar", "aux"), or race Wu against DDAR with auxiliary
+    points (``engine="all"``, each in its own process); the first proof wins.
+
+    Returns a `Proof` whose ``status`` is proved, not proved, false in the diagram, timeout or error,
+    within about ``timeout`` seconds; ``seed`` picks the numeric diagram every engine checks against.
+    """
     from .portfolio import run_portfolio
     return run_portfolio(problem, engines=None if engine == "all" else [engine], timeout=timeout, seed=seed)

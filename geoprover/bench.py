@@ -1,12 +1,12 @@
-"""``geoprover bench``: run whole problem sets through the portfolio and record what happened.
+"""Benchmark runner: run whole problem sets through the portfolio and record what happened.
 
 Each problem runs as its own ``geoprover solve --json`` process (honest timing, no shared
 state), through an executor that can be swapped for a cluster one. Results go to JSON, CSV and
-Markdown with the machine, date, git commit and settings.
+Markdown with the machine, date, git commit and settings. The ``geoprover bench`` command line is
+``bench_cli``.
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import datetime as dt
 import json
@@ -20,7 +20,6 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Callable, Protocol
 
-from .engines import ENGINES
 from .errors import GeoproverError
 
 
@@ -181,11 +180,6 @@ def markdown(rows: list[Row], meta: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def _table_line(r: Row) -> str:
-    engine = r.engine if r.result == "proved" else "-"
-    return f"{r.problem[:60]:<60} {r.result:<22} {engine:<6} {r.seconds:8.2f}"
-
-
 def run_bench(tasks: list[Task], executor: Executor, on_row: Callable[[int, int, Row], None]) -> list[Row]:
     futures = [(t, executor.submit(t)) for t in tasks]
     rows = []
@@ -220,70 +214,3 @@ def compare_alphageometry(rows: list[Row], ag_path: str) -> list[str]:
                    f"{'yes' if mine or theirs else 'no'} |")
     out.append(f"| **total** | **{ours}** | **{ag_only}** | **{union}** |")
     return out
-
-
-def add_bench_parser(sub) -> None:
-    p = sub.add_parser("bench", help="run problem sets through the portfolio and record results")
-    p.add_argument("files", nargs="*", default=["imo_ag_30"], help="problem files or bundled set names (default imo_ag_30)")
-    p.add_argument("--timeout", type=float, default=300.0, help="seconds a problem (default 300)")
-    p.add_argument("--jobs", type=int, default=1, help="problems at a time (default 1)")
-    p.add_argument("--engine", default="all", choices=["all", *ENGINES])
-    p.add_argument("--no-race", action="store_true", help="let every engine finish, to compare engines")
-    p.add_argument("--only", help="comma-separated problem names (or suffixes) to run")
-    p.add_argument("--out", default="benchmarks/results", help="directory for the result files")
-    p.add_argument("--tag", default="", help="added to the result file names")
-    p.add_argument("--resume", action="store_true", help="skip problems a previous run with the same name finished")
-    p.add_argument("--alphageometry", help="AlphaGeometry per-problem results (JSON) to report the union with")
-    p.set_defaults(func=run_bench_cli)
-
-
-def run_bench_cli(args: argparse.Namespace) -> int:
-    from .language.parser import read_problem_file
-    from .language.sets import resolve_file
-    if args.timeout <= 0 or args.jobs < 1:
-        raise GeoproverError("--timeout must be positive and --jobs at least 1")
-    files = [resolve_file(f) for f in args.files]
-    wanted = set(args.only.split(",")) if args.only else None
-    tasks = [Task(str(f), name, args.engine, args.timeout, race=not args.no_race)
-             for f in files for name, _ in read_problem_file(f)
-             if wanted is None or any(name == w or name.endswith(w) for w in wanted)]
-    if not tasks:
-        raise GeoproverError("no problems selected")
-    stem = "_".join(Path(f).stem for f in files) + (f"_{args.engine}" if args.engine != "all" else "") \
-        + (f"_{args.tag}" if args.tag else "")
-    out = Path(args.out)
-    previous: dict[str, Row] = {}
-    if args.resume and (out / f"{stem}.json").exists():
-        for r in json.loads((out / f"{stem}.json").read_text())["rows"]:
-            if r["result"] != "error":   # an error is not a finished run: try it again
-                previous[r["problem"]] = Row(**r)
-    todo = [t for t in tasks if t.name not in previous]
-    settings = {"files": [str(Path(f).name) for f in files], "timeout": args.timeout, "jobs": args.jobs,
-                "engine": args.engine, "race": not args.no_race}
-    done_rows: dict[str, Row] = dict(previous)
-    tty = sys.stderr.isatty()
-
-    def on_row(i: int, n: int, row: Row) -> None:
-        done_rows[row.problem] = row
-        solved = sum(r.result == "proved" for r in done_rows.values())
-        bar = "#" * int(30 * i / n)
-        print(f"\r[{bar:<30}] {i}/{n} solved {solved} " if tty else f"[{i}/{n}] {_table_line(row)}",
-              end="" if tty else "\n", file=sys.stderr, flush=True)
-        ordered = [done_rows[t.name] for t in tasks if t.name in done_rows]
-        write_results(ordered, settings, out, stem)  # after every problem, so --resume can pick up
-
-    run_bench(todo, LocalExecutor(args.jobs), on_row)
-    if tty:
-        print(file=sys.stderr)
-    rows = [done_rows[t.name] for t in tasks if t.name in done_rows]
-    paths = write_results(rows, settings, out, stem)
-    print(f"{'problem':<60} {'result':<22} {'engine':<6} {'seconds':>8}")
-    for r in rows:
-        print(_table_line(r))
-    s = summarize(rows)
-    print(f"solved {s['solved']} / {s['problems']}; by engine: {s['by_engine']}; by more than one engine: "
-          f"{s['by_more_than_one']}; timeouts: {s['timeouts']}")
-    if args.alphageometry:
-        print("\n".join(compare_alphageometry(rows, args.alphageometry)))
-    print("wrote " + ", ".join(str(p) for p in paths))
-    return 0

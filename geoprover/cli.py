@@ -11,7 +11,7 @@ import os
 import sys
 from typing import Sequence
 
-from .bench import add_bench_parser
+from .bench_cli import add_bench_parser
 from .engines import ENGINES
 from .errors import GeoproverError
 

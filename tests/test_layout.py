@@ -19,7 +19,8 @@ LAYERS = {
     "proof": 4,
     "wu": 5, "ddar": 5,
     "auxiliary": 6,          # DDAR plus auxiliary points: the one engine built on another
-    "engines": 7, "portfolio": 8, "api": 9, "bench": 9, "cli": 10, "__init__": 11, "__main__": 11,
+    "engines": 7, "portfolio": 8, "bench": 8, "api": 9, "bench_cli": 9, "cli": 10, "__init__": 11,
+    "__main__": 11,
 }
 
 

@@ -109,6 +109,7 @@ def _random_poly(ring: Ring, rnd: random.Random, terms: int, degs: list[int]):
 
 
 def test_flint_and_sympy_prem_agree():
+    pytest.importorskip("sympy")          # an optional dependency: pip install '.[test]' has it
     from sympy import ZZ
     from sympy.polys.rings import ring as sring
 
@@ -180,11 +181,11 @@ def test_proof_holds_on_other_figures_of_the_component(name):
     the NDG polynomials do not must satisfy the goal."""
     import numpy as np
     from geoprover.numeric.diagram import draw_once
-    from geoprover.wu.algebra import Clock
+    from geoprover.timing import Deadline
     from geoprover.wu.engine import build
 
     problem = parse_problem(CLASSICS[name])
-    setup, chain, _ = build(problem, draw(problem, seed=0), Clock(30))
+    setup, chain, _ = build(problem, draw(problem, seed=0), Deadline.after(30))
     ring = setup.ring
     rng = np.random.default_rng(3)
     checked = 0
@@ -213,11 +214,11 @@ SPECIAL = "a b c = triangle a b c; h = orthocenter h a b c ? cong c a c b"
 
 
 def _screen(problem, diagram=None):
-    from geoprover.wu.algebra import Clock
+    from geoprover.timing import Deadline
     from geoprover.wu.engine import build
     from geoprover.wu.refute import screen
 
-    setup, chain, goals = build(problem, diagram or draw(problem, seed=0), Clock(30))
+    setup, chain, goals = build(problem, diagram or draw(problem, seed=0), Deadline.after(30))
     return setup, chain, goals, screen(setup.ring, chain, goals)
 
 

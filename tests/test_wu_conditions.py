@@ -7,8 +7,10 @@ import pytest
 from geoprover.language import parse_problem
 from geoprover.numeric.diagram import draw
 from geoprover.proof import FALSE, NOT_PROVED, PROVED
+from geoprover.timing import Deadline
+from geoprover.wu import conditions as wu_conditions
 from geoprover.wu import engine as wu_engine
-from geoprover.wu.algebra import NON_ZERO, VANISH, Clock, Ring, Unclear
+from geoprover.wu.algebra import NON_ZERO, VANISH, Ring, Unclear
 from geoprover.wu.triangulate import Dropped
 
 EQUILATERAL = "a b = segment a b; c = on_circle c a b, on_circle c b a ? aconst a b a c {}"
@@ -38,8 +40,9 @@ def test_the_goal_non_degeneracy_is_printed():
 
 
 def test_a_goal_degenerate_on_the_whole_component_is_refused_by_the_algebra(monkeypatch):
-    # with the numeric test of the goal's conditions fooled, the remainder by the chain still says no
-    monkeypatch.setattr(wu_engine, "need_fails", lambda *a: False)
+    # with the numeric test of the goal's conditions fooled (where the conditions look it up), the
+    # remainder by the chain still says no
+    monkeypatch.setattr(wu_conditions, "need_fails", lambda *a: False)
     proof = wu("a b c = triangle a b c; d = midpoint d a b; e = on_line e a b ? cyclic a d b e",
                numeric_gate=False)
     assert proof.status == FALSE
@@ -55,14 +58,14 @@ def test_degenerate_goals_are_false_without_the_numeric_gate(goal):
 def test_a_set_aside_factor_barely_non_zero_fails_the_check():
     problem = parse_problem("a b c = triangle a b c; d = midpoint d b c ? midp d c b", "t")
     diagram = draw(problem, 0)
-    setup, chain, _ = wu_engine.build(problem, diagram, Clock(30))
+    setup, chain, _ = wu_engine.build(problem, diagram, Deadline.after(30))
     ring = setup.ring
     x = ring.gen("c_x")
     k = 10 ** 6
     near = k * x - round(k * ring.values[ring.index["c_x"]])     # relative value about 1e-7 … 1e-6
     assert VANISH <= ring.relative(near) < NON_ZERO
     chain.dropped.append(Dropped(near, "test", 0))
-    ok, lines, _ = wu_engine.check_ndg(setup, chain, problem, diagram)
+    ok, lines, _ = wu_conditions.check_ndg(setup, chain, problem, diagram)
     assert not ok and any("FAILS" in line for line in lines)
 
 

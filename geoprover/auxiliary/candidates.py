@@ -1,14 +1,13 @@
 """Auxiliary-point candidates: ordinary constructions built from the figure's own objects.
 
 Each candidate is a clause of the problem language (so a proof prints it as an auxiliary
-construction). A candidate is kept when it is numerically new (no existing point there) and
-ranked higher when it lands on a line or circle it was not built from, and when it is built from
-the goal's points.
+construction), made from a template of one of the candidate families (``families``). A candidate
+is kept when it is numerically new (no existing point there) and ranked higher when it lands on a
+line or circle it was not built from, and when it is built from the goal's points.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from itertools import combinations
 
 import numpy as np
 
@@ -17,6 +16,7 @@ from ..catalogue import complete_call
 from ..model import Clause, Predicate, Problem
 from ..numeric.diagram import draw_clause
 from ..numeric.geometry import Degenerate
+from .families import templates
 from .figure import Figure
 
 KIND_PRIOR = {"midpoint": 1.0, "foot": 1.0, "intersection": 0.9, "circumcenter": 0.7, "mirror": 0.5,
@@ -38,76 +38,11 @@ class Candidate:
 
 
 def fresh_name(used: set[str], stem: str = "x") -> str:
+    """The first of x1, x2, ... not in ``used``."""
     k = 1
     while f"{stem}{k}" in used:
         k += 1
     return f"{stem}{k}"
-
-
-Template = tuple[str, list[tuple[str, tuple[str, ...]]], tuple[str, ...]]
-
-
-def _templates(fig: Figure, goal_points: set[str]) -> list[Template]:
-    """(kind, constructions as (name, arguments after the new point), the points it is built from)."""
-    pts = list(fig.coords)
-    out: list[Template] = []
-    for a, b in combinations(pts, 2):
-        out.append(("midpoint", [("midpoint", (a, b))], (a, b)))
-        out.append(("mirror", [("mirror", (a, b))], (a, b)))
-        out.append(("mirror", [("mirror", (b, a))], (a, b)))
-    for line in fig.lines:
-        a, b = line[0], line[1]
-        for p in pts:
-            if p not in line:
-                out.append(("foot", [("foot", (p, a, b))], (p, a, b)))
-                out.append(("reflect", [("reflect", (p, a, b))], (p, a, b)))
-    for l1, l2 in combinations(fig.lines, 2):
-        if not set(l1) & set(l2):
-            out.append(("intersection", [("on_line", l1[:2]), ("on_line", l2[:2])], l1[:2] + l2[:2]))
-    focus = goal_points or set(pts)
-    for l1 in fig.lines:
-        for l2 in fig.lines:
-            if l1 is l2 or not (set(l1) | set(l2)) & focus:
-                continue
-            for p in focus:
-                if p in l1 or p in l2:
-                    continue
-                built = (p,) + l1[:2] + l2[:2]
-                out.append(("parallel", [("on_pline", (p,) + l2[:2]), ("on_line", l1[:2])], built))
-                out.append(("perpendicular", [("on_tline", (p,) + l2[:2]), ("on_line", l1[:2])], built))
-    for a, b, c in combinations(pts, 3):
-        if len({a, b, c} & focus) >= 2:
-            out.append(("circumcenter", [("circumcenter", (a, b, c))], (a, b, c)))
-    for centre, on in fig.circles:
-        if not centre:
-            continue
-        for line in fig.lines:
-            for p in line:
-                if p in on:
-                    q = line[1] if line[0] == p else line[0]
-                    out.append(("second intersection", [("on_line", (p, q)), ("on_circle", (centre, p))], (p, q, centre)))
-        for p in on:
-            for line in fig.lines:
-                if p not in line:
-                    out.append(("tangent", [("lc_tangent", (p, centre)), ("on_line", line[:2])], (p, centre) + line[:2]))
-    for centre, on in fig.circles:
-        if centre or len(on) < 3:
-            continue
-        for line in fig.lines:
-            for p in line:
-                if p in on:
-                    q = line[1] if line[0] == p else line[0]
-                    rim = tuple(x for x in on if x != p)[:2]
-                    out.append(("second intersection", [("on_line", (p, q)), ("on_circum", (p,) + rim)], (p, q) + rim))
-    for a, b, c in combinations(pts, 3):
-        if len({a, b, c} & focus) >= 2:
-            for x, y, z in ((a, b, c), (b, c, a), (c, a, b)):
-                out.append(("bisector", [("angle_bisector", (x, y, z)), ("on_line", (x, z))], (x, y, z)))
-    named = [(c, on) for c, on in fig.circles if c]
-    for (o1, on1), (o2, on2) in combinations(named, 2):
-        for p in set(on1) & set(on2):
-            out.append(("circles meet", [("intersection_cc", (o1, o2, p))], (o1, o2, p)))
-    return out
 
 
 def _clause(name: str, parts: list[tuple[str, tuple[str, ...]]], index: int) -> Clause:
@@ -126,7 +61,7 @@ def generate(problem: Problem, coords: dict[str, np.ndarray], fig: Figure, rng: 
 
     seen_at = {key(p) for p in coords.values()}
     out: list[Candidate] = []
-    for kind, parts, built_from in _templates(fig, goal_points):
+    for kind, parts, built_from in templates(fig, goal_points):
         try:
             clause = _clause(name, parts, len(problem.clauses))
             new, facts = draw_clause(clause, coords, rng)

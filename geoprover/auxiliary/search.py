@@ -1,24 +1,37 @@
 """Auxiliary-point search: when DDAR saturates without the goal, add constructions and rerun.
 
 Each state is a saturated DDAR engine plus the auxiliary clauses that built it; a state grows by
-copying the engine and adding only the new clause, so what was derived is kept. The search first
-tries every candidate alone, then a second point on the states that taught DDAR most, then random
-batches of good candidates until the time is up.
+copying the engine and adding only the new clause, so what was derived is kept. `Search` runs the
+phases in order, each one method:
+
+0. ``ddar_alone``: DDAR on the problem as it is (without, then with, its last-resort rules);
+1. ``single_points``: every candidate alone, best first (with a batch of the next few now and then);
+2. ``second_points``: on the states that taught DDAR most, a second point, best first;
+3. ``random_batches``: until the time is up, random batches drawn from the best candidates;
+
+and once a state proves the goal, ``minimal`` drops the auxiliary points the proof does not need.
 """
 from __future__ import annotations
 
 import copy
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Callable
 
 import numpy as np
 
-from ..model import Clause, Predicate, Problem
+from .. import ddar
+from ..model import Problem
 from ..numeric.diagram import Diagram
 from ..numeric.geometry import Degenerate
-from ..proof import FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
+from ..proof import NOT_PROVED, PROVED, TIMEOUT
+from ..timing import Deadline
 from .candidates import Candidate, generate
 from .figure import read_figure
+from .state import State, extend, with_fresh_names
+
+if TYPE_CHECKING:
+    from ..ddar import Engine
 
 LIMIT = 600         # candidates tried alone, best first
 WIDTH = 80          # second points tried on each kept state
@@ -26,15 +39,6 @@ BEAM = 12           # states that get a second point
 BATCH = 6           # candidates tried together
 TOP = 120           # random batches are drawn from this many best candidates
 PER_RUN = 20.0      # seconds one DDAR run may take
-
-
-@dataclass
-class State:
-    engine: object
-    coords: dict[str, np.ndarray]
-    facts: list[Predicate]
-    aux: list[Candidate] = field(default_factory=list)
-    gain: float = 0.0
 
 
 @dataclass
@@ -46,101 +50,6 @@ class SearchResult:
     rejected: int = 0   # extended databases dropped because they derived a fact the figure refutes
 
 
-def _extend(state: State, cands: list[Candidate]) -> State:
-    engine = copy.deepcopy(state.engine)
-    coords = dict(state.coords)
-    facts = list(state.facts)
-    for c in cands:
-        coords.update(c.coords)
-        engine.add_clause(c.clause, coords)
-        facts += c.facts
-    return State(engine, coords, facts, state.aux + cands)
-
-
-def search(problem: Problem, diagram: Diagram, deadline: float, seed: int = 0, build=None) -> SearchResult:
-    """Find auxiliary clauses after which DDAR derives the goal.
-
-    1. every candidate alone, best first (with a batch of the next few now and then);
-    2. on the states that taught DDAR most, a second point, best first;
-    3. until the time is up, random batches drawn from the best candidates.
-    """
-    from .. import ddar
-    from ..ddar import SoundnessError
-    build = build or ddar.build
-    start = time.monotonic()
-    goal = problem.goal
-    base_engine = build(problem, diagram)
-    base_engine.use_last_resort = False
-    runs = 1
-    if base_engine.saturate(goal, _run_deadline(deadline)).status == "proved":
-        return SearchResult(PROVED, [], runs, time.monotonic() - start)
-    # the search grows a copy saturated without the costly last-resort rules (law of sines): they
-    # would swell every state it copies; DDAR alone still gets them first
-    plain = copy.deepcopy(base_engine)
-    base_engine.use_last_resort = True
-    if base_engine.saturate(goal, _run_deadline(deadline)).status == "proved":
-        return SearchResult(PROVED, [], runs, time.monotonic() - start)
-    base = State(plain, dict(diagram.coords), list(diagram.facts))
-    rng = np.random.default_rng(seed)
-    rejected = 0
-
-    def attempt(state: State, group: list[Candidate]) -> State | _Tried:
-        nonlocal runs, rejected
-        runs += 1
-        try:
-            nxt = _extend(state, _fresh_names(group, state))
-            before = len(nxt.engine.db.known)
-            out = nxt.engine.saturate(goal, _run_deadline(deadline))
-        except (ArithmeticError, LookupError, ValueError, Degenerate):
-            return _Tried(state)  # a candidate the engine cannot take is skipped, not fatal
-        except SoundnessError:
-            # the engine derived a fact the figure refutes: a DDAR bug, caught by its numeric guard.
-            # That database is discarded (never a proof); the search goes on without it.
-            rejected += 1
-            return _Tried(state)
-        nxt.gain = len(nxt.engine.db.known) - before + sum(c.score for c in group) / len(group)
-        return nxt if out.status == "proved" else _Tried(nxt)
-
-    def candidates(state: State, limit: int) -> list[Candidate]:
-        fig = read_figure(state.coords, state.facts, goal)
-        extended = problem.with_clauses([c.clause for c in state.aux]) if state.aux else problem
-        return generate(extended, state.coords, fig, rng, limit=limit)
-
-    def done(found: State) -> SearchResult:
-        needed, extra = _minimal(base, found.aux, goal, deadline, len(found.aux) > 1)
-        return SearchResult(PROVED, needed, runs + extra, time.monotonic() - start, rejected)
-
-    pool = candidates(base, LIMIT)
-    tried: list[State] = []
-    for i, cand in enumerate(pool):
-        groups = [[cand]] + ([pool[i + 1:i + 1 + BATCH]] if i % BATCH == 0 and i + 1 < len(pool) else [])
-        for group in groups:
-            if time.monotonic() >= deadline:
-                return SearchResult(TIMEOUT, [], runs, time.monotonic() - start, rejected)
-            result = attempt(base, group)
-            if not isinstance(result, _Tried):
-                return done(result)
-            if len(group) == 1 and result.state is not base:
-                tried.append(result.state)
-    tried.sort(key=lambda s: -s.gain)
-    for state in tried[:BEAM]:
-        for cand in candidates(state, WIDTH):
-            if time.monotonic() >= deadline:
-                return SearchResult(TIMEOUT, [], runs, time.monotonic() - start, rejected)
-            result = attempt(state, [cand])
-            if not isinstance(result, _Tried):
-                return done(result)
-    top = pool[:TOP]
-    while time.monotonic() < deadline and len(top) > 1:
-        size = int(rng.integers(2, min(BATCH, len(top)) + 1))
-        group = [top[k] for k in sorted(rng.choice(len(top), size=size, replace=False))]
-        result = attempt(base, group)
-        if not isinstance(result, _Tried):
-            return done(result)
-    return SearchResult(TIMEOUT if time.monotonic() >= deadline else NOT_PROVED, [], runs,
-                        time.monotonic() - start, rejected)
-
-
 @dataclass
 class _Tried:
     """A state whose saturation did not reach the goal."""
@@ -148,80 +57,150 @@ class _Tried:
     state: State
 
 
-def _minimal(base: State, aux: list[Candidate], goal: Predicate, deadline: float, worth: bool
-             ) -> tuple[list[Candidate], int]:
-    """Drop auxiliary points the proof does not need (each check is one DDAR run from the base)."""
-    if not worth:
-        return aux, 0
-    keep, runs = list(aux), 0
-    for cand in reversed(aux):
-        if time.monotonic() >= deadline:
-            break
-        rest = [c for c in keep if c is not cand]
-        if any(cand.point in k.args for c in rest for k in c.clause.constructions):
-            continue
-        trial = _extend(base, rest)
-        runs += 1
-        if trial.engine.saturate(goal, _run_deadline(deadline)).status == "proved":
-            keep = rest
-    return keep, runs
+class Search:
+    """One search for auxiliary clauses after which DDAR derives the goal.
 
-
-def _fresh_names(group: list[Candidate], state: State) -> list[Candidate]:
-    """Candidates are generated with the same fresh name; give each its own before adding them together."""
-    if len(group) == 1:
-        return group
-    from ..catalogue import complete_call
-    from .candidates import fresh_name
-    used = set(state.coords)
-    out = []
-    for c in group:
-        name = fresh_name(used)
-        used.add(name)
-        rename = {c.point: name}
-        calls = tuple(complete_call(k.name, [rename.get(a, a) for a in k.args], (name,), "auxiliary")
-                      for k in c.clause.constructions)
-        clause = Clause((name,), calls, (), c.clause.index)
-        out.append(Candidate(c.kind, str(clause), name, c.builds_from, clause,
-                             {name: c.coords[c.point]}, [f.rename(rename) for f in c.facts], c.lands_on, c.score))
-    return out
-
-
-def _run_deadline(deadline: float) -> float:
-    """The engine's saturate takes perf_counter deadlines."""
-    return time.perf_counter() + max(0.0, min(deadline - time.monotonic(), PER_RUN))
-
-
-def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0, seed: int = 0,
-          numeric_gate: bool = True) -> Proof:
-    """DDAR, then DDAR with auxiliary points; the proof lists the points it added.
-
-    ``numeric_gate=False`` skips the early "goal false in the diagram" answer (soundness suite);
-    a degenerate goal is refused either way.
+    The phases share the base state, the random stream (candidates' tie-breaks and the random
+    batches draw from it in phase order), the deadline and the counts of DDAR runs and of
+    rejected states.
     """
-    from .. import ddar
-    from ..numeric.degeneracy import degeneracy
-    from ..numeric.diagram import draw
-    start = time.monotonic()
-    diagram = diagram or draw(problem, seed)
-    if numeric_gate and diagram.goal_holds() is False:
-        return Proof(problem.name, str(problem.goal), "ddar+aux", FALSE, message="the goal is false in the diagram")
-    degenerate = problem.goal is not None and degeneracy(problem.goal, diagram.coords, diagram.scale)
-    if degenerate:
-        return Proof(problem.name, str(problem.goal), "ddar+aux", FALSE, message=f"the goal is degenerate: {degenerate}")
-    result = search(problem, diagram, start + timeout, seed)
-    if result.status != PROVED:
-        return Proof(problem.name, str(problem.goal), "ddar+aux", result.status, time.monotonic() - start,
-                     certificate={"ddar_runs": result.runs, "rejected_states": result.rejected},
-                     message=f"no proof after {result.runs} DDAR runs")
-    extended = problem.with_clauses([c.clause for c in result.aux])
-    coords = {**diagram.coords, **{k: v for c in result.aux for k, v in c.coords.items()}}
-    facts = diagram.facts + [f for c in result.aux for f in c.facts]
-    ext_diagram = Diagram(extended, coords, diagram.seed, diagram.attempts, diagram.scale, facts)
-    proof = ddar.prove(extended, ext_diagram, timeout=max(1.0, start + timeout - time.monotonic()))
-    proof.engine = "ddar+aux" if result.aux else "ddar"
-    proof.problem = problem.name
-    proof.aux = [c.text for c in result.aux]
-    proof.certificate = {**proof.certificate, "ddar_runs": result.runs + 1, "rejected_states": result.rejected}
-    proof.seconds = time.monotonic() - start
-    return proof
+
+    def __init__(self, problem: Problem, diagram: Diagram, deadline: Deadline, seed: int = 0,
+                 build: Callable[[Problem, Diagram], Engine] | None = None) -> None:
+        self.problem, self.diagram, self.deadline = problem, diagram, deadline
+        self.goal = problem.goal
+        self.build = build or ddar.build
+        self.rng = np.random.default_rng(seed)
+        self.began = time.monotonic()
+        self.runs = 0
+        self.rejected = 0
+        self.base: State | None = None
+        self.pool: list[Candidate] = []       # the base's candidates, best first (phases 1 and 3)
+        self.tried: list[State] = []          # states of single candidates that did not prove (phase 2)
+
+    def run(self) -> SearchResult:
+        if self.ddar_alone():
+            return self.result(PROVED)
+        for phase in (self.single_points, self.second_points, self.random_batches):
+            found = phase()
+            if found is not None:
+                return self.minimal(found)
+            if self.deadline.expired():
+                return self.result(TIMEOUT)
+        return self.result(NOT_PROVED)
+
+    # --- the phases --------------------------------------------------------------------------
+    def ddar_alone(self) -> bool:
+        """Whether DDAR proves the goal with no auxiliary point; otherwise the base state is set."""
+        engine = self.build(self.problem, self.diagram)
+        engine.use_last_resort = False
+        self.runs = 1
+        if engine.saturate(self.goal, run_deadline(self.deadline)).status == "proved":
+            return True
+        # the search grows a copy saturated without the costly last-resort rules (law of sines): they
+        # would swell every state it copies; DDAR alone still gets them first
+        plain = copy.deepcopy(engine)
+        engine.use_last_resort = True
+        if engine.saturate(self.goal, run_deadline(self.deadline)).status == "proved":
+            return True
+        self.base = State(plain, dict(self.diagram.coords), list(self.diagram.facts))
+        return False
+
+    def single_points(self) -> State | None:
+        """Every candidate alone, best first, and every BATCH-th one with the next BATCH together."""
+        base = self.base
+        self.pool = pool = self.candidates(base, LIMIT)
+        for i, cand in enumerate(pool):
+            groups = [[cand]] + ([pool[i + 1:i + 1 + BATCH]] if i % BATCH == 0 and i + 1 < len(pool) else [])
+            for group in groups:
+                if self.deadline.expired():
+                    return None
+                result = self.attempt(base, group)
+                if not isinstance(result, _Tried):
+                    return result
+                if len(group) == 1 and result.state is not base:
+                    self.tried.append(result.state)
+        return None
+
+    def second_points(self) -> State | None:
+        """A second point, best first, on each of the BEAM states that taught DDAR most."""
+        self.tried.sort(key=lambda s: -s.gain)
+        for state in self.tried[:BEAM]:
+            for cand in self.candidates(state, WIDTH):
+                if self.deadline.expired():
+                    return None
+                result = self.attempt(state, [cand])
+                if not isinstance(result, _Tried):
+                    return result
+        return None
+
+    def random_batches(self) -> State | None:
+        """Until the time is up: random batches of 2 to BATCH of the TOP best candidates."""
+        top = self.pool[:TOP]
+        while not self.deadline.expired() and len(top) > 1:
+            size = int(self.rng.integers(2, min(BATCH, len(top)) + 1))
+            group = [top[k] for k in sorted(self.rng.choice(len(top), size=size, replace=False))]
+            result = self.attempt(self.base, group)
+            if not isinstance(result, _Tried):
+                return result
+        return None
+
+    def minimal(self, found: State) -> SearchResult:
+        """The proof with the auxiliary points it does not need dropped (one DDAR run from the base each)."""
+        keep, extra = list(found.aux), 0
+        if len(found.aux) > 1:
+            for cand in reversed(found.aux):
+                if self.deadline.expired():
+                    break
+                rest = [c for c in keep if c is not cand]
+                if any(cand.point in k.args for c in rest for k in c.clause.constructions):
+                    continue
+                trial = extend(self.base, rest)
+                extra += 1
+                if trial.engine.saturate(self.goal, run_deadline(self.deadline)).status == "proved":
+                    keep = rest
+        return SearchResult(PROVED, keep, self.runs + extra, time.monotonic() - self.began, self.rejected)
+
+    # --- one step ----------------------------------------------------------------------------
+    def candidates(self, state: State, limit: int) -> list[Candidate]:
+        """The state's candidates, best first."""
+        fig = read_figure(state.coords, state.facts, self.goal)
+        extended = self.problem.with_clauses([c.clause for c in state.aux]) if state.aux else self.problem
+        return generate(extended, state.coords, fig, self.rng, limit=limit)
+
+    def attempt(self, state: State, group: list[Candidate]) -> State | _Tried:
+        """The state with the group added and saturated: a State when it proves the goal."""
+        self.runs += 1
+        try:
+            nxt = extend(state, with_fresh_names(group, state))
+            before = len(nxt.engine.db.known)
+            out = nxt.engine.saturate(self.goal, run_deadline(self.deadline))
+        except (ArithmeticError, LookupError, ValueError, Degenerate):
+            return _Tried(state)  # a candidate the engine cannot take is skipped, not fatal
+        except ddar.SoundnessError:
+            # the engine derived a fact the figure refutes: a DDAR bug, caught by its numeric guard.
+            # That database is discarded (never a proof); the search goes on without it.
+            self.rejected += 1
+            return _Tried(state)
+        nxt.gain = len(nxt.engine.db.known) - before + sum(c.score for c in group) / len(group)
+        return nxt if out.status == "proved" else _Tried(nxt)
+
+    def result(self, status: str) -> SearchResult:
+        """No auxiliary points: DDAR alone proved the goal, or the search did not."""
+        return SearchResult(status, [], self.runs, time.monotonic() - self.began, self.rejected)
+
+
+def search(problem: Problem, diagram: Diagram, deadline: Deadline, seed: int = 0,
+           build: Callable[[Problem, Diagram], Engine] | None = None) -> SearchResult:
+    """Find auxiliary clauses after which DDAR derives the goal (the phases of `Search`)."""
+    return Search(problem, diagram, deadline, seed, build).run()
+
+
+def run_deadline(deadline: Deadline) -> float:
+    """The deadline of one DDAR run: at most PER_RUN seconds, never past the search's deadline.
+
+    The engine's saturate takes a ``time.perf_counter()`` float.
+    """
+    # TODO(merge): the ddar branch makes Engine.saturate accept a timing.Deadline as well; then
+    # pass ``deadline.within(PER_RUN)`` and drop this conversion.
+    return time.perf_counter() + min(deadline.left(), PER_RUN)

@@ -6,21 +6,21 @@ main variable taken by repeated C-level differentiation (no term-by-term Python 
 from __future__ import annotations
 
 import math
-import time
-from dataclasses import dataclass, field
 
 import flint
 import numpy as np
 
+from ..timing import Deadline, OutOfTime
+
 Poly = flint.fmpz_mpoly
 
 
-class Deadline(Exception):
-    """Raised inside long loops when the time budget is spent."""
+class TooLarge(OutOfTime):
+    """A product would be too large for memory: the budget is spent as surely as by the clock.
 
-
-class TooLarge(Deadline):
-    """A product would be too large for memory: the budget is spent as surely as by the clock."""
+    It is an `OutOfTime` so that every stage that gives up on a sub-task when its time is up gives
+    up on it in the same way; ``wu.prove`` catches it first and says "gave up", not "timeout".
+    """
 
 
 class Unclear(Exception):
@@ -38,26 +38,10 @@ NON_ZERO = 1e-5     # relative value a factor set aside must exceed: its "≠ 0"
 MAX_PRODUCT_TERMS = 5 * 10 ** 7
 
 
-@dataclass
-class Clock:
-    """A wall-clock budget shared by every stage of one proof attempt."""
-
-    limit: float
-    start: float = field(default_factory=time.monotonic)
-
-    def elapsed(self) -> float:
-        return time.monotonic() - self.start
-
-    def check(self, ahead: float = 0.0) -> None:
-        """Raise Deadline when the budget is spent (or would be after ``ahead`` more seconds)."""
-        if time.monotonic() - self.start + ahead > self.limit:
-            raise Deadline(f"timeout after {self.limit:g} s")
-
-
 class Ring:
     """Polynomials in named variables (lowest Wu class first) with numeric values to test factors."""
 
-    def __init__(self, names: list[str]):
+    def __init__(self, names: list[str]) -> None:
         self.names = list(names)
         self.ctx = flint.fmpz_mpoly_ctx.get(tuple(self.names), "lex")
         self.gens = self.ctx.gens()
@@ -94,7 +78,7 @@ class Ring:
         return q / math.factorial(d) if d > 1 else q
 
     # --- arithmetic ------------------------------------------------------------------------
-    def prem(self, f: Poly, g: Poly, v: int, clock: Clock | None = None) -> Poly:
+    def prem(self, f: Poly, g: Poly, v: int, deadline: Deadline | None = None) -> Poly:
         """Pseudo-remainder of f by g in variable v (multipliers reduced by their gcd)."""
         dg = g.degrees()[v]
         lg = self.coeff_top(g, v, dg)
@@ -114,8 +98,8 @@ class Ring:
                 raise TooLarge(f"a pseudo-division step of {len(f)} by {len(g)} terms would exceed "
                                f"{MAX_PRODUCT_TERMS:.0e} product terms")
             f = a * f - b * xv ** (df - dg) * g
-            if clock is not None:
-                clock.check()
+            if deadline is not None:
+                deadline.check()
         return f
 
     @staticmethod

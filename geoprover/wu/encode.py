@@ -39,7 +39,7 @@ def _sq(u: XY) -> Poly:
 class Encoder:
     """Coordinates of points as ring elements, and the polynomial table of the predicates."""
 
-    def __init__(self, ring: Ring, coords: dict[str, XY]):
+    def __init__(self, ring: Ring, coords: dict[str, XY]) -> None:
         self.ring = ring
         self.coords = coords
 

@@ -7,14 +7,12 @@ points it involves plus the two frame points; otherwise it is stated as a polyno
 from __future__ import annotations
 
 from itertools import combinations
-from typing import TYPE_CHECKING
+from typing import Iterator, Sequence
 
 from ..model import Predicate
 from .algebra import Poly
-from .triangulate import _substitute
-
-if TYPE_CHECKING:
-    from .engine import Setup
+from .frame import Setup
+from .triangulate import Chain, Member, _substitute
 
 MAX_POINTS = 6
 
@@ -25,7 +23,7 @@ def _same_up_to_constant(p: Poly, q: Poly) -> bool:
     return p * q.leading_coefficient() == q * p.leading_coefficient()
 
 
-def _points_of(setup: "Setup", p: Poly, simple=()) -> list[str]:
+def _points_of(setup: Setup, p: Poly) -> list[str]:
     ring = setup.ring
     used = {ring.names[i] for i, d in enumerate(p.degrees()) if d}
     pts = [q for q in setup.problem.points if f"{q}_x" in used or f"{q}_y" in used]
@@ -35,7 +33,7 @@ def _points_of(setup: "Setup", p: Poly, simple=()) -> list[str]:
     return pts
 
 
-def _candidates(points: list[str]):
+def _candidates(points: list[str]) -> Iterator[tuple[str, Predicate]]:
     for a, b in combinations(points, 2):
         yield f"{a} ≠ {b}", Predicate("cong", (a, b, a, a))
     for a, b, c in combinations(points, 3):
@@ -47,8 +45,9 @@ def _candidates(points: list[str]):
         yield f"|{a}{b}| ≠ |{c}{d}|", Predicate("cong", (a, b, c, d))
 
 
-def describe_one(setup: "Setup", p: Poly, simple=()) -> str:
-    pts = _points_of(setup, p, simple)
+def describe_one(setup: Setup, p: Poly, simple: Sequence[Member] = ()) -> str:
+    """One statement of p ≠ 0: a geometric one when p is one up to a constant, else the polynomial."""
+    pts = _points_of(setup, p)
     p = setup.ring.primitive(_substitute(setup.ring, p, simple))
     if len(pts) <= MAX_POINTS:
         for text, pred in _candidates(pts):
@@ -59,7 +58,7 @@ def describe_one(setup: "Setup", p: Poly, simple=()) -> str:
     return f"polynomial ≠ 0: {p if len(p) <= 12 else f'{len(p)} terms, degree {p.total_degree()}'}"
 
 
-def describe(setup: "Setup", p: Poly, chain=None, before: int | None = None) -> list[str]:
+def describe(setup: Setup, p: Poly, chain: Chain | None = None, before: int | None = None) -> list[str]:
     """Statements whose conjunction says p ≠ 0 (one per irreducible factor).
 
     Candidates are compared after substituting the chain's short members with constant initial

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Iterable
 
 import flint
 
-from .algebra import Clock, Deadline, Poly, Ring
+from ..timing import Deadline, OutOfTime
+from .algebra import Poly, Ring
 
 
 @dataclass
@@ -70,12 +72,13 @@ class Chain:
     def note(self, p: Poly) -> None:
         self.max_terms = max(self.max_terms, len(p))
 
-    def drop(self, factors, source: str) -> None:
+    def drop(self, factors: Iterable[Poly], source: str) -> None:
+        """Set the non-constant factors aside as conditions of the clause being triangulated."""
         self.dropped.extend(Dropped(d, source, self.clause_start) for d in factors if not d.is_constant())
 
 
 def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], source: str,
-                       chain: Chain, clock: Clock) -> None:
+                       chain: Chain, deadline: Deadline) -> None:
     """Append the clause's members to ``chain`` (see the module docstring)."""
     chain.clause_start = len(chain.members)
     pending: list[Poly] = []
@@ -86,14 +89,14 @@ def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], sourc
         same = [p for p in pending if ring.cls(p) == v]
         pending = [p for p in pending if ring.cls(p) != v]
         for _ in range(3):
-            same = _pseudo_gcd(ring, same, v, pending, chain, source, clock)
+            same = _pseudo_gcd(ring, same, v, pending, chain, source, deadline)
             if not same or not ring.vanishes(ring.coeff_top(same[0], v)):
                 break
             # the initial vanishes on the figure: it is zero modulo the older members (a line
             # that is vertical in this frame); reduce by the chain and go round again
             out: list[Poly] = []
             set_aside: list[Poly] = []
-            reduced = reduce(ring, same[0], chain, clock, dropped=set_aside)
+            reduced = reduce(ring, same[0], chain, deadline, dropped=set_aside)
             chain.drop(set_aside, source)
             _push(ring, reduced, out, chain, source)
             same = [q for q in out if ring.cls(q) == v]
@@ -107,11 +110,11 @@ def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], sourc
         member = chain.members[i]
         if member.degree() < 2:
             continue
-        member = _reduce_below(ring, member, chain, clock)
+        member = _reduce_below(ring, member, chain, deadline)
         if member.degree() >= 2:
-            member = split_known_root(ring, member, chain, clock)
+            member = split_known_root(ring, member, chain, deadline)
         if member.degree() == 2:
-            member = split_double_root(ring, member, chain, clock)
+            member = split_double_root(ring, member, chain, deadline)
         if member.degree() == 2:
             member = split_surd(ring, member, chain)
         chain.members[i] = member
@@ -122,14 +125,14 @@ def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], sourc
 MAX_REDUCE_BELOW = 300     # terms: larger members are left as they are
 
 
-def _reduce_below(ring: Ring, member: Member, chain: Chain, clock: Clock) -> Member:
+def _reduce_below(ring: Ring, member: Member, chain: Chain, deadline: Deadline) -> Member:
     """The member pseudo-divided by the members of lower class, if that lowers its size."""
     q, v = member.poly, member.var
     if len(q) > MAX_REDUCE_BELOW:
         return member
     for m in sorted(chain.members, key=lambda m: m.var, reverse=True):
         if m.var < v and q.degrees()[m.var]:
-            q = ring.primitive(ring.prem(q, m.poly, m.var, clock))
+            q = ring.primitive(ring.prem(q, m.poly, m.var, deadline))
             if len(q) > 20 * MAX_REDUCE_BELOW:       # growing, not simplifying: keep the member
                 return member
     if q.is_zero() or ring.cls(q) != v:
@@ -144,15 +147,15 @@ def _reduce_below(ring: Ring, member: Member, chain: Chain, clock: Clock) -> Mem
 
 
 def _pseudo_gcd(ring: Ring, same: list[Poly], v: int, pending: list[Poly], chain: Chain,
-                source: str, clock: Clock) -> list[Poly]:
+                source: str, deadline: Deadline) -> list[Poly]:
     """Reduce the polynomials of class v against each other until one is left."""
     while len(same) > 1:
-        clock.check()
+        deadline.check()
         same.sort(key=lambda p: (ring.deg(p, v), ring.vanishes(ring.coeff_top(p, v)), len(p)))
         f, rest = same[0], same[1:]
         same = [f]
         for g in rest:
-            r = ring.prem(g, f, v, clock)
+            r = ring.prem(g, f, v, deadline)
             chain.note(r)
             out: list[Poly] = []
             _push(ring, r, out, chain, source)
@@ -178,7 +181,7 @@ def _push(ring: Ring, p: Poly, out: list[Poly], chain: Chain, source: str) -> No
         out.append(kept)
 
 
-def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 1000,
+def reduce(ring: Ring, g: Poly, chain: Chain, deadline: Deadline, factor_below: int = 1000,
            divide_below: int = 200_000, dropped: list[Poly] | None = None) -> Poly:
     """Successive pseudo-division of g by the chain, highest class first.
 
@@ -200,9 +203,9 @@ def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 
             break
         if r.degrees()[m.var] == 0:
             continue
-        clock.check(ahead=3 * step)      # a step is rarely over 3× the previous one
+        deadline.check(ahead=3 * step)      # a step is rarely over 3× the previous one
         began = time.monotonic()
-        r = ring.prem(r, m.poly, m.var, clock)
+        r = ring.prem(r, m.poly, m.var, deadline)
         chain.note(r)
         r = ring.simplify(r, dropped)
         if len(r) <= divide_below:
@@ -211,7 +214,7 @@ def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 
                 # a factor with a variable r lacks cannot divide r
                 if all(present[i] >= e for i, e in enumerate(f.degrees())):
                     r = ring.divide_out(r, f)
-                    clock.check()
+                    deadline.check()
         if 0 < len(r) <= factor_below:
             r, out = ring.select_factors(r, strict=dropped is not None)
             if dropped is not None:
@@ -223,7 +226,7 @@ def reduce(ring: Ring, g: Poly, chain: Chain, clock: Clock, factor_below: int = 
 SPLIT_BUDGET = 3.0     # seconds to confirm one candidate root before giving it up
 
 
-def split_known_root(ring: Ring, member: Member, chain: Chain, clock: Clock) -> Member:
+def split_known_root(ring: Ring, member: Member, chain: Chain, deadline: Deadline) -> Member:
     """Divide out a root the member shares with an older coordinate (Vieta).
 
     A line through an older point of a circle, or a second intersection of two circles, gives a
@@ -246,12 +249,12 @@ def split_known_root(ring: Ring, member: Member, chain: Chain, clock: Clock) -> 
         gens = list(ring.gens)
         gens[v] = ring.gens[w]
         qw = q.compose(*gens)
-        trial = Clock(min(SPLIT_BUDGET, clock.limit - clock.elapsed()))
+        trial = deadline.within(SPLIT_BUDGET)
         try:
             if not reduce(ring, qw, chain, trial).is_zero():
                 continue
-        except Deadline:
-            clock.check()
+        except OutOfTime:
+            deadline.check()
             continue
         h = (q - qw) / (ring.gens[v] - ring.gens[w])
         kept, dropped = ring.select_factors(h, strict=True)
@@ -260,7 +263,7 @@ def split_known_root(ring: Ring, member: Member, chain: Chain, clock: Clock) -> 
         chain.drop([ring.gens[v] - ring.gens[w], *dropped], member.source)
         chain.note(h)
         out = Member(v, kept, member.source)
-        return split_known_root(ring, out, chain, clock) if out.degree() >= 2 else out
+        return split_known_root(ring, out, chain, deadline) if out.degree() >= 2 else out
     return member
 
 
@@ -274,7 +277,7 @@ def _quadratic(ring: Ring, q: Poly, v: int) -> tuple[Poly, Poly, Poly]:
     return a, b, c
 
 
-def split_double_root(ring: Ring, member: Member, chain: Chain, clock: Clock) -> Member:
+def split_double_root(ring: Ring, member: Member, chain: Chain, deadline: Deadline) -> Member:
     """A tangency: when the discriminant of A v² + B v + C is zero on the chain, 2Av + B = 0.
 
     (2Av + B)² = B² − 4AC + 4A·q, so q = 0 and a zero discriminant give 2Av + B = 0.
@@ -284,12 +287,12 @@ def split_double_root(ring: Ring, member: Member, chain: Chain, clock: Clock) ->
     disc = b * b - 4 * a * c
     if disc.is_zero() or not ring.vanishes(disc, 1e-8):
         return member
-    trial = Clock(min(SPLIT_BUDGET, clock.limit - clock.elapsed()))
+    trial = deadline.within(SPLIT_BUDGET)
     try:
         if not reduce(ring, disc, chain, trial).is_zero():
             return member
-    except Deadline:
-        clock.check()
+    except OutOfTime:
+        deadline.check()
         return member
     lin = ring.primitive(2 * a * ring.gens[v] + b)
     return Member(v, lin, member.source)

@@ -1,29 +1,31 @@
-"""sympy baseline for the benchmark: the goal's successive pseudo-division timed in both backends.
+"""sympy baseline for ``wu_bench.py``: the goal's successive pseudo-division timed in both backends.
 
 Both sides run the same plain algorithm (pseudo-remainder by each member, highest class first,
 integer content removed after each step) on the same triangular set, so the ratio measures the
-polynomial backend only.
+polynomial backend only. Needs sympy: ``pip install '.[baseline]'``.
 """
 from __future__ import annotations
 
 import signal
 import time
 
-from ..model import Problem
-from ..numeric.diagram import draw
-from .algebra import Clock, Poly, Ring
-from .engine import build
+from geoprover.model import Problem
+from geoprover.numeric.diagram import draw
+from geoprover.timing import Deadline
+from geoprover.wu.algebra import Poly, Ring
+from geoprover.wu.engine import build
+from geoprover.wu.triangulate import Member
 
 
 class _Budget(Exception):
     pass
 
 
-def _alarm(signum, frame):
+def _alarm(signum: int, frame: object) -> None:
     raise _Budget()
 
 
-def flint_plain(ring: Ring, g: Poly, members) -> Poly:
+def flint_plain(ring: Ring, g: Poly, members: list[Member]) -> Poly:
     r = g
     for m in members:
         if r.is_zero():
@@ -33,12 +35,12 @@ def flint_plain(ring: Ring, g: Poly, members) -> Poly:
     return r
 
 
-def sympy_plain(ring: Ring, g: Poly, members):
+def sympy_plain(ring: Ring, g: Poly, members: list[Member]) -> tuple[object, float]:
     from sympy import ZZ
     from sympy.polys.rings import ring as sring
     R, *gens = sring(",".join(f"v{i}" for i in range(len(ring.names))), ZZ)
 
-    def conv(p: Poly):
+    def conv(p: Poly) -> object:
         return R.from_dict({tuple(int(x) for x in e): int(c) for e, c in zip(p.monoms(), p.coeffs())})
 
     chain = [(gens[m.var], conv(m.poly)) for m in members]
@@ -56,7 +58,7 @@ def sympy_plain(ring: Ring, g: Poly, members):
 def time_sympy_prem(problem: Problem, budget: float = 60.0) -> dict:
     """Seconds of the goal's pseudo-division in flint and in sympy's ring, and their ratio."""
     diagram = draw(problem, seed=0)
-    setup, chain, goal_polys = build(problem, diagram, Clock(budget))
+    setup, chain, goal_polys = build(problem, diagram, Deadline.after(budget))
     ring = setup.ring
     members = sorted(chain.members, key=lambda m: m.var, reverse=True)
     old = signal.signal(signal.SIGALRM, _alarm)

@@ -1,0 +1,42 @@
+"""The "aux" engine: DDAR, then DDAR with the auxiliary points the search finds."""
+from __future__ import annotations
+
+from .. import ddar
+from ..model import Problem
+from ..numeric.degeneracy import degeneracy
+from ..numeric.diagram import Diagram, draw
+from ..proof import FALSE, PROVED, Proof
+from ..timing import Deadline
+from .search import search
+
+
+def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0, seed: int = 0,
+          numeric_gate: bool = True) -> Proof:
+    """DDAR, then DDAR with auxiliary points; the proof lists the points it added.
+
+    ``numeric_gate=False`` skips the early "goal false in the diagram" answer (soundness suite);
+    a degenerate goal is refused either way.
+    """
+    deadline = Deadline.after(timeout)
+    diagram = diagram or draw(problem, seed)
+    if numeric_gate and diagram.goal_holds() is False:
+        return Proof(problem.name, str(problem.goal), "ddar+aux", FALSE, message="the goal is false in the diagram")
+    degenerate = problem.goal is not None and degeneracy(problem.goal, diagram.coords, diagram.scale)
+    if degenerate:
+        return Proof(problem.name, str(problem.goal), "ddar+aux", FALSE, message=f"the goal is degenerate: {degenerate}")
+    result = search(problem, diagram, deadline, seed)
+    if result.status != PROVED:
+        return Proof(problem.name, str(problem.goal), "ddar+aux", result.status, deadline.elapsed(),
+                     certificate={"ddar_runs": result.runs, "rejected_states": result.rejected},
+                     message=f"no proof after {result.runs} DDAR runs")
+    extended = problem.with_clauses([c.clause for c in result.aux])
+    coords = {**diagram.coords, **{k: v for c in result.aux for k, v in c.coords.items()}}
+    facts = diagram.facts + [f for c in result.aux for f in c.facts]
+    ext_diagram = Diagram(extended, coords, diagram.seed, diagram.attempts, diagram.scale, facts)
+    proof = ddar.prove(extended, ext_diagram, timeout=max(1.0, deadline.left()))
+    proof.engine = "ddar+aux" if result.aux else "ddar"
+    proof.problem = problem.name
+    proof.aux = [c.text for c in result.aux]
+    proof.certificate = {**proof.certificate, "ddar_runs": result.runs + 1, "rejected_states": result.rejected}
+    proof.seconds = deadline.elapsed()
+    return proof
