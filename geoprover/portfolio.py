@@ -12,6 +12,7 @@ import traceback
 from .engines import DEFAULT_ENGINES, engine
 from .model import Problem
 from .numeric.diagram import Diagram, draw
+from .proof import state_configuration
 from .proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 
 DEFAULT_MEMORY_GB = 8.0
@@ -93,20 +94,10 @@ def run_portfolio(problem: Problem, engines: list[str] | None = None, timeout: f
     if proofs:
         winner = proofs[0]
         winner.certificate = {**winner.certificate, "engines": {k: _outcome(v) for k, v in results.items()}}
-        state_configuration(winner, diagram)
+        if not winner.configurations:       # an engine plugged in from outside may not say it
+            state_configuration(winner, diagram)
         return winner
     return _best_failure(problem, names, results, time.monotonic() - start)
-
-
-def state_configuration(proof: Proof, diagram: Diagram) -> None:
-    """Say in which configuration the proof holds when the goal fails in another one drawn."""
-    from .numeric.configurations import survey
-    found = survey(diagram)
-    proof.configurations = found.to_dict()
-    proof.configuration = list(found.words)
-    if found.dependent:
-        note = f"holds in {found.holds} of {found.drawn} configurations drawn"
-        proof.message = f"{proof.message}; {note}" if proof.message else note
 
 
 def _outcome(proof: Proof) -> dict:

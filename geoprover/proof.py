@@ -64,3 +64,22 @@ class Proof:
                          f"{self.configurations['drawn']} configurations drawn; proved for the one drawn:")
             lines += [f"  {c} (as drawn)" for c in self.configuration]
         return "\n".join(lines)
+
+
+def state_configuration(proof: Proof, diagram) -> None:
+    """Say in which configuration a proof holds when the goal fails in another one drawn.
+
+    Every engine calls this on a proof: the figure is redrawn with each branch pick taken the other
+    way, and when the goal fails in one, the conditions singling out the drawn configuration (tried
+    on other random figures) are printed with the proof.
+    """
+    from .numeric.configurations import survey
+    found = survey(diagram)
+    proof.configurations = found.to_dict()
+    proof.configuration = list(found.words)
+    if found.dependent:
+        note = f"holds in {found.holds} of {found.drawn} configurations drawn"
+        if found.conditions and not found.confirmed:
+            note += (f"; the configuration conditions below also hold in {found.refuted} of {found.tried} other "
+                     f"figures where the goal fails: the non-degeneracy conditions decide there")
+        proof.message = f"{proof.message}; {note}" if proof.message else note

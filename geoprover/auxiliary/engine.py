@@ -5,7 +5,7 @@ from .. import ddar
 from ..model import Problem
 from ..numeric.degeneracy import degeneracy
 from ..numeric.diagram import Diagram, draw
-from ..proof import FALSE, PROVED, Proof
+from ..proof import FALSE, PROVED, Proof, state_configuration
 from ..timing import Deadline
 from .search import search
 
@@ -38,5 +38,8 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
     proof.problem = problem.name
     proof.aux = [c.text for c in result.aux]
     proof.certificate = {**proof.certificate, "ddar_runs": result.runs + 1, "rejected_states": result.rejected}
+    if proof.status == PROVED:      # the configurations are those of the problem's own figure
+        proof.message = ""
+        state_configuration(proof, diagram)
     proof.seconds = deadline.elapsed()
     return proof

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Problem
 from ..numeric.degeneracy import degeneracy
-from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
+from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof, state_configuration
 from ..timing import Deadline
 from .conditions import goal_conditions, side_conditions, verify
 from .engine import Engine
@@ -69,6 +69,8 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
                 raise SoundnessError(f"proof steps false in the diagram: {bad}")
             steps, records = render(db, goal_text, goal_nodes)
             proof.status, proof.steps, proof.readable = PROVED, steps, True
+            if diagram.choices or diagram.state is not None:     # a figure drawn from the problem
+                state_configuration(proof, diagram)
             proof.ndg = goal_conditions(problem.goal) + side_conditions(goal_nodes)
             proof.certificate.update({"proof": records, "proof_length": len(records),
                                       "pruned_steps": before - len(records)})

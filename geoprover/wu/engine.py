@@ -8,7 +8,7 @@ from ..catalogue import get_construction
 from ..errors import GeoproverError
 from ..model import Problem
 from ..numeric.diagram import Diagram, draw
-from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
+from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof, state_configuration
 from ..timing import Deadline, OutOfTime
 from .algebra import Poly, Ring, TooLarge, Unclear
 from .certificate import cert_lines, certificate_head
@@ -107,7 +107,9 @@ def _run(problem: Problem, diagram: Diagram, deadline: Deadline, proof: Proof,
     proof.ndg = ndg_lines
     if not ndg_ok:
         return done(NOT_PROVED, "remainder = 0 but an NDG condition fails in the diagram")
-    return done(PROVED, "remainder = 0")
+    proof.message = "remainder = 0"
+    state_configuration(proof, diagram)
+    return done(PROVED)
 
 
 def reduce_goal(ring: Ring, chain: Chain, goal_polys: list[Poly], deadline: Deadline,
