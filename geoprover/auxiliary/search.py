@@ -79,6 +79,7 @@ class Search:
         self.tried: list[State] = []          # states of single candidates that did not prove (phase 2)
 
     def run(self) -> SearchResult:
+        """The phases in order until one proves the goal (then ``minimal``) or the time is up."""
         if self.ddar_alone():
             return self.result(PROVED)
         for phase in (self.single_points, self.second_points, self.random_batches):
