@@ -38,7 +38,7 @@ def _focus_off_line_pairs(fig: Figure, focus: set[str]) -> Iterator[tuple[tuple[
         for l2 in fig.lines:
             if l1 is l2 or not (set(l1) | set(l2)) & focus:
                 continue
-            for p in focus:
+            for p in sorted(focus):
                 if p not in l1 and p not in l2:
                     yield l1, l2, p
 
@@ -143,7 +143,7 @@ def bisectors(fig: Figure, focus: set[str]) -> Iterator[list[Template]]:
 def circles_meet(fig: Figure, focus: set[str]) -> Iterator[list[Template]]:
     """The second common point of two circles with centres through a common point."""
     for (o1, on1), (o2, on2) in combinations(_centred_circles(fig), 2):
-        yield [("circles meet", [("intersection_cc", (o1, o2, p))], (o1, o2, p)) for p in set(on1) & set(on2)]
+        yield [("circles meet", [("intersection_cc", (o1, o2, p))], (o1, o2, p)) for p in sorted(set(on1) & set(on2))]
 
 
 FAMILIES: tuple[tuple[Family, ...], ...] = (

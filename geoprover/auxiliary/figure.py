@@ -70,15 +70,14 @@ def read_figure(coords: dict[str, np.ndarray], facts: list[Predicate], goal: Pre
             cyclics.append(tuple(a))
     segments = {s for s in segments if len(s) == 2}
     lines: list[tuple[str, ...]] = []
-    for seg in segments:
-        a, b = sorted(seg)
+    for a, b in sorted(tuple(sorted(seg)) for seg in segments):     # sorted: no hash-seed order
         if any(a in ln and b in ln for ln in lines):
             continue
         members = tuple(p for p in pts if p in (a, b) or _collinear(coords, a, b, p, scale))
         lines.append(members)
     circles: list[tuple[str, tuple[str, ...]]] = []
     for o, on in centres.items():
-        r = float(np.hypot(*(coords[next(iter(on))] - coords[o])))
+        r = float(np.hypot(*(coords[min(on)] - coords[o])))
         members = tuple(p for p in pts if p != o and abs(np.hypot(*(coords[p] - coords[o])) - r) / scale < 1e-7)
         if members and not any(c == o and set(members) == set(m) for c, m in circles):
             circles.append((o, members))
