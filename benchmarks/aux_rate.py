@@ -3,6 +3,7 @@
 Runs the search alone on the given problems for a fixed time and prints runs, seconds, runs/s.
 Usage: python benchmarks/aux_rate.py [--seconds 30] NAME [NAME ...]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -24,8 +25,11 @@ def main() -> None:
         deadline = Deadline.after(args.seconds)
         result = search(problem, diagram, deadline)
         took = deadline.elapsed()
-        print(f"{problem.name}: {result.status}, {result.runs} DDAR runs in {took:.1f} s = "
-              f"{result.runs / took:.1f} runs/s; aux {[c.text for c in result.aux]}", flush=True)
+        print(
+            f"{problem.name}: {result.status}, {result.runs} DDAR runs in {took:.1f} s = "
+            f"{result.runs / took:.1f} runs/s; aux {[c.text for c in result.aux]}",
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

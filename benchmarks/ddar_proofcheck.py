@@ -4,6 +4,7 @@ premises with none of them idle, and no derived step the rest of the proof does 
 
     python benchmarks/ddar_proofcheck.py
 """
+
 from __future__ import annotations
 
 import sys
@@ -16,8 +17,8 @@ CHASES = ("angle_chase", "ratio_chase", "distance_chase")
 
 def main() -> None:
     from geoprover.ddar import build
-    from geoprover.ddar.prune import prune, redundant
     from geoprover.ddar.conditions import verify
+    from geoprover.ddar.prune import prune, redundant
     from geoprover.ddar.rederive import rederivable
     from geoprover.ddar.render import render
     from geoprover.ddar.trace import minimize, needed
@@ -25,6 +26,7 @@ def main() -> None:
     from geoprover.language.parser import read_problem_file
     from geoprover.language.sets import resolve_file
     from geoprover.numeric.diagram import draw
+
     proofs = chases = idle = short = false = removable = before = after = 0
     for name_of_set in ("imo_ag_30", "jgex_ag_231"):
         for name, text in read_problem_file(resolve_file(name_of_set)):
@@ -47,13 +49,16 @@ def main() -> None:
                 if not rederivable(engine.db, node.premises, node.pred):
                     short += 1
                     continue
-                if any(rederivable(engine.db, [q for q in node.premises if q is not p], node.pred)
-                       for p in node.premises):
+                if any(
+                    rederivable(engine.db, [q for q in node.premises if q is not p], node.pred) for p in node.premises
+                ):
                     idle += 1
-    print(f"proofs {proofs}; steps false in the diagram {false}; chase steps {chases}: "
-          f"not re-derivable from their premises {short}, with an idle premise {idle}; "
-          f"derived steps the rest of their proof does not need {removable}; "
-          f"proof lines {before} before pruning, {after} after")
+    print(
+        f"proofs {proofs}; steps false in the diagram {false}; chase steps {chases}: "
+        f"not re-derivable from their premises {short}, with an idle premise {idle}; "
+        f"derived steps the rest of their proof does not need {removable}; "
+        f"proof lines {before} before pruning, {after} after"
+    )
 
 
 if __name__ == "__main__":

@@ -5,6 +5,7 @@
 Checks that results do not hang on one lucky drawing and that no seed exposes a soundness bug.
 In-process and sequential (1 process); prints proved counts per seed and every error.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -21,6 +22,7 @@ def main() -> None:
     from geoprover.language.parser import read_problem_file
     from geoprover.language.sets import resolve_file
     from geoprover.numeric.diagram import draw
+
     ap = argparse.ArgumentParser()
     ap.add_argument("set")
     ap.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
@@ -33,7 +35,7 @@ def main() -> None:
             problem = parse_problem(text, name)
             try:
                 diagram = draw(problem, seed=seed)
-            except Exception as why:   # a figure that cannot be drawn is not DDAR's failure
+            except Exception as why:  # a figure that cannot be drawn is not DDAR's failure
                 print(f"seed {seed} {name}: cannot draw: {why}")
                 continue
             result = prove(problem, diagram, timeout=args.timeout, strict=True)

@@ -28,6 +28,7 @@ Exit status 1 when there is any false PROVED or configuration failure.
         --timeout 10 --mutants 3 --out benchmarks/results/soundness.md
     python benchmarks/soundness.py --kinds probe --list          # print the generated cases only
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,40 +67,72 @@ RESULTS = ROOT / "benchmarks" / "results"
 DEFAULT_SETS = ("imo_ag_30", "jgex_ag_231")
 KINDS = ("mutant", "probe", "config")
 
-FALSE_TOL = 1e-4      # a mutant is "clearly false" when its residual exceeds this in every draw
-HOLD_TOL = 1e-9       # numeric scans: a relation holds when its residual is below this
-FLAT_TOL = 1e-9       # a triple is collinear when twice its area / longest side^2 is below this
+FALSE_TOL = 1e-4  # a mutant is "clearly false" when its residual exceeds this in every draw
+HOLD_TOL = 1e-9  # numeric scans: a relation holds when its residual is below this
+FLAT_TOL = 1e-9  # a triple is collinear when twice its area / longest side^2 is below this
 STATUSES = ("proved", "not proved", "false in the diagram", "timeout", "error", "killed", "undrawable", "skipped")
 
-ISSUE_TEXT = ("b c = segment; d = free; e = eqdistance d b c; t = on_bline b d, on_bline c e; "
-              "a = eqangle2 b t e; p = on_line a b, on_line c d; q = on_line a b, on_line c t; "
-              "r = on_line a e, on_line c d; s = on_line a e, on_line d t ? cyclic b a p q")
+ISSUE_TEXT = (
+    "b c = segment; d = free; e = eqdistance d b c; t = on_bline b d, on_bline c e; "
+    "a = eqangle2 b t e; p = on_line a b, on_line c d; q = on_line a b, on_line c t; "
+    "r = on_line a e, on_line c d; s = on_line a e, on_line d t ? cyclic b a p q"
+)
 ISSUE_NAME = "issue_wu_seed29_cyclic_bapq"
 
 # Small figures with two configurations and a goal for each (pair name, clauses, goal 1, goal 2).
 HAND_PAIRS: tuple[tuple[str, str, str, str], ...] = (
-    ("equilateral_cc", "a b = segment a b; c = on_circle c a b, on_circle c b a",
-     "aconst a b a c 60", "aconst a b a c 120"),
+    (
+        "equilateral_cc",
+        "a b = segment a b; c = on_circle c a b, on_circle c b a",
+        "aconst a b a c 60",
+        "aconst a b a c 120",
+    ),
     ("eq_triangle", "b c = segment b c; a = eq_triangle a b c", "aconst b c b a 60", "aconst b c b a 120"),
     ("ieq_triangle", "a b c = ieq_triangle a b c", "aconst a b a c 60", "aconst a b a c 120"),
-    ("two_cc_points", "a b = segment a b; c = on_circle c a b, on_circle c b a; d = on_circle d a b, on_circle d b a",
-     "aconst a c a d 60", "aconst a c a d 120"),
-    ("half_chord_lc", "a b = segment a b; o = midpoint o a b; c = on_circle c o a, on_circle c a o",
-     "aconst a b a c 60", "aconst a b a c 120"),
-    ("tangent_point", "o a = segment o a; m = midpoint m o a; x = on_circle x o m, on_dia x o a",
-     "aconst o a o x 60", "aconst o a o x 120"),
-    ("isosceles_right_lc", "a b = segment a b; c = on_tline c a a b, on_circle c a b",
-     "aconst b a b c 45", "aconst b a b c 135"),
+    (
+        "two_cc_points",
+        "a b = segment a b; c = on_circle c a b, on_circle c b a; d = on_circle d a b, on_circle d b a",
+        "aconst a c a d 60",
+        "aconst a c a d 120",
+    ),
+    (
+        "half_chord_lc",
+        "a b = segment a b; o = midpoint o a b; c = on_circle c o a, on_circle c a o",
+        "aconst a b a c 60",
+        "aconst a b a c 120",
+    ),
+    (
+        "tangent_point",
+        "o a = segment o a; m = midpoint m o a; x = on_circle x o m, on_dia x o a",
+        "aconst o a o x 60",
+        "aconst o a o x 120",
+    ),
+    (
+        "isosceles_right_lc",
+        "a b = segment a b; c = on_tline c a a b, on_circle c a b",
+        "aconst b a b c 45",
+        "aconst b a b c 135",
+    ),
     ("risos", "a b c = risos a b c", "aconst b a b c 45", "aconst b a b c 135"),
     ("square", "a b = segment a b; x y = square a b x y", "aconst a b a x 45", "aconst a b a x 135"),
-    ("bisector_lc", "a b c = triangle a b c; i = incenter i a b c; d = on_circle d a b, on_line d a c",
-     "perp b d a i", "para b d a i"),
-    ("tangent_squares", "a b = segment a b; m = midpoint m a b; c = on_tline c a a b, on_circle c a b; "
-     "d = on_tline d b b a, on_circle d b a", "para c d a b", "coll c m d"),
+    (
+        "bisector_lc",
+        "a b c = triangle a b c; i = incenter i a b c; d = on_circle d a b, on_line d a c",
+        "perp b d a i",
+        "para b d a i",
+    ),
+    (
+        "tangent_squares",
+        "a b = segment a b; m = midpoint m a b; c = on_tline c a a b, on_circle c a b; "
+        "d = on_tline d b b a, on_circle d b a",
+        "para c d a b",
+        "coll c m d",
+    ),
 )
 
 
 # ---- cases -----------------------------------------------------------------------------------
+
 
 @dataclass
 class Case:
@@ -121,9 +154,17 @@ class Case:
     origin: str = ""
 
     def summary(self) -> dict:
-        return {"kind": self.kind, "name": self.name, "expect": self.expect, "gates": list(self.gates),
-                "draw": self.draw, "pair": self.pair, "origin": self.origin, "goal": str(self.problem.goal),
-                "text": self.problem.to_text()}
+        return {
+            "kind": self.kind,
+            "name": self.name,
+            "expect": self.expect,
+            "gates": list(self.gates),
+            "draw": self.draw,
+            "pair": self.pair,
+            "origin": self.origin,
+            "goal": str(self.problem.goal),
+            "text": self.problem.to_text(),
+        }
 
 
 def load_problems(sets: Iterable[str] = DEFAULT_SETS, limit: int | None = None) -> list[Problem]:
@@ -173,7 +214,7 @@ def valid_goal(pred: Predicate) -> bool:
 
 # ---- family 1: goal mutants --------------------------------------------------------------------
 
-ANGLES = tuple(Fraction(k, 12) for k in range(1, 12))            # 15°, 30°, ..., 165° as fractions of π
+ANGLES = tuple(Fraction(k, 12) for k in range(1, 12))  # 15°, 30°, ..., 165° as fractions of π
 RATIOS = (Fraction(1, 2), Fraction(1, 3), Fraction(2, 3), Fraction(1), Fraction(3, 2), Fraction(2), Fraction(3))
 
 
@@ -197,17 +238,17 @@ def _m_segment(goal: Predicate, points: list[str], rng: random.Random) -> Predic
     j = rng.randrange(len(goal.args) // 2)
     a, b = rng.sample(points, 2)
     args = list(goal.args)
-    args[2 * j: 2 * j + 2] = [a, b]
+    args[2 * j : 2 * j + 2] = [a, b]
     return Predicate(goal.name, tuple(args), goal.value)
 
 
 def _m_permute(goal: Predicate, points: list[str], rng: random.Random) -> Predicate | None:
     args = list(goal.args)
     if goal.name in ("eqangle", "eqratio"):
-        side = rng.randrange(2) * 4            # swap the two lines (segments) of one side
-        args[side: side + 4] = args[side + 2: side + 4] + args[side: side + 2]
+        side = rng.randrange(2) * 4  # swap the two lines (segments) of one side
+        args[side : side + 4] = args[side + 2 : side + 4] + args[side : side + 2]
     elif goal.name in TRIANGLE_PREDICATES:
-        i, j = rng.sample(range(3, 6), 2)      # another correspondence of the second triangle
+        i, j = rng.sample(range(3, 6), 2)  # another correspondence of the second triangle
         args[i], args[j] = args[j], args[i]
     else:
         return None
@@ -227,8 +268,13 @@ def _m_value(goal: Predicate, points: list[str], rng: random.Random) -> Predicat
     return Predicate(goal.name, goal.args, value)
 
 
-MUTATIONS: dict[str, Callable] = {"point": _m_point, "paraperp": _m_paraperp, "segment": _m_segment,
-                                  "permute": _m_permute, "value": _m_value}
+MUTATIONS: dict[str, Callable] = {
+    "point": _m_point,
+    "paraperp": _m_paraperp,
+    "segment": _m_segment,
+    "permute": _m_permute,
+    "value": _m_value,
+}
 
 
 def mutations_for(name: str) -> list[str]:
@@ -263,7 +309,7 @@ def _degenerate(pred: Predicate, diagram: Diagram) -> bool:
     figure (such statements are the probes' business, not the mutants')."""
     try:
         from geoprover.numeric.degeneracy import degeneracy
-    except ImportError:                         # an older tree: the same tests, by hand
+    except ImportError:  # an older tree: the same tests, by hand
         return _degenerate_by_hand(pred, diagram)
     return degeneracy(pred, diagram.coords, diagram.scale) is not None
 
@@ -271,10 +317,13 @@ def _degenerate(pred: Predicate, diagram: Diagram) -> bool:
 def _degenerate_by_hand(pred: Predicate, diagram: Diagram) -> bool:
     c, args = diagram.coords, pred.args
     if pred.name in ("cyclic", "simtri", "contri"):
-        triples = (list(itertools.combinations(args, 3)) if pred.name == "cyclic" else [args[:3], args[3:]])
+        triples = list(itertools.combinations(args, 3)) if pred.name == "cyclic" else [args[:3], args[3:]]
         return any(_flat(c[a], c[b], c[d]) for a, b, d in triples)
-    pairs = (list(itertools.combinations(args, 2)) if pred.name in ("coll", "circle", "midp")
-             else [args[i: i + 2] for i in range(0, len(args) - 1, 2)])
+    pairs = (
+        list(itertools.combinations(args, 2))
+        if pred.name in ("coll", "circle", "midp")
+        else [args[i : i + 2] for i in range(0, len(args) - 1, 2)]
+    )
     return any(float(np.hypot(*(c[a] - c[b]))) < 1e-6 * diagram.scale for a, b in pairs)
 
 
@@ -287,8 +336,14 @@ def _clearly_false(pred: Predicate, diagram: Diagram) -> bool:
     return math.isfinite(r) and r > FALSE_TOL and not _degenerate(pred, diagram)
 
 
-def false_everywhere(problem: Problem, goal: Predicate, seeds: Iterable[int], configurations: int = 16,
-                     screen: dict[int, list[Diagram]] | None = None, trust_screen: bool = False) -> bool:
+def false_everywhere(
+    problem: Problem,
+    goal: Predicate,
+    seeds: Iterable[int],
+    configurations: int = 16,
+    screen: dict[int, list[Diagram]] | None = None,
+    trust_screen: bool = False,
+) -> bool:
     """No configuration found by ``draw(problem with goal, seed, configurations)`` has the goal, for
     any of ``seeds``: in the returned diagram its residual is finite and clearly above FALSE_TOL.
 
@@ -316,8 +371,9 @@ def false_everywhere(problem: Problem, goal: Predicate, seeds: Iterable[int], co
     return drawn > 0
 
 
-def _screen_matches_draw(problem: Problem, goal: Predicate, seeds: list[int], configurations: int,
-                         screen: dict[int, list[Diagram]]) -> bool:
+def _screen_matches_draw(
+    problem: Problem, goal: Predicate, seeds: list[int], configurations: int, screen: dict[int, list[Diagram]]
+) -> bool:
     """Whether ``draw(problem with a goal false everywhere, seed)`` returns the screen's last
     configuration at every seed, i.e. it walks through exactly the screened configurations (true
     of draw() as written; checked once per problem so that a change to draw() cannot make the
@@ -338,8 +394,13 @@ def _screen_matches_draw(problem: Problem, goal: Predicate, seeds: list[int], co
     return True
 
 
-def goal_mutants(problems: Iterable[Problem], per_problem: int = 3, seeds: Iterable[int] = (0, 1, 2),
-                 configurations: int = 16, tries: int | None = None) -> list[Case]:
+def goal_mutants(
+    problems: Iterable[Problem],
+    per_problem: int = 3,
+    seeds: Iterable[int] = (0, 1, 2),
+    configurations: int = 16,
+    tries: int | None = None,
+) -> list[Case]:
     """Up to ``per_problem`` mutants of each problem's goal that are false in every configuration.
 
     Candidate k of a problem is made with ``random.Random(f"{name}:{k}")`` and the k-th mutation
@@ -376,13 +437,22 @@ def goal_mutants(problems: Iterable[Problem], per_problem: int = 3, seeds: Itera
             if not trusted and not false_everywhere(problem, mutant, seeds, configurations):
                 continue
             name = f"mutant:{problem.name}:{k}:{op}"
-            cases.append(Case("mutant", name, with_goal(problem, mutant, name), "not_proved", (False,),
-                              origin=f"{problem.name}: {goal} -> {mutant} ({op})"))
+            cases.append(
+                Case(
+                    "mutant",
+                    name,
+                    with_goal(problem, mutant, name),
+                    "not_proved",
+                    (False,),
+                    origin=f"{problem.name}: {goal} -> {mutant} ({op})",
+                )
+            )
             kept += 1
     return cases
 
 
 # ---- family 2: degenerate probes ---------------------------------------------------------------
+
 
 def _flat(a: np.ndarray, b: np.ndarray, c: np.ndarray) -> bool:
     longest = max(float((b - a) @ (b - a)), float((c - b) @ (c - b)), float((a - c) @ (a - c)))
@@ -399,7 +469,7 @@ def collinear_sets(diagram: Diagram) -> list[tuple[str, ...]]:
     order = {p: i for i, p in enumerate(names)}
     lines: set[tuple[str, ...]] = set()
     for i, a in enumerate(names):
-        for b in names[i + 1:]:
+        for b in names[i + 1 :]:
             on = [c for c in names if c in (a, b) or _flat(diagram.coords[a], diagram.coords[b], diagram.coords[c])]
             if len(on) >= 3:
                 lines.add(tuple(sorted(on, key=order.get)))
@@ -450,7 +520,7 @@ def _probe_goals(diagram: Diagram, rng: random.Random, kind: str) -> Predicate |
             return None
         second = list(t)
         if kind == "contri_self":
-            second = second[1:] + second[:1]      # the same flat triangle, vertices permuted
+            second = second[1:] + second[:1]  # the same flat triangle, vertices permuted
         return Predicate(kind.split("_")[0], tuple(t + second))
     if kind == "cong_zero":
         a, b = rng.sample(points, 2)
@@ -473,8 +543,20 @@ def _probe_goals(diagram: Diagram, rng: random.Random, kind: str) -> Predicate |
     raise ValueError(kind)
 
 
-PROBE_KINDS = ("cyclic_3coll", "cyclic_4coll", "simtri_self", "cong_zero", "para_zero", "cyclic_repeat",
-               "simtri_flat", "perp_zero", "eqangle_zero", "contri_flat", "eqratio_zero", "contri_self")
+PROBE_KINDS = (
+    "cyclic_3coll",
+    "cyclic_4coll",
+    "simtri_self",
+    "cong_zero",
+    "para_zero",
+    "cyclic_repeat",
+    "simtri_flat",
+    "perp_zero",
+    "eqangle_zero",
+    "contri_flat",
+    "eqratio_zero",
+    "contri_self",
+)
 
 
 def issue_problem() -> Problem:
@@ -488,8 +570,16 @@ def degenerate_probes(problems: Iterable[Problem], per_problem: int = 3, include
     sources = list(problems)
     if include_issue:
         issue = issue_problem()
-        cases.append(Case("probe", f"probe:{ISSUE_NAME}", issue, "not_proved", (False, True),
-                          origin="issue reproduction (Wu proved it at seed 29: b, a, p, q lie on line ab)"))
+        cases.append(
+            Case(
+                "probe",
+                f"probe:{ISSUE_NAME}",
+                issue,
+                "not_proved",
+                (False, True),
+                origin="issue reproduction (Wu proved it at seed 29: b, a, p, q lie on line ab)",
+            )
+        )
         sources = [issue] + sources
     for problem in sources:
         if per_problem <= 0:
@@ -510,18 +600,27 @@ def degenerate_probes(problems: Iterable[Problem], per_problem: int = 3, include
                 continue
             seen.add(goal)
             name = f"probe:{problem.name}:{k}:{kind}"
-            cases.append(Case("probe", name, with_goal(problem, goal, name), "not_proved", (False, True),
-                              origin=f"{problem.name}: {kind}"))
+            cases.append(
+                Case(
+                    "probe",
+                    name,
+                    with_goal(problem, goal, name),
+                    "not_proved",
+                    (False, True),
+                    origin=f"{problem.name}: {kind}",
+                )
+            )
             kept += 1
     return cases
 
 
 # ---- family 3: configuration-dependent goals ---------------------------------------------------
 
+
 def _angle_table(diagrams: list[Diagram], names: list[str]) -> np.ndarray:
     """dirs[m, i, j]: direction of line (names[i], names[j]) in diagram m, in [0, π)."""
-    xy = np.array([[d.coords[p] for p in names] for d in diagrams])            # (m, n, 2)
-    delta = xy[:, None, :, :] - xy[:, :, None, :]                             # (m, i, j, 2): p_j − p_i
+    xy = np.array([[d.coords[p] for p in names] for d in diagrams])  # (m, n, 2)
+    delta = xy[:, None, :, :] - xy[:, :, None, :]  # (m, i, j, 2): p_j − p_i
     return np.mod(np.arctan2(delta[..., 1], delta[..., 0]), math.pi)
 
 
@@ -560,7 +659,7 @@ def _branch_goals(diagrams: list[Diagram], names: list[str]) -> list[Predicate]:
     xy = np.array([[d.coords[p] for p in names] for d in diagrams])
     scale = np.array([d.scale for d in diagrams])
     i, j = np.array([s[0] for s in segs]), np.array([s[1] for s in segs])
-    vec = xy[:, j, :] - xy[:, i, :]                                           # (m, S, 2)
+    vec = xy[:, j, :] - xy[:, i, :]  # (m, S, 2)
     length = np.hypot(vec[..., 0], vec[..., 1])
     unit = vec / np.maximum(length, 1e-300)[..., None]
     cross = np.abs(unit[:, :, None, 0] * unit[:, None, :, 1] - unit[:, :, None, 1] * unit[:, None, :, 0])
@@ -587,16 +686,31 @@ def _config_cases(problem: Problem, goals: list[Predicate], pair: str, origin: s
     cases = []
     for g in goals:
         base = f"config:{pair}:{g}"
-        cases.append(Case("config", base, with_goal(problem, g, base), "configuration", (True,), "goal",
-                          pair, origin))
+        cases.append(Case("config", base, with_goal(problem, g, base), "configuration", (True,), "goal", pair, origin))
         cross = f"{base}@fails"
-        cases.append(Case("config", cross, with_goal(problem, g, cross), "not_proved", (False,), "fails",
-                          pair, origin + " (drawn where the goal fails)"))
+        cases.append(
+            Case(
+                "config",
+                cross,
+                with_goal(problem, g, cross),
+                "not_proved",
+                (False,),
+                "fails",
+                pair,
+                origin + " (drawn where the goal fails)",
+            )
+        )
     return cases
 
 
-def config_pairs(problems: Iterable[Problem], per_problem: int = 1, branch: int = 1, hand: bool = True,
-                 seeds: Iterable[int] = (0, 1, 2), configurations: int = 8) -> list[Case]:
+def config_pairs(
+    problems: Iterable[Problem],
+    per_problem: int = 1,
+    branch: int = 1,
+    hand: bool = True,
+    seeds: Iterable[int] = (0, 1, 2),
+    configurations: int = 8,
+) -> list[Case]:
     """Hand-made two-configuration figures, and for each bundled figure up to ``per_problem``
     aconst θ / 180° − θ pairs and ``branch`` one-branch para/perp/cong goals found numerically
     over ``configurations`` draws at each of ``seeds``."""
@@ -627,10 +741,19 @@ def config_pairs(problems: Iterable[Problem], per_problem: int = 1, branch: int 
     return cases
 
 
-def generate(sets: Iterable[str] = DEFAULT_SETS, limit: int | None = None, kinds: Iterable[str] = KINDS,
-             mutants: int = 3, probes: int = 3, pairs: int = 1, branch: int = 1,
-             filter_seeds: Iterable[int] = (0, 1, 2), configurations: int = 16,
-             problems: list[Problem] | None = None, timings: dict | None = None) -> list[Case]:
+def generate(
+    sets: Iterable[str] = DEFAULT_SETS,
+    limit: int | None = None,
+    kinds: Iterable[str] = KINDS,
+    mutants: int = 3,
+    probes: int = 3,
+    pairs: int = 1,
+    branch: int = 1,
+    filter_seeds: Iterable[int] = (0, 1, 2),
+    configurations: int = 16,
+    problems: list[Problem] | None = None,
+    timings: dict | None = None,
+) -> list[Case]:
     """All cases of the requested kinds, deterministically (string-seeded RNGs, seeded draws).
     ``timings``, when given, receives the seconds each family took."""
     kinds = set(kinds)
@@ -640,9 +763,11 @@ def generate(sets: Iterable[str] = DEFAULT_SETS, limit: int | None = None, kinds
     problems = load_problems(sets, limit) if problems is None else problems
     timings["load"] = time.monotonic() - t
     cases: list[Case] = []
-    families = (("mutant", lambda: goal_mutants(problems, mutants, filter_seeds, configurations)),
-                ("probe", lambda: degenerate_probes(problems, probes)),
-                ("config", lambda: config_pairs(problems, pairs, branch, seeds=filter_seeds)))
+    families = (
+        ("mutant", lambda: goal_mutants(problems, mutants, filter_seeds, configurations)),
+        ("probe", lambda: degenerate_probes(problems, probes)),
+        ("config", lambda: config_pairs(problems, pairs, branch, seeds=filter_seeds)),
+    )
     for kind, make in families:
         if kind in kinds:
             t = time.monotonic()
@@ -653,6 +778,7 @@ def generate(sets: Iterable[str] = DEFAULT_SETS, limit: int | None = None, kinds
 
 # ---- running one case ------------------------------------------------------------------------
 
+
 def accepts(fn: Callable, name: str) -> bool:
     try:
         return name in inspect.signature(fn).parameters
@@ -662,6 +788,7 @@ def accepts(fn: Callable, name: str) -> bool:
 
 def engine_function(name: str) -> Callable:
     from geoprover.engines import engine
+
     return engine(name)
 
 
@@ -701,17 +828,33 @@ def judge(case_kind: str, expect: str, status: str, configuration: list[str], go
     return "false_proved"
 
 
-def run_case(case: Case, seed: int, engine_name: str, gate: bool, timeout: float,
-             portfolio_engines: tuple[str, ...] = ("wu", "ddar"), memory_gb: float = 0.0,
-             accept_pipeline: bool = False) -> dict:
+def run_case(
+    case: Case,
+    seed: int,
+    engine_name: str,
+    gate: bool,
+    timeout: float,
+    portfolio_engines: tuple[str, ...] = ("wu", "ddar"),
+    memory_gb: float = 0.0,
+    accept_pipeline: bool = False,
+) -> dict:
     """Draw and run one engine on one case; a row of plain data.
 
     A config PROVED needs ``Proof.configuration`` from the engine itself; with ``accept_pipeline``
     the conditions the portfolio would attach (``pipeline_configuration``) count as well. They are
     recorded either way."""
     start = time.monotonic()
-    row = {"kind": case.kind, "case": case.name, "pair": case.pair, "seed": seed, "engine": engine_name,
-           "gate": gate, "goal": str(case.problem.goal), "expect": case.expect, "draw": case.draw}
+    row = {
+        "kind": case.kind,
+        "case": case.name,
+        "pair": case.pair,
+        "seed": seed,
+        "engine": engine_name,
+        "gate": gate,
+        "goal": str(case.problem.goal),
+        "expect": case.expect,
+        "draw": case.draw,
+    }
     try:
         diagram = draw_case(case, seed)
     except GeoproverError as why:
@@ -724,14 +867,16 @@ def run_case(case: Case, seed: int, engine_name: str, gate: bool, timeout: float
         diagram.problem = case.problem
         try:
             row["goal_holds"] = bool(diagram.goal_holds())
-        except Exception:                       # a degenerate probe the checks cannot even evaluate
+        except Exception:  # a degenerate probe the checks cannot even evaluate
             row["goal_holds"] = None
         row["residual"] = _safe_residual(case.problem.goal, diagram)
         if engine_name == "portfolio":
             from geoprover.portfolio import run_portfolio
-            kwargs = {"memory_gb": memory_gb} if memory_gb > 0 else {}   # its children may not raise our limit
-            proof = run_portfolio(case.problem, engines=list(portfolio_engines), timeout=timeout, seed=seed,
-                                  diagram=diagram, **kwargs)
+
+            kwargs = {"memory_gb": memory_gb} if memory_gb > 0 else {}  # its children may not raise our limit
+            proof = run_portfolio(
+                case.problem, engines=list(portfolio_engines), timeout=timeout, seed=seed, diagram=diagram, **kwargs
+            )
         else:
             fn = engine_function(engine_name)
             kwargs = {"timeout": timeout}
@@ -741,26 +886,31 @@ def run_case(case: Case, seed: int, engine_name: str, gate: bool, timeout: float
                 kwargs["seed"] = seed
             proof = fn(case.problem, diagram, **kwargs)
         cert = proof.certificate if isinstance(proof.certificate, dict) else {}
-        row.update(status=str(getattr(proof.status, "value", proof.status)), engine_label=str(proof.engine),
-                   seconds=round(proof.seconds, 3),
-                   ndg=[str(c) for c in proof.ndg], configuration=configuration_of(proof),
-                   configurations=getattr(proof, "configurations", None) or cert.get("configurations"),
-                   message=(proof.message or "")[:300])
+        row.update(
+            status=str(getattr(proof.status, "value", proof.status)),
+            engine_label=str(proof.engine),
+            seconds=round(proof.seconds, 3),
+            ndg=[str(c) for c in proof.ndg],
+            configuration=configuration_of(proof),
+            configurations=getattr(proof, "configurations", None) or cert.get("configurations"),
+            message=(proof.message or "")[:300],
+        )
         configured = case.expect == "configuration" or row.get("goal_holds") is True
         if row["status"] == "proved" and configured:
             frame = cert.get("frame") if str(proof.engine).startswith("wu") else None
             own = _conditions_of(row["configurations"])
             # the printed theorem (own conditions and NDGs) against other figures of the construction
             row["counterexample"] = condition_counterexample(case, own, row["ndg"], frame, diagram.coords)
-            if own:       # and the configuration words alone: do they single out a configuration?
+            if own:  # and the configuration words alone: do they single out a configuration?
                 row["words_counterexample"] = condition_counterexample(case, own, use_ndg=False)
             if not row["configuration"] and engine_name != "portfolio":
                 words, piped = pipeline_configuration(proof, diagram)
                 row["pipeline_configuration"] = words
                 if piped:
                     row["pipeline_conditions"] = piped
-                    row["pipeline_counterexample"] = condition_counterexample(case, piped, row["ndg"], frame,
-                                                                              diagram.coords)
+                    row["pipeline_counterexample"] = condition_counterexample(
+                        case, piped, row["ndg"], frame, diagram.coords
+                    )
                     row["words_counterexample"] = condition_counterexample(case, piped, use_ndg=False)
     row.setdefault("configuration", [])
     row["wall"] = round(time.monotonic() - start, 3)
@@ -794,7 +944,7 @@ def pipeline_configuration(proof, diagram: Diagram) -> tuple[list[str] | None, l
     copy = dataclasses.replace(proof)
     try:
         state_configuration(copy, diagram)
-    except Exception as why:                    # noqa: BLE001 - recorded, not fatal
+    except Exception as why:  # noqa: BLE001 - recorded, not fatal
         return [f"(state_configuration failed: {type(why).__name__}: {why})"], []
     return configuration_of(copy), _conditions_of(getattr(copy, "configurations", None))
 
@@ -806,8 +956,9 @@ BANK_SEEDS = tuple(range(1000, 1008))
 _BANKS: dict[str, list[tuple[int, int, dict, float]]] = {}
 
 
-def condition_bank(case: Case, seeds: Iterable[int] = BANK_SEEDS, configurations: int = 16
-                   ) -> list[tuple[int, int, dict, float]]:
+def condition_bank(
+    case: Case, seeds: Iterable[int] = BANK_SEEDS, configurations: int = 16
+) -> list[tuple[int, int, dict, float]]:
     """(seed, configuration index, coords, scale) of drawn figures where the goal clearly fails."""
     if case.name not in _BANKS:
         bank = []
@@ -821,18 +972,24 @@ def condition_bank(case: Case, seeds: Iterable[int] = BANK_SEEDS, configurations
 
 def _parse_conditions(conditions: list[str]) -> list[Predicate] | None:
     from geoprover.numeric.checks import MARGINS
+
     preds = []
     for text in conditions:
         name, *args = text.split()
         if name not in MARGINS:
-            return None                         # a condition this check cannot evaluate
+            return None  # a condition this check cannot evaluate
         preds.append(Predicate(name, tuple(args)))
     return preds
 
 
-def condition_counterexample(case: Case, conditions: list[str], ndg: list[str] | None = None,
-                             frame: dict | None = None, drawn: dict | None = None,
-                             use_ndg: bool = True) -> dict | None:
+def condition_counterexample(
+    case: Case,
+    conditions: list[str],
+    ndg: list[str] | None = None,
+    frame: dict | None = None,
+    drawn: dict | None = None,
+    use_ndg: bool = True,
+) -> dict | None:
     """A figure of the construction in which the goal is clearly false although every stated
     configuration condition holds and (with ``use_ndg``) no printed NDG is violated: the printed
     theorem is false there. ``unevaluated`` lists the NDGs this check could not read (the figure
@@ -842,6 +999,7 @@ def condition_counterexample(case: Case, conditions: list[str], ndg: list[str] |
     frame (``frame``), distinctness, collinearity, parallel/perpendicular, equal lengths, DDAR's
     "(as drawn)" angle values and triangle orientations (compared with the ``drawn`` figure)."""
     from geoprover.numeric.checks import holds
+
     preds = _parse_conditions(conditions)
     if preds is None or (not preds and not use_ndg):
         return None
@@ -866,9 +1024,15 @@ def condition_counterexample(case: Case, conditions: list[str], ndg: list[str] |
                 excluded[why] += 1
                 continue
         r = residual(case.problem.goal, coords, scale)
-        return {"seed": seed, "configuration": index, "conditions": conditions,
-                "goal_residual": r if math.isfinite(r) else None, "ndg_checked": use_ndg,
-                "unevaluated": unevaluated, "how": f"_configurations(problem, {seed}, 16)[{index}]"}
+        return {
+            "seed": seed,
+            "configuration": index,
+            "conditions": conditions,
+            "goal_residual": r if math.isfinite(r) else None,
+            "ndg_checked": use_ndg,
+            "unevaluated": unevaluated,
+            "how": f"_configurations(problem, {seed}, 16)[{index}]",
+        }
     return None
 
 
@@ -884,11 +1048,13 @@ def _cross(u, v) -> float:
     return float(u[0] * v[1] - u[1] * v[0])
 
 
-def ndg_violated(text: str, coords: dict, scale: float, points: list[str], frame: dict | None = None,
-                 drawn: dict | None = None) -> bool | None:
+def ndg_violated(
+    text: str, coords: dict, scale: float, points: list[str], frame: dict | None = None, drawn: dict | None = None
+) -> bool | None:
     """Whether a printed NDG condition is violated in a figure (True), holds (False), or cannot be
     read (None). Violated means clearly: the forbidden equality holds to 1e-9 (relative)."""
     import re
+
     tiny = 1e-9
     c = coords
 
@@ -937,7 +1103,7 @@ def ndg_violated(text: str, coords: dict, scale: float, points: list[str], frame
                 angle = Predicate("aconst", (*ab, *cd), Fraction(m.group(3)) / 180)
                 return residual(angle, c, scale) > 1e-6
         m = re.fullmatch(r"(.+) = (-?[\d.]+)°.*\(as drawn\)", text)
-        if m and "dir(" in m.group(1):      # DDAR: Σ k·dir(line) = θ (mod 180°) as drawn
+        if m and "dir(" in m.group(1):  # DDAR: Σ k·dir(line) = θ (mod 180°) as drawn
             terms = re.findall(r"(-?\d+)·dir\((\S+?)\)", m.group(1))
             total = 0.0
             for k, line in terms:
@@ -951,8 +1117,10 @@ def ndg_violated(text: str, coords: dict, scale: float, points: list[str], frame
         m = re.fullmatch(r"triangles (\S+) (\S+) (\S+) and (\S+) (\S+) (\S+) are oriented as drawn", text)
         if m and drawn is not None:
             a, b, d, x, y, z = m.groups()
+
             def sign(k, p, q, r):
                 return np.sign(_cross(k[q] - k[p], k[r] - k[p]))
+
             return sign(c, a, b, d) * sign(c, x, y, z) != sign(drawn, a, b, d) * sign(drawn, x, y, z)
     except (KeyError, ValueError, ZeroDivisionError, TypeError):
         return None
@@ -987,9 +1155,15 @@ def _wu_frames(frame: dict, coords: dict) -> list[dict[str, float]] | None:
         # the half angle is that of a bisector through the origin: the preimage meant is the one whose
         # line y = p_y·x carries another point of the figure (the bisector's point), when just one does
         others = [q for q in coords if q not in (origin, unit, p)]
-        meant = [ch for ch in choices
-                 if any(abs(values[f"{q}_y"] - ch[f"{p}_y"] * values[f"{q}_x"])
-                        < 1e-9 * (1 + abs(values[f"{q}_x"]) + abs(values[f"{q}_y"])) for q in others)]
+        meant = [
+            ch
+            for ch in choices
+            if any(
+                abs(values[f"{q}_y"] - ch[f"{p}_y"] * values[f"{q}_x"])
+                < 1e-9 * (1 + abs(values[f"{q}_x"]) + abs(values[f"{q}_y"]))
+                for q in others
+            )
+        ]
         if len(meant) == 1:
             choices = meant
         options = [{**o_, **ch} for o_ in options for ch in choices]
@@ -1000,6 +1174,7 @@ def _wu_polynomial_vanishes(text: str, frame: dict, coords: dict) -> bool | None
     """Whether a Wu NDG polynomial vanishes in a figure (True), does not (False), or cannot be told
     (None: unreadable, or it depends on which preimage of a half-angle point is meant)."""
     import sympy
+
     assignments = _wu_frames(frame, coords)
     if not assignments:
         return None
@@ -1029,6 +1204,7 @@ def _safe_residual(pred: Predicate, diagram: Diagram) -> float | None:
 
 # ---- the sweep ---------------------------------------------------------------------------------
 
+
 @dataclass
 class Task:
     case: Case
@@ -1041,8 +1217,14 @@ class Task:
         return f"{self.case.name}|{self.seed}|{self.engine}|{int(self.gate)}"
 
 
-def make_tasks(cases: list[Case], seeds: list[int], engines: list[str], gate_mode: str = "case",
-               portfolio: int = 0, portfolio_seeds: int = 2) -> list[Task]:
+def make_tasks(
+    cases: list[Case],
+    seeds: list[int],
+    engines: list[str],
+    gate_mode: str = "case",
+    portfolio: int = 0,
+    portfolio_seeds: int = 2,
+) -> list[Task]:
     """Case x seed x engine x gate; engines without a numeric_gate switch run the gated path only.
     ``portfolio`` adds the whole pipeline on N cases of each kind, spread evenly (at the first
     ``portfolio_seeds`` seeds; not the crossed config cases, whose diagram the portfolio would reject)."""
@@ -1052,7 +1234,7 @@ def make_tasks(cases: list[Case], seeds: list[int], engines: list[str], gate_mod
         gates = {"case": case.gates, "off": (False,), "on": (True,), "both": (False, True)}[gate_mode]
         for seed in seeds:
             for e in engines:
-                for g in (gates if gated[e] else (True,)):
+                for g in gates if gated[e] else (True,):
                     tasks.append(Task(case, seed, e, g))
     if portfolio > 0:
         by_kind: dict[str, list[Case]] = defaultdict(list)
@@ -1060,33 +1242,36 @@ def make_tasks(cases: list[Case], seeds: list[int], engines: list[str], gate_mod
             if case.draw == "goal":
                 by_kind[case.kind].append(case)
         for kind_cases in by_kind.values():
-            n = len(kind_cases)             # N cases spread evenly over the kind (hand-made and generated)
+            n = len(kind_cases)  # N cases spread evenly over the kind (hand-made and generated)
             picked = sorted({round(i * (n - 1) / max(1, portfolio - 1)) for i in range(min(portfolio, n))})
             for case in (kind_cases[i] for i in picked):
                 for seed in seeds[:portfolio_seeds]:
                     tasks.append(Task(case, seed, "portfolio", True))
     seen, out = set(), []
-    for t in tasks:                      # engines without a gate switch collapse gates to one run
+    for t in tasks:  # engines without a gate switch collapse gates to one run
         if t.key not in seen:
             seen.add(t.key)
             out.append(t)
     return out
 
 
-def _child(task: Task, timeout: float, portfolio_engines: tuple[str, ...], memory_gb: float,
-           accept_pipeline: bool, conn) -> None:
+def _child(
+    task: Task, timeout: float, portfolio_engines: tuple[str, ...], memory_gb: float, accept_pipeline: bool, conn
+) -> None:
     try:
-        os.setpgrp()            # the parent kills the whole group (the portfolio's engines too)
+        os.setpgrp()  # the parent kills the whole group (the portfolio's engines too)
     except OSError:
         pass
-    os.dup2(2, 1)               # engines' C libraries must not write to our stdout
+    os.dup2(2, 1)  # engines' C libraries must not write to our stdout
     try:
         if memory_gb > 0:
             import resource
-            limit = int(memory_gb * 2 ** 30)
+
+            limit = int(memory_gb * 2**30)
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        row = run_case(task.case, task.seed, task.engine, task.gate, timeout, portfolio_engines, memory_gb,
-                       accept_pipeline)
+        row = run_case(
+            task.case, task.seed, task.engine, task.gate, timeout, portfolio_engines, memory_gb, accept_pipeline
+        )
     except MemoryError:
         row = _crash_row(task, "out of memory")
     except BaseException as err:
@@ -1096,10 +1281,21 @@ def _child(task: Task, timeout: float, portfolio_engines: tuple[str, ...], memor
 
 
 def _crash_row(task: Task, message: str, trace: str = "", status: str = "error") -> dict:
-    row = {"kind": task.case.kind, "case": task.case.name, "pair": task.case.pair, "seed": task.seed,
-           "engine": task.engine, "gate": task.gate, "goal": str(task.case.problem.goal),
-           "expect": task.case.expect, "draw": task.case.draw, "status": status, "configuration": [],
-           "message": message[:300], "verdict": "ok"}
+    row = {
+        "kind": task.case.kind,
+        "case": task.case.name,
+        "pair": task.case.pair,
+        "seed": task.seed,
+        "engine": task.engine,
+        "gate": task.gate,
+        "goal": str(task.case.problem.goal),
+        "expect": task.case.expect,
+        "draw": task.case.draw,
+        "status": status,
+        "configuration": [],
+        "message": message[:300],
+        "verdict": "ok",
+    }
     if trace:
         row["traceback"] = trace
     return row
@@ -1129,17 +1325,24 @@ def warm_up(engines: Iterable[str]) -> None:
             pass
 
 
-def run_tasks(tasks: list[Task], timeout: float, jobs: int = 1, hard_limit: float | None = None,
-              portfolio_engines: tuple[str, ...] = ("wu", "ddar"), memory_gb: float = 6.0,
-              on_row: Callable[[dict], None] | None = None, progress: bool = True,
-              accept_pipeline: bool = False) -> list[dict]:
+def run_tasks(
+    tasks: list[Task],
+    timeout: float,
+    jobs: int = 1,
+    hard_limit: float | None = None,
+    portfolio_engines: tuple[str, ...] = ("wu", "ddar"),
+    memory_gb: float = 6.0,
+    on_row: Callable[[dict], None] | None = None,
+    progress: bool = True,
+    accept_pipeline: bool = False,
+) -> list[dict]:
     """Run every task in a forked child (``jobs`` at a time), killing one that outlives
     ``hard_limit`` seconds (default 1.5 x timeout + 10 s). Rows come back in completion order."""
     ctx = mp.get_context("fork")
     hard = hard_limit if hard_limit is not None else 1.5 * timeout + 10
     pending = list(tasks)
     pending.reverse()
-    running: dict = {}                  # connection -> (task, process, started)
+    running: dict = {}  # connection -> (task, process, started)
     rows: list[dict] = []
     total, done, bad = len(tasks), 0, 0
     t0 = time.monotonic()
@@ -1148,10 +1351,11 @@ def run_tasks(tasks: list[Task], timeout: float, jobs: int = 1, hard_limit: floa
             while pending and len(running) < max(1, jobs):
                 task = pending.pop()
                 if task.case.expect == "configuration":
-                    condition_bank(task.case)       # once, in the parent: every child inherits it
+                    condition_bank(task.case)  # once, in the parent: every child inherits it
                 recv, send = ctx.Pipe(duplex=False)
-                proc = ctx.Process(target=_child, args=(task, timeout, portfolio_engines, memory_gb,
-                                                        accept_pipeline, send))
+                proc = ctx.Process(
+                    target=_child, args=(task, timeout, portfolio_engines, memory_gb, accept_pipeline, send)
+                )
                 proc.start()
                 send.close()
                 running[recv] = (task, proc, time.monotonic())
@@ -1169,8 +1373,9 @@ def run_tasks(tasks: list[Task], timeout: float, jobs: int = 1, hard_limit: floa
             for conn, (task, proc, started) in list(running.items()):
                 if conn not in ready and now - started > hard:
                     _kill(proc)
-                    finished.append((conn, _crash_row(task, f"killed after {now - started:.0f} s (hard limit)",
-                                                      status="killed")))
+                    finished.append(
+                        (conn, _crash_row(task, f"killed after {now - started:.0f} s (hard limit)", status="killed"))
+                    )
             for conn, row in finished:
                 task, proc, started = running.pop(conn)
                 proc.join(timeout=5)
@@ -1185,10 +1390,15 @@ def run_tasks(tasks: list[Task], timeout: float, jobs: int = 1, hard_limit: floa
                     on_row(row)
                 if progress:
                     flag = {"false_proved": "  <-- FALSE PROVED", "failure": "  <-- FAILURE (no configuration)"}.get(
-                        row["verdict"], "")
-                    print(f"[{done}/{total} {time.monotonic() - t0:.0f}s bad={bad}] {row['engine']:9s} "
-                          f"gate={'on ' if row['gate'] else 'off'} seed={row['seed']:<3} {row['status']:20s} "
-                          f"{row['case'][:90]}{flag}", file=sys.stderr, flush=True)
+                        row["verdict"], ""
+                    )
+                    print(
+                        f"[{done}/{total} {time.monotonic() - t0:.0f}s bad={bad}] {row['engine']:9s} "
+                        f"gate={'on ' if row['gate'] else 'off'} seed={row['seed']:<3} {row['status']:20s} "
+                        f"{row['case'][:90]}{flag}",
+                        file=sys.stderr,
+                        flush=True,
+                    )
     finally:
         for _task, proc, _started in running.values():
             _kill(proc)
@@ -1196,6 +1406,7 @@ def run_tasks(tasks: list[Task], timeout: float, jobs: int = 1, hard_limit: floa
 
 
 # ---- report ------------------------------------------------------------------------------------
+
 
 def machine() -> dict:
     cpu = platform.processor() or ""
@@ -1206,8 +1417,7 @@ def machine() -> dict:
                 break
     except OSError:
         pass
-    return {"platform": platform.platform(), "cpu": cpu, "cores": os.cpu_count(),
-            "python": platform.python_version()}
+    return {"platform": platform.platform(), "cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version()}
 
 
 def git_state() -> dict:
@@ -1217,6 +1427,7 @@ def git_state() -> dict:
         except OSError:
             return ""
         return out.stdout.strip() if out.returncode == 0 else ""
+
     commit = git("rev-parse", "--short", "HEAD") or "unknown"
     dirty = git("status", "--porcelain", "--untracked-files=no")
     return {"commit": commit, "dirty": bool(dirty), "modified": dirty.splitlines()}
@@ -1229,33 +1440,49 @@ def _fmt_list(items) -> str:
 def write_report(out_md: Path, rows: list[dict], cases: list[Case], meta: dict) -> None:
     out_md.parent.mkdir(parents=True, exist_ok=True)
     by_name = {c.name: c for c in cases}
-    rows = sorted(rows, key=lambda r: (KINDS.index(r["kind"]) if r["kind"] in KINDS else 9, r["case"],
-                                       r["seed"], r["engine"], r["gate"]))
+    rows = sorted(
+        rows,
+        key=lambda r: (
+            KINDS.index(r["kind"]) if r["kind"] in KINDS else 9,
+            r["case"],
+            r["seed"],
+            r["engine"],
+            r["gate"],
+        ),
+    )
     false_proved = [r for r in rows if r["verdict"] == "false_proved"]
     failures = [r for r in rows if r["verdict"] == "failure"]
     json_path = out_md.with_suffix(".json")
-    json_path.write_text(json.dumps({"meta": meta, "cases": [c.summary() for c in cases], "rows": rows},
-                                    indent=1, default=str))
+    json_path.write_text(
+        json.dumps({"meta": meta, "cases": [c.summary() for c in cases], "rows": rows}, indent=1, default=str)
+    )
     m, g = meta["machine"], meta["git"]
-    md = ["# Soundness suite: statements that must not be proved", "",
-          f"- date: {meta['date']}",
-          f"- machine: {m['platform']}; {m['cpu']}; {m['cores']} cores; Python {m['python']}",
-          f"- commit: {g['commit']} " + (f"(dirty tree: {', '.join(x.split()[-1] for x in g['modified'])})"
-                                          if g["dirty"] else "(clean tree)"),
-          f"- command: `{meta['command']}`",
-          f"- cases: {meta['case_counts']}; generated in {meta['generation_seconds']:.1f} s ("
-          + ", ".join(f"{k} {v:.1f} s" for k, v in meta.get("generation_timings", {}).items()) + ")",
-          f"- seeds: {meta['seeds_text']}; engines: {', '.join(meta['engines'])}; timeout {meta['timeout']:g} s "
-          f"(hard kill at {meta['hard_limit']:g} s); jobs {meta['jobs']}; sweep {meta['sweep_seconds']:.0f} s",
-          f"- rows: {len(rows)}; **false PROVED: {len(false_proved)}**; **config failures (PROVED without a "
-          f"configuration condition, or with a refuted one): {len(failures)}**", "",
-          "Gate *off* = `numeric_gate=False` (the engine may not answer from the numeric diagram alone); "
-          "*on* = the normal path. Mutants and probes must never be PROVED; a config case drawn where its "
-          "goal holds may be PROVED only with a configuration condition, and drawn where it fails "
-          "(`@fails`, gate off) never.", "",
-          "## Counts per kind × engine × gate", "",
-          "| kind | engine | gate | " + " | ".join(STATUSES) + " | false PROVED | failures |",
-          "|---|---|---|" + "---|" * (len(STATUSES) + 2)]
+    md = [
+        "# Soundness suite: statements that must not be proved",
+        "",
+        f"- date: {meta['date']}",
+        f"- machine: {m['platform']}; {m['cpu']}; {m['cores']} cores; Python {m['python']}",
+        f"- commit: {g['commit']} "
+        + (f"(dirty tree: {', '.join(x.split()[-1] for x in g['modified'])})" if g["dirty"] else "(clean tree)"),
+        f"- command: `{meta['command']}`",
+        f"- cases: {meta['case_counts']}; generated in {meta['generation_seconds']:.1f} s ("
+        + ", ".join(f"{k} {v:.1f} s" for k, v in meta.get("generation_timings", {}).items())
+        + ")",
+        f"- seeds: {meta['seeds_text']}; engines: {', '.join(meta['engines'])}; timeout {meta['timeout']:g} s "
+        f"(hard kill at {meta['hard_limit']:g} s); jobs {meta['jobs']}; sweep {meta['sweep_seconds']:.0f} s",
+        f"- rows: {len(rows)}; **false PROVED: {len(false_proved)}**; **config failures (PROVED without a "
+        f"configuration condition, or with a refuted one): {len(failures)}**",
+        "",
+        "Gate *off* = `numeric_gate=False` (the engine may not answer from the numeric diagram alone); "
+        "*on* = the normal path. Mutants and probes must never be PROVED; a config case drawn where its "
+        "goal holds may be PROVED only with a configuration condition, and drawn where it fails "
+        "(`@fails`, gate off) never.",
+        "",
+        "## Counts per kind × engine × gate",
+        "",
+        "| kind | engine | gate | " + " | ".join(STATUSES) + " | false PROVED | failures |",
+        "|---|---|---|" + "---|" * (len(STATUSES) + 2),
+    ]
     groups: dict[tuple, Counter] = defaultdict(Counter)
     for r in rows:
         key = (r["kind"], r["engine"], "on" if r["gate"] else "off")
@@ -1263,93 +1490,140 @@ def write_report(out_md: Path, rows: list[dict], cases: list[Case], meta: dict) 
         groups[key]["_" + r["verdict"]] += 1
     for key in sorted(groups, key=lambda k: (KINDS.index(k[0]) if k[0] in KINDS else 9, k[1], k[2])):
         c = groups[key]
-        md.append(f"| {key[0]} | {key[1]} | {key[2]} | " + " | ".join(str(c.get(s, 0)) for s in STATUSES)
-                  + f" | {c.get('_false_proved', 0)} | {c.get('_failure', 0)} |")
+        md.append(
+            f"| {key[0]} | {key[1]} | {key[2]} | "
+            + " | ".join(str(c.get(s, 0)) for s in STATUSES)
+            + f" | {c.get('_false_proved', 0)} | {c.get('_failure', 0)} |"
+        )
     seconds = defaultdict(list)
     for r in rows:
         if "seconds" in r:
             seconds[r["engine"]].append(r["seconds"])
     if seconds:
-        md += ["", "Engine seconds per run: " + "; ".join(
-            f"{e}: mean {np.mean(v):.2f}, max {max(v):.1f} ({len(v)} runs)" for e, v in sorted(seconds.items()))]
+        md += [
+            "",
+            "Engine seconds per run: "
+            + "; ".join(
+                f"{e}: mean {np.mean(v):.2f}, max {max(v):.1f} ({len(v)} runs)" for e, v in sorted(seconds.items())
+            ),
+        ]
 
-    md += ["", f"## False PROVED ({len(false_proved)} runs)", "",
-           "Grouped by case, engine and gate (seeds listed); every run is in the JSON. A config case is here "
-           "when another figure of its construction refutes the printed theorem: the goal fails there although "
-           "every stated configuration condition and every printed NDG holds.", ""]
+    md += [
+        "",
+        f"## False PROVED ({len(false_proved)} runs)",
+        "",
+        "Grouped by case, engine and gate (seeds listed); every run is in the JSON. A config case is here "
+        "when another figure of its construction refutes the printed theorem: the goal fails there although "
+        "every stated configuration condition and every printed NDG holds.",
+        "",
+    ]
     if false_proved:
-        md += ["| case | engine | gate | seeds | goal | holds in diagram | configuration | counterexample | "
-               "NDGs (first seed) | problem |", "|---|---|---|---|---|---|---|---|---|---|"]
+        md += [
+            "| case | engine | gate | seeds | goal | holds in diagram | configuration | counterexample | "
+            "NDGs (first seed) | problem |",
+            "|---|---|---|---|---|---|---|---|---|---|",
+        ]
         for (case, eng, gate), group in _grouped(false_proved):
             text = by_name[case].problem.to_text() if case in by_name else ""
             r = group[0]
             counter = next((_used_counter(x) for x in group if _used_counter(x)), None)
-            md.append(f"| {case} | {eng} | {'on' if gate else 'off'} | {_seeds(group)} | `{r['goal']}` | "
-                      f"{_fmt_list(sorted({str(x.get('goal_holds')) for x in group}))} | "
-                      f"{_fmt_list(r.get('configuration') or r.get('pipeline_configuration'))} | "
-                      f"{_counter_text(counter)} | {_fmt_list(r.get('ndg'))} | `{text}` |")
+            md.append(
+                f"| {case} | {eng} | {'on' if gate else 'off'} | {_seeds(group)} | `{r['goal']}` | "
+                f"{_fmt_list(sorted({str(x.get('goal_holds')) for x in group}))} | "
+                f"{_fmt_list(r.get('configuration') or r.get('pipeline_configuration'))} | "
+                f"{_counter_text(counter)} | {_fmt_list(r.get('ndg'))} | `{text}` |"
+            )
     else:
         md.append("None.")
-    md += ["", f"## Config failures: PROVED without a configuration condition, or probably refuted "
-               f"({len(failures)} runs)", ""]
+    md += [
+        "",
+        f"## Config failures: PROVED without a configuration condition, or probably refuted ({len(failures)} runs)",
+        "",
+    ]
     if failures:
         piped = sum(bool(r.get("pipeline_configuration")) for r in failures)
-        md += [f"Grouped by case and engine (seeds listed). The portfolio (`state_configuration`) would attach a "
-               f"condition to {piped} of these {len(failures)} proofs (last column, first seed; "
-               f"`--accept-pipeline-configuration` counts those). 'Probable counterexample': a figure where the "
-               f"goal fails, the stated conditions hold and no NDG that could be read is violated (those that "
-               f"could not be read are listed).", "",
-               "| case | engine | seeds | goal | configuration (first seed) | probable counterexample | "
-               "NDGs (first seed) | the portfolio would add |",
-               "|---|---|---|---|---|---|---|---|"]
+        md += [
+            f"Grouped by case and engine (seeds listed). The portfolio (`state_configuration`) would attach a "
+            f"condition to {piped} of these {len(failures)} proofs (last column, first seed; "
+            f"`--accept-pipeline-configuration` counts those). 'Probable counterexample': a figure where the "
+            f"goal fails, the stated conditions hold and no NDG that could be read is violated (those that "
+            f"could not be read are listed).",
+            "",
+            "| case | engine | seeds | goal | configuration (first seed) | probable counterexample | "
+            "NDGs (first seed) | the portfolio would add |",
+            "|---|---|---|---|---|---|---|---|",
+        ]
         for (case, eng, _gate), group in _grouped(failures):
             r = group[0]
             counter = next((_used_counter(x) for x in group if _used_counter(x)), None)
-            md.append(f"| {case} | {eng} | {_seeds(group)} | `{r['goal']}` | {_fmt_list(r.get('configuration'))} | "
-                      f"{_counter_text(counter)} | {_fmt_list(r.get('ndg'))} | "
-                      f"{_fmt_list(r.get('pipeline_configuration'))} |")
+            md.append(
+                f"| {case} | {eng} | {_seeds(group)} | `{r['goal']}` | {_fmt_list(r.get('configuration'))} | "
+                f"{_counter_text(counter)} | {_fmt_list(r.get('ndg'))} | "
+                f"{_fmt_list(r.get('pipeline_configuration'))} |"
+            )
     else:
         md.append("None.")
     words = [r for r in rows if r.get("words_counterexample")]
-    md += ["", f"## Configuration conditions that do not single out a configuration ({len(words)} runs)", "",
-           "A figure of the same construction (other seeds, 16 configurations each) in which every stated "
-           "configuration condition holds (the engine's own, or the portfolio's `state_configuration` for an "
-           "engine that states none) and the goal is false. NDGs are not consulted here: they may exclude the "
-           "figure (a Wu branch factor, a DDAR 'as drawn' angle), so this alone is not a false proof, but the "
-           "words do not say which configuration the theorem is about.", ""]
+    md += [
+        "",
+        f"## Configuration conditions that do not single out a configuration ({len(words)} runs)",
+        "",
+        "A figure of the same construction (other seeds, 16 configurations each) in which every stated "
+        "configuration condition holds (the engine's own, or the portfolio's `state_configuration` for an "
+        "engine that states none) and the goal is false. NDGs are not consulted here: they may exclude the "
+        "figure (a Wu branch factor, a DDAR 'as drawn' angle), so this alone is not a false proof, but the "
+        "words do not say which configuration the theorem is about.",
+        "",
+    ]
     if words:
-        md += ["| case | engine | seeds | goal | condition (first seed) | counterexample to the words | "
-               "full theorem (NDGs too) |", "|---|---|---|---|---|---|---|"]
+        md += [
+            "| case | engine | seeds | goal | condition (first seed) | counterexample to the words | "
+            "full theorem (NDGs too) |",
+            "|---|---|---|---|---|---|---|",
+        ]
         for (case, eng, _gate), group in _grouped(words):
             r = group[0]
             shown = r.get("configuration") or r.get("pipeline_configuration")
             full = next((_used_counter(x) for x in group if _used_counter(x)), None)
-            md.append(f"| {case} | {eng} | {_seeds(group)} | `{r['goal']}` | {_fmt_list(shown)} | "
-                      f"{_counter_text(r['words_counterexample'])} | "
-                      f"{'refuted: ' + _counter_text(full) if full else 'no counterexample (NDGs exclude them)'} |")
+            md.append(
+                f"| {case} | {eng} | {_seeds(group)} | `{r['goal']}` | {_fmt_list(shown)} | "
+                f"{_counter_text(r['words_counterexample'])} | "
+                f"{'refuted: ' + _counter_text(full) if full else 'no counterexample (NDGs exclude them)'} |"
+            )
     else:
         md.append("None.")
     both = _both_proved(rows)
-    md += ["", f"## Both goals of a config pair proved at the same seed ({len(both)} pair × seed × engine)", "",
-           "Each goal is drawn in its own configuration, so this is sound only when both proofs carry a "
-           "configuration condition.", ""]
+    md += [
+        "",
+        f"## Both goals of a config pair proved at the same seed ({len(both)} pair × seed × engine)",
+        "",
+        "Each goal is drawn in its own configuration, so this is sound only when both proofs carry a "
+        "configuration condition.",
+        "",
+    ]
     if both:
         groups2: dict[tuple, list] = defaultdict(list)
         for pair, seed, eng, goals, confs in both:
             groups2[(pair, eng, " / ".join("`" + x + "`" for x in sorted(goals)))].append((seed, confs))
-        md += ["| pair | engine | goals | seeds | seeds where a proof lacks a configuration condition |",
-               "|---|---|---|---|---|"]
+        md += [
+            "| pair | engine | goals | seeds | seeds where a proof lacks a configuration condition |",
+            "|---|---|---|---|---|",
+        ]
         for (pair, eng, goals), items in sorted(groups2.items()):
             lacking = [seed for seed, confs in items if not all(confs)]
-            md.append(f"| {pair} | {eng} | {goals} | {_seed_text([x[0] for x in items])} | "
-                      f"{_seed_text(lacking) if lacking else 'none'} |")
+            md.append(
+                f"| {pair} | {eng} | {goals} | {_seed_text([x[0] for x in items])} | "
+                f"{_seed_text(lacking) if lacking else 'none'} |"
+            )
     else:
         md.append("None.")
     odd = [r for r in rows if r["status"] in ("error", "killed")]
     md += ["", f"## Errors and killed runs ({len(odd)})", ""]
     for r in odd[:60]:
-        md.append(f"- {r['case']} seed {r['seed']} {r['engine']} gate {'on' if r['gate'] else 'off'}: "
-                  f"{r['status']}: {r.get('message', '')[:160]}")
+        md.append(
+            f"- {r['case']} seed {r['seed']} {r['engine']} gate {'on' if r['gate'] else 'off'}: "
+            f"{r['status']}: {r.get('message', '')[:160]}"
+        )
     if len(odd) > 60:
         md.append(f"- … {len(odd) - 60} more in {json_path.name}")
     out_md.write_text("\n".join(md) + "\n")
@@ -1365,9 +1639,12 @@ def _counter_text(counter: dict | None) -> str:
     if not counter:
         return "—"
     r = counter.get("goal_residual")
-    text = (f"seed {counter['seed']} configuration {counter['configuration']}: "
-            f"{'; '.join(counter['conditions'])} hold, goal residual {r:.2g}" if r is not None else
-            f"seed {counter['seed']} configuration {counter['configuration']}")
+    text = (
+        f"seed {counter['seed']} configuration {counter['configuration']}: "
+        f"{'; '.join(counter['conditions'])} hold, goal residual {r:.2g}"
+        if r is not None
+        else f"seed {counter['seed']} configuration {counter['configuration']}"
+    )
     if counter.get("unevaluated"):
         text += f"; NDGs not read: {'; '.join(counter['unevaluated'])}"
     return text
@@ -1399,10 +1676,13 @@ def _both_proved(rows: list[dict]) -> list[tuple]:
 
 # ---- CLI ---------------------------------------------------------------------------------------
 
+
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                 formatter_class=argparse.RawDescriptionHelpFormatter,
-                                 epilog="\n\n".join(__doc__.split("\n\n")[1:]))
+    ap = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="\n\n".join(__doc__.split("\n\n")[1:]),
+    )
     ap.add_argument("--sets", default=",".join(DEFAULT_SETS), help="bundled sets, comma-separated")
     ap.add_argument("--limit", type=int, default=None, help="only the first N problems of each set")
     ap.add_argument("--kinds", default=",".join(KINDS), help="mutant,probe,config (default all)")
@@ -1410,30 +1690,49 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     ap.add_argument("--seed-list", default="", help="explicit comma-separated seeds (overrides --seeds)")
     ap.add_argument("--engines", default="wu,ddar", help="engines to run: wu,ddar,aux (default wu,ddar)")
     ap.add_argument("--timeout", type=float, default=10.0, help="engine timeout per run, seconds (default 10)")
-    ap.add_argument("--hard-limit", type=float, default=None,
-                    help="kill a run after this many seconds (default 1.5 x timeout + 10)")
+    ap.add_argument(
+        "--hard-limit", type=float, default=None, help="kill a run after this many seconds (default 1.5 x timeout + 10)"
+    )
     ap.add_argument("--mutants", type=int, default=3, help="goal mutants per problem (default 3)")
     ap.add_argument("--probes", type=int, default=3, help="degenerate probes per problem (default 3)")
     ap.add_argument("--pairs", type=int, default=1, help="aconst θ/180°−θ pairs per bundled problem (default 1)")
-    ap.add_argument("--branch", type=int, default=1,
-                    help="one-branch para/perp/cong goals per bundled problem (default 1)")
-    ap.add_argument("--filter-seeds", type=int, default=3,
-                    help="seeds 0..N-1 at which a mutant must be false in every configuration (default 3)")
-    ap.add_argument("--gate", choices=("case", "off", "on", "both"), default="case",
-                    help="numeric_gate values: per case (mutants off; probes off and on; config as described), "
-                         "or forced for all")
-    ap.add_argument("--portfolio", type=int, default=0,
-                    help="also run the whole pipeline (run_portfolio with --engines) on N cases of each kind "
-                         "(spread evenly over the kind)")
+    ap.add_argument(
+        "--branch", type=int, default=1, help="one-branch para/perp/cong goals per bundled problem (default 1)"
+    )
+    ap.add_argument(
+        "--filter-seeds",
+        type=int,
+        default=3,
+        help="seeds 0..N-1 at which a mutant must be false in every configuration (default 3)",
+    )
+    ap.add_argument(
+        "--gate",
+        choices=("case", "off", "on", "both"),
+        default="case",
+        help="numeric_gate values: per case (mutants off; probes off and on; config as described), or forced for all",
+    )
+    ap.add_argument(
+        "--portfolio",
+        type=int,
+        default=0,
+        help="also run the whole pipeline (run_portfolio with --engines) on N cases of each kind "
+        "(spread evenly over the kind)",
+    )
     ap.add_argument("--portfolio-seeds", type=int, default=2, help="seeds of the portfolio sample (default 2)")
-    ap.add_argument("--accept-pipeline-configuration", action="store_true",
-                    help="count a config PROVED as fine when the portfolio would attach a configuration "
-                         "condition to the engine's proof (default: the engine's Proof.configuration only)")
+    ap.add_argument(
+        "--accept-pipeline-configuration",
+        action="store_true",
+        help="count a config PROVED as fine when the portfolio would attach a configuration "
+        "condition to the engine's proof (default: the engine's Proof.configuration only)",
+    )
     ap.add_argument("--only", default="", help="only cases whose name contains one of these (comma-separated) texts")
     ap.add_argument("--jobs", type=int, default=1, help="runs at a time (default 1)")
     ap.add_argument("--memory-gb", type=float, default=6.0, help="address-space limit per run (0: none)")
-    ap.add_argument("--out", default=str(RESULTS / "soundness.md"),
-                    help="Markdown summary; .json (all rows) and .jsonl (progress, for --resume) alongside")
+    ap.add_argument(
+        "--out",
+        default=str(RESULTS / "soundness.md"),
+        help="Markdown summary; .json (all rows) and .jsonl (progress, for --resume) alongside",
+    )
     ap.add_argument("--resume", action="store_true", help="skip runs already in the .jsonl of --out")
     ap.add_argument("--list", action="store_true", help="print the generated cases and exit")
     return ap.parse_args(argv)
@@ -1455,8 +1754,17 @@ def main(argv: list[str] | None = None) -> int:
     seeds = [int(s) for s in args.seed_list.split(",") if s] if args.seed_list else list(range(args.seeds))
     t0 = time.monotonic()
     timings: dict[str, float] = {}
-    cases = generate(sets, args.limit, kinds, args.mutants, args.probes, args.pairs, args.branch,
-                     filter_seeds=range(args.filter_seeds), timings=timings)
+    cases = generate(
+        sets,
+        args.limit,
+        kinds,
+        args.mutants,
+        args.probes,
+        args.pairs,
+        args.branch,
+        filter_seeds=range(args.filter_seeds),
+        timings=timings,
+    )
     gen_seconds = time.monotonic() - t0
     if args.only:
         wanted = [w for w in args.only.split(",") if w]
@@ -1482,8 +1790,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"resuming: {len(old)} runs already done, {len(tasks)} to go", file=sys.stderr)
     elif jsonl.exists():
         jsonl.unlink()
-    print(f"{len(tasks)} runs: {len(cases)} cases x {len(seeds)} seeds x {engines} "
-          f"(timeout {args.timeout:g} s, jobs {args.jobs})", file=sys.stderr)
+    print(
+        f"{len(tasks)} runs: {len(cases)} cases x {len(seeds)} seeds x {engines} "
+        f"(timeout {args.timeout:g} s, jobs {args.jobs})",
+        file=sys.stderr,
+    )
     warm_up(engines)
     sink = jsonl.open("a")
 
@@ -1494,26 +1805,45 @@ def main(argv: list[str] | None = None) -> int:
     t1 = time.monotonic()
     portfolio_engines = tuple(e for e in engines if e != "portfolio") or ("wu", "ddar")
     try:
-        rows = old + run_tasks(tasks, args.timeout, args.jobs, args.hard_limit, portfolio_engines,
-                               args.memory_gb, on_row, accept_pipeline=args.accept_pipeline_configuration)
+        rows = old + run_tasks(
+            tasks,
+            args.timeout,
+            args.jobs,
+            args.hard_limit,
+            portfolio_engines,
+            args.memory_gb,
+            on_row,
+            accept_pipeline=args.accept_pipeline_configuration,
+        )
     finally:
         sink.close()
     hard = args.hard_limit if args.hard_limit is not None else 1.5 * args.timeout + 10
-    meta = {"date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"), "machine": machine(),
-            "git": git_state(), "command": "python " + " ".join(shlex.quote(a) for a in [sys.argv[0]] + (
-                argv if argv is not None else sys.argv[1:])),
-            "case_counts": dict(counts), "generation_seconds": gen_seconds, "generation_timings": timings,
-            "seeds": seeds,
-            "seeds_text": (f"0..{seeds[-1]}" if seeds and seeds == list(range(len(seeds)))
-                           else ",".join(map(str, seeds))),
-            "engines": engines + (["portfolio"] if args.portfolio else []), "timeout": args.timeout,
-            "hard_limit": hard, "jobs": args.jobs, "sweep_seconds": time.monotonic() - t1,
-            "args": vars(args)}
+    meta = {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine(),
+        "git": git_state(),
+        "command": "python "
+        + " ".join(shlex.quote(a) for a in [sys.argv[0]] + (argv if argv is not None else sys.argv[1:])),
+        "case_counts": dict(counts),
+        "generation_seconds": gen_seconds,
+        "generation_timings": timings,
+        "seeds": seeds,
+        "seeds_text": (f"0..{seeds[-1]}" if seeds and seeds == list(range(len(seeds))) else ",".join(map(str, seeds))),
+        "engines": engines + (["portfolio"] if args.portfolio else []),
+        "timeout": args.timeout,
+        "hard_limit": hard,
+        "jobs": args.jobs,
+        "sweep_seconds": time.monotonic() - t1,
+        "args": vars(args),
+    }
     write_report(out_md, rows, cases, meta)
     bad = [r for r in rows if r["verdict"] in ("false_proved", "failure")]
     statuses = Counter(r["status"] for r in rows)
-    print(f"{len(rows)} runs: {dict(statuses)}; false PROVED {sum(r['verdict'] == 'false_proved' for r in rows)}, "
-          f"config failures {sum(r['verdict'] == 'failure' for r in rows)}; report {out_md}", file=sys.stderr)
+    print(
+        f"{len(rows)} runs: {dict(statuses)}; false PROVED {sum(r['verdict'] == 'false_proved' for r in rows)}, "
+        f"config failures {sum(r['verdict'] == 'failure' for r in rows)}; report {out_md}",
+        file=sys.stderr,
+    )
     return 1 if bad else 0
 
 

@@ -4,6 +4,7 @@ Both sides run the same plain algorithm (pseudo-remainder by each member, highes
 integer content removed after each step) on the same triangular set, so the ratio measures the
 polynomial backend only. Needs sympy: ``pip install '.[baseline]'``.
 """
+
 from __future__ import annotations
 
 import signal
@@ -38,6 +39,7 @@ def flint_plain(ring: Ring, g: Poly, members: list[Member]) -> Poly:
 def sympy_plain(ring: Ring, g: Poly, members: list[Member]) -> tuple[object, float]:
     from sympy import ZZ
     from sympy.polys.rings import ring as sring
+
     R, *gens = sring(",".join(f"v{i}" for i in range(len(ring.names))), ZZ)
 
     def conv(p: Poly) -> object:
@@ -79,11 +81,21 @@ def time_sympy_prem(problem: Problem, budget: float = 60.0) -> dict:
             r, t = sympy_plain(ring, g, members)
             t_sympy += t
             zero = zero and not r
-        out.update({"sympy_prem_s": round(t_sympy, 5), "sympy_zero": zero,
-                    "sympy_over_flint": round(t_sympy / max(t_flint, 1e-6), 1)})
+        out.update(
+            {
+                "sympy_prem_s": round(t_sympy, 5),
+                "sympy_zero": zero,
+                "sympy_over_flint": round(t_sympy / max(t_flint, 1e-6), 1),
+            }
+        )
     except _Budget:
-        out.update({"sympy_prem_s": f">{budget:.0f}", "sympy_over_flint": None,
-                    "sympy_over_flint_min": round(budget / max(t_flint, 1e-6), 1)})
+        out.update(
+            {
+                "sympy_prem_s": f">{budget:.0f}",
+                "sympy_over_flint": None,
+                "sympy_over_flint_min": round(budget / max(t_flint, 1e-6), 1),
+            }
+        )
     finally:
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)

@@ -8,6 +8,7 @@ the time of the goal's pseudo-division with flint against the same with sympy's 
     python benchmarks/wu_bench.py imo_ag_30 --timeout 60
     python benchmarks/wu_bench.py jgex_ag_231 --timeout 30 --only 1,2,3
 """
+
 from __future__ import annotations
 
 import argparse
@@ -15,14 +16,16 @@ import json
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 RESULTS = ROOT / "benchmarks" / "results"
-SETS = {"imo_ag_30": ROOT / "problems/imo_ag_30/imo_ag_30.txt",
-        "jgex_ag_231": ROOT / "problems/jgex_ag_231/jgex_ag_231.txt"}
+SETS = {
+    "imo_ag_30": ROOT / "problems/imo_ag_30/imo_ag_30.txt",
+    "jgex_ag_231": ROOT / "problems/jgex_ag_231/jgex_ag_231.txt",
+}
 
 CHILD = r"""
 import json, sys, time
@@ -58,9 +61,13 @@ def names_of(path: Path) -> list[str]:
 def run_one(name: str, timeout: float, baseline: bool) -> dict:
     t = time.monotonic()
     try:
-        done = subprocess.run([sys.executable, "-c", CHILD, name, str(timeout), "1" if baseline else "0",
-                               str(HERE)],
-                              capture_output=True, text=True, timeout=timeout * 2 + 30, cwd=ROOT)
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, name, str(timeout), "1" if baseline else "0", str(HERE)],
+            capture_output=True,
+            text=True,
+            timeout=timeout * 2 + 30,
+            cwd=ROOT,
+        )
         out, err = done.stdout, done.stderr
     except subprocess.TimeoutExpired as killed:
         out = killed.stdout.decode() if isinstance(killed.stdout, bytes) else (killed.stdout or "")
@@ -77,43 +84,72 @@ def run_one(name: str, timeout: float, baseline: bool) -> dict:
 
 
 def commit() -> str:
-    if (ROOT / "COMMIT").exists():          # a snapshot made with `git archive` (see README)
+    if (ROOT / "COMMIT").exists():  # a snapshot made with `git archive` (see README)
         return (ROOT / "COMMIT").read_text().strip()
     try:
-        return subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                              cwd=ROOT).stdout.strip()
+        return subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=ROOT
+        ).stdout.strip()
     except OSError:
         return "?"
 
 
 def write(set_name: str, tag: str, rows: list[dict], timeout: float) -> None:
     from geoprover.bench import machine_line
-    head = {"set": set_name, "engine": "wu", "timeout": timeout, "machine": machine_line(),
-            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "commit": commit(),
-            "proved": sum(r["status"] == "proved" for r in rows), "problems": len(rows)}
+
+    head = {
+        "set": set_name,
+        "engine": "wu",
+        "timeout": timeout,
+        "machine": machine_line(),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit(),
+        "proved": sum(r["status"] == "proved" for r in rows),
+        "problems": len(rows),
+    }
     stem = RESULTS / f"wu_{set_name}{'_' + tag if tag else ''}"
     stem.with_suffix(".json").write_text(json.dumps({**head, "rows": rows}, indent=1))
     ratios = [r["sympy_over_flint"] for r in rows if r.get("sympy_over_flint")]
-    md = [f"# Wu's method alone on {set_name}", "",
-          f"- timeout {timeout:g} s per problem (hard-killed at 2×+30 s), 1 process at a time",
-          f"- machine: {head['machine']}", f"- date: {head['date']}, commit {head['commit']}",
-          f"- proved: **{head['proved']} / {head['problems']}**"]
+    md = [
+        f"# Wu's method alone on {set_name}",
+        "",
+        f"- timeout {timeout:g} s per problem (hard-killed at 2×+30 s), 1 process at a time",
+        f"- machine: {head['machine']}",
+        f"- date: {head['date']}, commit {head['commit']}",
+        f"- proved: **{head['proved']} / {head['problems']}**",
+    ]
     cut = [r for r in rows if r.get("sympy_over_flint_min")]
     if cut:
-        md.append(f"- sympy did not finish the goal's pseudo-division within its budget on {len(cut)} proved "
-                  f"problems (ratio shown as a lower bound; not in the median)")
+        md.append(
+            f"- sympy did not finish the goal's pseudo-division within its budget on {len(cut)} proved "
+            f"problems (ratio shown as a lower bound; not in the median)"
+        )
     if ratios:
         ratios.sort()
-        md.append(f"- pseudo-division of the goal, sympy ring / flint time on proved problems: median "
-                  f"{ratios[len(ratios) // 2]:.1f}×, range {ratios[0]:.1f}–{ratios[-1]:.1f}× ({len(ratios)} problems)")
-    md += ["", "| problem | status | seconds | variables | largest poly (terms) | sympy/flint prem | note |",
-           "|---|---|---|---|---|---|---|"]
+        md.append(
+            f"- pseudo-division of the goal, sympy ring / flint time on proved problems: median "
+            f"{ratios[len(ratios) // 2]:.1f}×, range {ratios[0]:.1f}–{ratios[-1]:.1f}× ({len(ratios)} problems)"
+        )
+    md += [
+        "",
+        "| problem | status | seconds | variables | largest poly (terms) | sympy/flint prem | note |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for r in rows:
-        ratio = f"{r['sympy_over_flint']:.1f}×" if r.get("sympy_over_flint") else (
-            f">{r['sympy_over_flint_min']:.0f}× (sympy cut at {r['sympy_prem_s']} s)" if r.get("sympy_over_flint_min") else "")
+        ratio = (
+            f"{r['sympy_over_flint']:.1f}×"
+            if r.get("sympy_over_flint")
+            else (
+                f">{r['sympy_over_flint_min']:.0f}× (sympy cut at {r['sympy_prem_s']} s)"
+                if r.get("sympy_over_flint_min")
+                else ""
+            )
+        )
         note = (r.get("message") or "")[:90].replace("|", "/")
-        md.append(f"| {r['problem']} | {r['status']} | {r.get('seconds', r['wall'])} | {r.get('variables') or ''} | "
-                  f"{r.get('max_terms') or ''} | {ratio} | {note} |")
+        md.append(
+            f"| {r['problem']} | {r['status']} | {r.get('seconds', r['wall'])} | {r.get('variables') or ''} | "
+            f"{r.get('max_terms') or ''} | {ratio} | {note} |"
+        )
     stem.with_suffix(".md").write_text("\n".join(md) + "\n")
 
 
@@ -134,8 +170,11 @@ def main() -> None:
     for name in names:
         row = run_one(name, args.timeout, not args.no_baseline)
         rows.append(row)
-        print(f"{name:40s} {row['status']:22s} {row.get('seconds', row['wall'])!s:>8} "
-              f"vars={row.get('variables')} terms={row.get('max_terms')} {row.get('message', '')[:60]}", flush=True)
+        print(
+            f"{name:40s} {row['status']:22s} {row.get('seconds', row['wall'])!s:>8} "
+            f"vars={row.get('variables')} terms={row.get('max_terms')} {row.get('message', '')[:60]}",
+            flush=True,
+        )
         write(args.set, tag, rows, args.timeout)
 
 

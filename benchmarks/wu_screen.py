@@ -8,6 +8,7 @@ proves is refuted by the screen (the count must be 0). Writes benchmarks/results
     python benchmarks/wu_screen.py                      # both sets, 60 s per problem
     python benchmarks/wu_screen.py --sets imo_ag_30 --timeout 30 --only translated_imo_2004_p1
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,7 +17,7 @@ import statistics
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -78,8 +79,13 @@ print(json.dumps({"exact": proof.status, "exact_s": round(proof.seconds, 3)}), f
 def run_one(name: str, timeout: float) -> dict:
     t = time.monotonic()
     try:
-        done = subprocess.run([sys.executable, "-c", CHILD, name, str(timeout)], capture_output=True,
-                              text=True, timeout=3 * timeout + 60, cwd=ROOT)
+        done = subprocess.run(
+            [sys.executable, "-c", CHILD, name, str(timeout)],
+            capture_output=True,
+            text=True,
+            timeout=3 * timeout + 60,
+            cwd=ROOT,
+        )
         out, err = done.stdout, done.stderr
     except subprocess.TimeoutExpired as killed:
         out = killed.stdout.decode() if isinstance(killed.stdout, bytes) else (killed.stdout or "")
@@ -116,44 +122,73 @@ def summary(rows: list[dict]) -> dict:
 
 def write(results: dict[str, list[dict]], timeout: float) -> None:
     from geoprover.bench import machine_line
-    head = {"engine": "wu screen", "timeout": timeout, "machine": machine_line(),
-            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"), "commit": commit()}
+
+    head = {
+        "engine": "wu screen",
+        "timeout": timeout,
+        "machine": machine_line(),
+        "date": datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "commit": commit(),
+    }
     sums = {s: summary(rows) for s, rows in results.items()}
     (RESULTS / "wu_screen.json").write_text(json.dumps({**head, "summary": sums, "sets": results}, indent=1))
-    md = ["# Wu's method: the numeric screen (geoprover/wu/refute.py)", "",
-          f"- machine: {head['machine']}", f"- date: {head['date']}, commit {head['commit']}",
-          f"- per problem: diagram (seed 0), triangular set, the screen (4 complex samples, warm), then the "
-          f"exact method alone (no screen) with a {timeout:g} s limit, 1 process at a time",
-          "- command: `python benchmarks/wu_screen.py" + (f" --timeout {timeout:g}" if timeout != 60 else "") + "`",
-          "", "| set | problems | screened | screen median | screen max | numba import + first call (median) "
-          "| refuted | exact proved | **proved but refuted** |", "|---|---|---|---|---|---|---|---|---|"]
+    md = [
+        "# Wu's method: the numeric screen (geoprover/wu/refute.py)",
+        "",
+        f"- machine: {head['machine']}",
+        f"- date: {head['date']}, commit {head['commit']}",
+        f"- per problem: diagram (seed 0), triangular set, the screen (4 complex samples, warm), then the "
+        f"exact method alone (no screen) with a {timeout:g} s limit, 1 process at a time",
+        "- command: `python benchmarks/wu_screen.py" + (f" --timeout {timeout:g}" if timeout != 60 else "") + "`",
+        "",
+        "| set | problems | screened | screen median | screen max | numba import + first call (median) "
+        "| refuted | exact proved | **proved but refuted** |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
     for s, v in sums.items():
-        ms = (lambda x: f"{1000 * x:.2f} ms" if x is not None else "–")
-        md.append(f"| {s} | {v['problems']} | {v['screened']} | {ms(v['screen_median_s'])} | "
-                  f"{ms(v['screen_max_s'])} | {v['warmup_median_s']:.2f} s | {v['refuted']} | "
-                  f"{v['exact_proved']} | **{v['wrong_refutations']}** |")
-    md += ["", "Sensitivity: on every triangular set, each dependent coordinate x_v is screened against the "
-           "false goal \"x_v equals its diagram value\" (2^40·x_v − round(2^40·value), zero in the diagram, "
-           "non-zero on the component unless x_v is constant there):", ""]
+
+        def ms(x):
+            return f"{1000 * x:.2f} ms" if x is not None else "–"
+
+        md.append(
+            f"| {s} | {v['problems']} | {v['screened']} | {ms(v['screen_median_s'])} | "
+            f"{ms(v['screen_max_s'])} | {v['warmup_median_s']:.2f} s | {v['refuted']} | "
+            f"{v['exact_proved']} | **{v['wrong_refutations']}** |"
+        )
+    md += [
+        "",
+        "Sensitivity: on every triangular set, each dependent coordinate x_v is screened against the "
+        'false goal "x_v equals its diagram value" (2^40·x_v − round(2^40·value), zero in the diagram, '
+        "non-zero on the component unless x_v is constant there):",
+        "",
+    ]
     for s, v in sums.items():
-        md.append(f"- {s}: refuted {v['constants_refuted']} of {v['constants_tried']} coordinates. Of the "
-                  f"{v['constants_tried'] - v['constants_refuted']} not refuted, {v['kept_unchanged']} did not "
-                  f"move at the samples beyond their error bounds (constant on the component as far as the screen "
-                  f"can tell; "
-                  f"{v['constants_tried'] - v['constants_refuted'] - v['kept_not_univariate']} of them have a "
-                  f"univariate member such as 2·o_x − 1) and "
-                  f"{v['constants_tried'] - v['constants_refuted'] - v['kept_unchanged']} were left for another "
-                  f"reason (Newton, regularity); per problem in wu_screen.json, `constants_kept`")
+        md.append(
+            f"- {s}: refuted {v['constants_refuted']} of {v['constants_tried']} coordinates. Of the "
+            f"{v['constants_tried'] - v['constants_refuted']} not refuted, {v['kept_unchanged']} did not "
+            f"move at the samples beyond their error bounds (constant on the component as far as the screen "
+            f"can tell; "
+            f"{v['constants_tried'] - v['constants_refuted'] - v['kept_not_univariate']} of them have a "
+            f"univariate member such as 2·o_x − 1) and "
+            f"{v['constants_tried'] - v['constants_refuted'] - v['kept_unchanged']} were left for another "
+            f"reason (Newton, regularity); per problem in wu_screen.json, `constants_kept`"
+        )
     for s, rows in results.items():
-        md += ["", f"## {s}: problems the exact method does not prove, and screen outcomes other than "
-                   "'the goal vanishes'", "", "| problem | exact | exact s | screen | screen ms | reason |",
-               "|---|---|---|---|---|---|"]
+        md += [
+            "",
+            f"## {s}: problems the exact method does not prove, and screen outcomes other than 'the goal vanishes'",
+            "",
+            "| problem | exact | exact s | screen | screen ms | reason |",
+            "|---|---|---|---|---|---|",
+        ]
         for r in rows:
             if r["exact"] == "proved" and r["screen"] == "not refuted" and "vanishes" in r.get("reason", ""):
                 continue
             ms = f"{1000 * r['screen_s']:.2f}" if "screen_s" in r else ""
-            md.append(f"| {r['problem']} | {r['exact']} | {r.get('exact_s', '')} | {r['screen']} | {ms} | "
-                      f"{(r.get('reason') or r.get('error') or '')[:100].replace('|', '/')} |")
+            md.append(
+                f"| {r['problem']} | {r['exact']} | {r.get('exact_s', '')} | {r['screen']} | {ms} | "
+                f"{(r.get('reason') or r.get('error') or '')[:100].replace('|', '/')} |"
+            )
     (RESULTS / "wu_screen.md").write_text("\n".join(md) + "\n")
 
 
@@ -170,8 +205,11 @@ def main() -> None:
         for name in names:
             row = run_one(name, args.timeout)
             results[s].append(row)
-            print(f"{name[-50:]:50s} {row['screen']:12s} {row.get('screen_s', '')!s:>9} "
-                  f"exact={row['exact']} {row.get('exact_s', '')}", flush=True)
+            print(
+                f"{name[-50:]:50s} {row['screen']:12s} {row.get('screen_s', '')!s:>9} "
+                f"exact={row['exact']} {row.get('exact_s', '')}",
+                flush=True,
+            )
             write(results, args.timeout)
     for s, v in ((s, summary(rows)) for s, rows in results.items()):
         print(s, v)

@@ -1,4 +1,5 @@
 """geoprover: a pure-symbolic prover for olympiad plane geometry."""
+
 from .api import check, load_problem, prove
 from .language import Problem
 from .proof import Proof

@@ -1,10 +1,11 @@
 """The Python API: load a problem, check it numerically, prove it.
 
-    from geoprover import load_problem, prove
-    problem = load_problem(NAME)   # a name from a bundled set, or load_problem(text="...")
-    proof = prove(problem, timeout=60)
-    print(proof.render())
+from geoprover import load_problem, prove
+problem = load_problem(NAME)   # a name from a bundled set, or load_problem(text="...")
+proof = prove(problem, timeout=60)
+print(proof.render())
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -41,7 +42,7 @@ def add_auxiliary(problem: Problem, aux_text: str) -> Problem:
     try:
         clauses, goal = parse_clauses(aux_text, known=problem.points, start_index=len(problem.clauses))
     except GeoproverError as err:
-        raise err.located(f"{problem.name}, auxiliary constructions")
+        raise err.located(f"{problem.name}, auxiliary constructions") from None
     if goal is not None:
         raise GeoproverError("auxiliary constructions may not carry a goal", f"{problem.name}, auxiliary constructions")
     return problem.with_clauses(clauses)
@@ -71,4 +72,5 @@ def prove(problem: Problem, engine: str = "all", timeout: float = 300.0, seed: i
     within about ``timeout`` seconds; ``seed`` picks the numeric diagram every engine checks against.
     """
     from .portfolio import run_portfolio
+
     return run_portfolio(problem, engines=None if engine == "all" else [engine], timeout=timeout, seed=seed)

@@ -5,6 +5,7 @@ state), through an executor that can be swapped for a cluster one. Results go to
 Markdown with the machine, date, git commit and settings. The ``geoprover bench`` command line is
 ``bench_cli``.
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,10 +16,11 @@ import platform
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Callable, Protocol
+from typing import Protocol
 
 from .errors import GeoproverError
 
@@ -33,8 +35,21 @@ class Task:
     race: bool = True
 
     def command(self) -> list[str]:
-        cmd = [sys.executable, "-m", "geoprover", "solve", self.file, self.name, "--json",
-               "--engine", self.engine, "--timeout", str(self.timeout), "--seed", str(self.seed)]
+        cmd = [
+            sys.executable,
+            "-m",
+            "geoprover",
+            "solve",
+            self.file,
+            self.name,
+            "--json",
+            "--engine",
+            self.engine,
+            "--timeout",
+            str(self.timeout),
+            "--seed",
+            str(self.seed),
+        ]
         return cmd + ([] if self.race else ["--no-race"])
 
 
@@ -82,14 +97,27 @@ def run_task(task: Task) -> Row:
         data, done = None, None
     wall = time.monotonic() - start
     if data is None:
-        why = "killed after the time limit" if done is None else \
-            (done.stderr.strip().splitlines() or [f"no output (exit code {done.returncode})"])[-1]
+        why = (
+            "killed after the time limit"
+            if done is None
+            else (done.stderr.strip().splitlines() or [f"no output (exit code {done.returncode})"])[-1]
+        )
         status = "timeout" if done is None else "error"
         return Row(task.name, task.file, status, task.engine, wall, wall, message=why)
     cert = data.get("certificate", {})
     runs = cert.get("ddar_runs", cert.get("engines", {}).get("aux", {}).get("ddar_runs"))
-    return Row(task.name, task.file, data["status"], data["engine"], round(data["seconds"], 3), round(wall, 3),
-               cert.get("engines", {}), data.get("aux", []), data.get("message", ""), runs)
+    return Row(
+        task.name,
+        task.file,
+        data["status"],
+        data["engine"],
+        round(data["seconds"], 3),
+        round(wall, 3),
+        cert.get("engines", {}),
+        data.get("aux", []),
+        data.get("message", ""),
+        runs,
+    )
 
 
 def _last_json(text: str) -> dict | None:
@@ -111,8 +139,13 @@ def machine() -> dict:
                 break
     except OSError:
         pass
-    return {"host": platform.node(), "cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
-            "system": f"{platform.system()} {platform.release()}"}
+    return {
+        "host": platform.node(),
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+    }
 
 
 def machine_line() -> str:
@@ -123,10 +156,15 @@ def machine_line() -> str:
 
 def git_commit() -> str:
     try:
-        out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
-                             cwd=Path(__file__).resolve().parent)
-        dirty = subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], capture_output=True,
-                               text=True, cwd=Path(__file__).resolve().parent).stdout.strip()
+        out = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=Path(__file__).resolve().parent
+        )
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            capture_output=True,
+            text=True,
+            cwd=Path(__file__).resolve().parent,
+        ).stdout.strip()
         return out.stdout.strip() + ("+dirty" if dirty else "") if out.returncode == 0 else "unknown"
     except OSError:
         return "unknown"
@@ -143,23 +181,34 @@ def summarize(rows: list[Row]) -> dict:
         for e in provers:
             by_engine[e] = by_engine.get(e, 0) + 1
         both += len(provers) > 1
-    return {"problems": len(rows), "solved": len(solved), "by_engine": by_engine, "by_more_than_one": both,
-            "timeouts": sum(r.result == "timeout" for r in rows),
-            "median_seconds_solved": sorted(r.seconds for r in solved)[len(solved) // 2] if solved else None}
+    return {
+        "problems": len(rows),
+        "solved": len(solved),
+        "by_engine": by_engine,
+        "by_more_than_one": both,
+        "timeouts": sum(r.result == "timeout" for r in rows),
+        "median_seconds_solved": sorted(r.seconds for r in solved)[len(solved) // 2] if solved else None,
+    }
 
 
 def write_results(rows: list[Row], settings: dict, out: Path, stem: str) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
-    meta = {"machine": machine(), "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            "git_commit": git_commit(), "settings": settings, "summary": summarize(rows)}
+    meta = {
+        "machine": machine(),
+        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "git_commit": git_commit(),
+        "settings": settings,
+        "summary": summarize(rows),
+    }
     paths = [out / f"{stem}.json", out / f"{stem}.csv", out / f"{stem}.md"]
     paths[0].write_text(json.dumps({**meta, "rows": [asdict(r) for r in rows]}, indent=2, default=str) + "\n")
     with paths[1].open("w", newline="") as fh:
         w = csv.writer(fh)
         w.writerow(["problem", "result", "engine", "seconds", "wall_seconds", "aux", "ddar_runs", "message"])
         for r in rows:
-            w.writerow([r.problem, r.result, r.engine, r.seconds, r.wall_seconds, " ; ".join(r.aux), r.ddar_runs,
-                        r.message])
+            w.writerow(
+                [r.problem, r.result, r.engine, r.seconds, r.wall_seconds, " ; ".join(r.aux), r.ddar_runs, r.message]
+            )
     paths[2].write_text(markdown(rows, meta))
     return paths
 
@@ -167,16 +216,23 @@ def write_results(rows: list[Row], settings: dict, out: Path, stem: str) -> list
 def markdown(rows: list[Row], meta: dict) -> str:
     s = meta["summary"]
     m = meta["machine"]
-    lines = [f"# Benchmark: {meta['settings'].get('files')}", "",
-             f"- date: {meta['date']}; commit {meta['git_commit']}",
-             f"- machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, {m['system']}",
-             f"- settings: {json.dumps(meta['settings'])}",
-             f"- solved {s['solved']} / {s['problems']}; by engine {s['by_engine']}; timeouts {s['timeouts']}; "
-             f"median seconds (solved) {s['median_seconds_solved']}", "",
-             "| problem | result | engine | seconds | DDAR runs | auxiliary points |", "|---|---|---|---|---|---|"]
+    lines = [
+        f"# Benchmark: {meta['settings'].get('files')}",
+        "",
+        f"- date: {meta['date']}; commit {meta['git_commit']}",
+        f"- machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, {m['system']}",
+        f"- settings: {json.dumps(meta['settings'])}",
+        f"- solved {s['solved']} / {s['problems']}; by engine {s['by_engine']}; timeouts {s['timeouts']}; "
+        f"median seconds (solved) {s['median_seconds_solved']}",
+        "",
+        "| problem | result | engine | seconds | DDAR runs | auxiliary points |",
+        "|---|---|---|---|---|---|",
+    ]
     for r in rows:
-        lines.append(f"| {r.problem} | {r.result} | {r.engine if r.result == 'proved' else ''} | {r.seconds:.2f} | "
-                     f"{r.ddar_runs if r.ddar_runs is not None else ''} | {'; '.join(r.aux)} |")
+        lines.append(
+            f"| {r.problem} | {r.result} | {r.engine if r.result == 'proved' else ''} | {r.seconds:.2f} | "
+            f"{r.ddar_runs if r.ddar_runs is not None else ''} | {'; '.join(r.aux)} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -184,7 +240,7 @@ def run_bench(tasks: list[Task], executor: Executor, on_row: Callable[[int, int,
     futures = [(t, executor.submit(t)) for t in tasks]
     rows = []
     try:
-        for i, (task, fut) in enumerate(futures, 1):
+        for i, (_task, fut) in enumerate(futures, 1):
             row = fut.result()
             rows.append(row)
             on_row(i, len(tasks), row)
@@ -210,7 +266,9 @@ def compare_alphageometry(rows: list[Row], ag_path: str) -> list[str]:
         ours += mine
         ag_only += theirs
         union += mine or theirs
-        out.append(f"| {r.problem} | {'yes' if mine else 'no'} | {'yes' if theirs else 'no'} | "
-                   f"{'yes' if mine or theirs else 'no'} |")
+        out.append(
+            f"| {r.problem} | {'yes' if mine else 'no'} | {'yes' if theirs else 'no'} | "
+            f"{'yes' if mine or theirs else 'no'} |"
+        )
     out.append(f"| **total** | **{ours}** | **{ag_only}** | **{union}** |")
     return out

@@ -1,5 +1,6 @@
 """``geoprover bench``: its arguments, and the command that selects the problems, runs them with
 ``bench.run_bench``, prints the table and writes the result files after every problem."""
+
 from __future__ import annotations
 
 import argparse
@@ -15,7 +16,9 @@ from .errors import GeoproverError
 def add_bench_parser(sub: argparse._SubParsersAction) -> None:
     """Add the ``bench`` command to the subcommands of ``geoprover``."""
     p = sub.add_parser("bench", help="run problem sets through the portfolio and record results")
-    p.add_argument("files", nargs="*", default=["imo_ag_30"], help="problem files or bundled set names (default imo_ag_30)")
+    p.add_argument(
+        "files", nargs="*", default=["imo_ag_30"], help="problem files or bundled set names (default imo_ag_30)"
+    )
     p.add_argument("--timeout", type=float, default=300.0, help="seconds a problem (default 300)")
     p.add_argument("--jobs", type=int, default=1, help="problems at a time (default 1)")
     p.add_argument("--engine", default="all", choices=["all", *ENGINES])
@@ -32,26 +35,38 @@ def run_bench_cli(args: argparse.Namespace) -> int:
     """``geoprover bench``: select the problems, run them, print the table, write the results (exit 0)."""
     from .language.parser import read_problem_file
     from .language.sets import resolve_file
+
     if args.timeout <= 0 or args.jobs < 1:
         raise GeoproverError("--timeout must be positive and --jobs at least 1")
     files = [resolve_file(f) for f in args.files]
     wanted = set(args.only.split(",")) if args.only else None
-    tasks = [Task(str(f), name, args.engine, args.timeout, race=not args.no_race)
-             for f in files for name, _ in read_problem_file(f)
-             if wanted is None or any(name == w or name.endswith(w) for w in wanted)]
+    tasks = [
+        Task(str(f), name, args.engine, args.timeout, race=not args.no_race)
+        for f in files
+        for name, _ in read_problem_file(f)
+        if wanted is None or any(name == w or name.endswith(w) for w in wanted)
+    ]
     if not tasks:
         raise GeoproverError("no problems selected")
-    stem = "_".join(Path(f).stem for f in files) + (f"_{args.engine}" if args.engine != "all" else "") \
+    stem = (
+        "_".join(Path(f).stem for f in files)
+        + (f"_{args.engine}" if args.engine != "all" else "")
         + (f"_{args.tag}" if args.tag else "")
+    )
     out = Path(args.out)
     previous: dict[str, Row] = {}
     if args.resume and (out / f"{stem}.json").exists():
         for r in json.loads((out / f"{stem}.json").read_text())["rows"]:
-            if r["result"] != "error":   # an error is not a finished run: try it again
+            if r["result"] != "error":  # an error is not a finished run: try it again
                 previous[r["problem"]] = Row(**r)
     todo = [t for t in tasks if t.name not in previous]
-    settings = {"files": [str(Path(f).name) for f in files], "timeout": args.timeout, "jobs": args.jobs,
-                "engine": args.engine, "race": not args.no_race}
+    settings = {
+        "files": [str(Path(f).name) for f in files],
+        "timeout": args.timeout,
+        "jobs": args.jobs,
+        "engine": args.engine,
+        "race": not args.no_race,
+    }
     done_rows: dict[str, Row] = dict(previous)
     tty = sys.stderr.isatty()
 
@@ -59,8 +74,12 @@ def run_bench_cli(args: argparse.Namespace) -> int:
         done_rows[row.problem] = row
         solved = sum(r.result == "proved" for r in done_rows.values())
         bar = "#" * int(30 * i / n)
-        print(f"\r[{bar:<30}] {i}/{n} solved {solved} " if tty else f"[{i}/{n}] {_table_line(row)}",
-              end="" if tty else "\n", file=sys.stderr, flush=True)
+        print(
+            f"\r[{bar:<30}] {i}/{n} solved {solved} " if tty else f"[{i}/{n}] {_table_line(row)}",
+            end="" if tty else "\n",
+            file=sys.stderr,
+            flush=True,
+        )
         ordered = [done_rows[t.name] for t in tasks if t.name in done_rows]
         write_results(ordered, settings, out, stem)  # after every problem, so --resume can pick up
 
@@ -73,8 +92,10 @@ def run_bench_cli(args: argparse.Namespace) -> int:
     for r in rows:
         print(_table_line(r))
     s = summarize(rows)
-    print(f"solved {s['solved']} / {s['problems']}; by engine: {s['by_engine']}; by more than one engine: "
-          f"{s['by_more_than_one']}; timeouts: {s['timeouts']}")
+    print(
+        f"solved {s['solved']} / {s['problems']}; by engine: {s['by_engine']}; by more than one engine: "
+        f"{s['by_more_than_one']}; timeouts: {s['timeouts']}"
+    )
     if args.alphageometry:
         print("\n".join(compare_alphageometry(rows, args.alphageometry)))
     print("wrote " + ", ".join(str(p) for p in paths))

@@ -4,11 +4,12 @@ Each entry is ``module`` (whose ``prove`` is used) or ``module:function``; the f
 ``(problem, diagram=None, timeout=...)`` and returns a `Proof`. Engines are imported lazily so that
 one engine's import cost (numba, flint) is paid only in the process that runs it.
 """
+
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from importlib import import_module
-from typing import Callable
 
 from .errors import GeoproverError
 

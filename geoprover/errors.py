@@ -1,4 +1,5 @@
 """Errors a user can cause. Each carries the place it happened so the CLI can print one line."""
+
 from __future__ import annotations
 
 

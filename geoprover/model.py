@@ -3,6 +3,7 @@
 The bottom of the pipeline text → Problem → Diagram → engines → Proof → report: every stage
 imports this module and it imports none of them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -47,7 +48,7 @@ class ConstructionCall:
     """One construction of a clause with all its arguments written out."""
 
     name: str
-    args: tuple[str, ...]          # point arguments, in the construction's parameter order
+    args: tuple[str, ...]  # point arguments, in the construction's parameter order
     numbers: tuple[Fraction, ...] = ()
 
     def __str__(self) -> str:

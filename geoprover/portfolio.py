@@ -1,4 +1,5 @@
 """Race the engines in separate processes; the first proof wins and the others are stopped."""
+
 from __future__ import annotations
 
 import json
@@ -12,8 +13,7 @@ import traceback
 from .engines import DEFAULT_ENGINES, engine
 from .model import Problem
 from .numeric.diagram import Diagram, draw
-from .proof import state_configuration
-from .proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
+from .proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof, state_configuration
 
 DEFAULT_MEMORY_GB = 8.0
 
@@ -22,26 +22,41 @@ def _child(name: str, problem: Problem, diagram: Diagram, timeout: float, memory
     os.dup2(2, 1)  # whatever an engine's C libraries print (FLINT's abort message) must not reach our stdout
     try:
         if memory_gb > 0:
-            limit = int(memory_gb * 2 ** 30)
+            limit = int(memory_gb * 2**30)
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         proof = engine(name)(problem, diagram, timeout=timeout)
         out.put((name, json.loads(json.dumps(proof.to_dict(), default=str))))  # plain data only
     except MemoryError:
         out.put((name, {"status": ERROR, "message": "out of memory"}))
     except BaseException as err:  # an engine's crash must not lose the other's result
-        out.put((name, {"status": ERROR, "message": f"{type(err).__name__}: {err}",
-                        "certificate": {"traceback": traceback.format_exc(limit=8)}}))
+        out.put(
+            (
+                name,
+                {
+                    "status": ERROR,
+                    "message": f"{type(err).__name__}: {err}",
+                    "certificate": {"traceback": traceback.format_exc(limit=8)},
+                },
+            )
+        )
 
 
 def _proof(problem: Problem, name: str, data: dict, seconds: float) -> Proof:
     fields = {k: v for k, v in data.items() if k in Proof.__dataclass_fields__}
     fields.update(problem=problem.name, goal=str(problem.goal), seconds=seconds)
-    fields.setdefault("engine", name)   # the engine's own name says more ("ddar+aux") than its key
+    fields.setdefault("engine", name)  # the engine's own name says more ("ddar+aux") than its key
     return Proof(**fields)
 
 
-def run_portfolio(problem: Problem, engines: list[str] | None = None, timeout: float = 300.0, seed: int = 0,
-                  memory_gb: float = DEFAULT_MEMORY_GB, diagram: Diagram | None = None, race: bool = True) -> Proof:
+def run_portfolio(
+    problem: Problem,
+    engines: list[str] | None = None,
+    timeout: float = 300.0,
+    seed: int = 0,
+    memory_gb: float = DEFAULT_MEMORY_GB,
+    diagram: Diagram | None = None,
+    race: bool = True,
+) -> Proof:
     """The first proof among ``engines`` (Wu and DDAR with auxiliary points by default), or the most
     informative failure.
 
@@ -55,14 +70,19 @@ def run_portfolio(problem: Problem, engines: list[str] | None = None, timeout: f
     diagram = diagram or draw(problem, seed)
     if diagram.goal_holds() is False:
         from .numeric.degeneracy import degeneracy
+
         why = degeneracy(problem.goal, diagram.coords, diagram.scale)
-        message = (f"the goal is degenerate in the diagram ({why}); a degenerate statement is false" if why
-                   else "the goal does not hold in the diagram; nothing to prove")
+        message = (
+            f"the goal is degenerate in the diagram ({why}); a degenerate statement is false"
+            if why
+            else "the goal does not hold in the diagram; nothing to prove"
+        )
         return Proof(problem.name, str(problem.goal), "numeric", FALSE, time.monotonic() - start, message=message)
     ctx = mp.get_context("fork")
     out = ctx.Queue()
-    procs = {n: ctx.Process(target=_child, args=(n, problem, diagram, timeout, memory_gb, out), daemon=True)
-             for n in names}
+    procs = {
+        n: ctx.Process(target=_child, args=(n, problem, diagram, timeout, memory_gb, out), daemon=True) for n in names
+    }
     results: dict[str, Proof] = {}
     try:
         for p in procs.values():
@@ -77,8 +97,12 @@ def run_portfolio(problem: Problem, engines: list[str] | None = None, timeout: f
             except queue.Empty:
                 for n, p in procs.items():  # a child killed from outside (OOM killer, signal)
                     if n not in results and not p.is_alive() and p.exitcode not in (0, None):
-                        results[n] = _proof(problem, n, {"status": ERROR, "message": f"engine died (exit {p.exitcode})"},
-                                            time.monotonic() - start)
+                        results[n] = _proof(
+                            problem,
+                            n,
+                            {"status": ERROR, "message": f"engine died (exit {p.exitcode})"},
+                            time.monotonic() - start,
+                        )
                 continue
             results[name] = _proof(problem, name, data, time.monotonic() - start)
             if results[name].status == PROVED and race:
@@ -94,7 +118,7 @@ def run_portfolio(problem: Problem, engines: list[str] | None = None, timeout: f
     if proofs:
         winner = proofs[0]
         winner.certificate = {**winner.certificate, "engines": {k: _outcome(v) for k, v in results.items()}}
-        if not winner.configurations:       # an engine plugged in from outside may not say it
+        if not winner.configurations:  # an engine plugged in from outside may not say it
             state_configuration(winner, diagram)
         return winner
     return _best_failure(problem, names, results, time.monotonic() - start)
@@ -111,9 +135,16 @@ def _best_failure(problem: Problem, names: list[str], results: dict[str, Proof],
     """No proof: say what each engine did; an unfinished engine means the time ran out."""
     summary = "; ".join(f"{k}: {v.status}{' (' + v.message + ')' if v.message else ''}" for k, v in results.items())
     finished = {r.status for r in results.values()}
-    status = TIMEOUT if len(results) < len(names) else next(
-        s for s in (FALSE, NOT_PROVED, TIMEOUT, ERROR) if s in finished)
+    status = (
+        TIMEOUT if len(results) < len(names) else next(s for s in (FALSE, NOT_PROVED, TIMEOUT, ERROR) if s in finished)
+    )
     engines = "+".join(names) if status == TIMEOUT or len(names) > 1 else names[0]
-    return Proof(problem.name, str(problem.goal), engines, status, seconds,
-                 certificate={"engines": {k: _outcome(v) for k, v in results.items()}},
-                 message=summary or "no proof within the time limit")
+    return Proof(
+        problem.name,
+        str(problem.goal),
+        engines,
+        status,
+        seconds,
+        certificate={"engines": {k: _outcome(v) for k, v in results.items()}},
+        message=summary or "no proof within the time limit",
+    )

@@ -1,4 +1,5 @@
 """What an engine returns: the verdict, the proof to show, and the data behind it."""
+
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
@@ -6,8 +7,13 @@ from typing import Any
 
 from .model import Status
 
-PROVED, NOT_PROVED, FALSE, TIMEOUT, ERROR = (Status.PROVED, Status.NOT_PROVED, Status.FALSE, Status.TIMEOUT,
-                                             Status.ERROR)
+PROVED, NOT_PROVED, FALSE, TIMEOUT, ERROR = (
+    Status.PROVED,
+    Status.NOT_PROVED,
+    Status.FALSE,
+    Status.TIMEOUT,
+    Status.ERROR,
+)
 
 
 @dataclass
@@ -30,11 +36,11 @@ class Proof:
     aux: list[str] = field(default_factory=list)
     # conditions that single out the drawn configuration, when the goal fails in another one
     configuration: list[str] = field(default_factory=list)
-    configurations: dict[str, Any] = field(default_factory=dict)   # {"holds": N, "drawn": M, ...}
-    readable: bool = False      # steps are a proof a person reads (DDAR), not a certificate (Wu)
+    configurations: dict[str, Any] = field(default_factory=dict)  # {"holds": N, "drawn": M, ...}
+    readable: bool = False  # steps are a proof a person reads (DDAR), not a certificate (Wu)
 
     def __post_init__(self) -> None:
-        self.status = Status(self.status)      # a verdict read back from JSON is a string
+        self.status = Status(self.status)  # a verdict read back from JSON is a string
 
     @property
     def proved(self) -> bool:
@@ -60,8 +66,10 @@ class Proof:
             lines.append("non-degeneracy conditions (all hold in the diagram):")
             lines += [f"  {c}" for c in self.ndg]
         if self.configurations and self.configurations.get("holds", 0) < self.configurations.get("drawn", 0):
-            lines.append(f"configuration: the goal holds in {self.configurations['holds']} of "
-                         f"{self.configurations['drawn']} configurations drawn; proved for the one drawn:")
+            lines.append(
+                f"configuration: the goal holds in {self.configurations['holds']} of "
+                f"{self.configurations['drawn']} configurations drawn; proved for the one drawn:"
+            )
             lines += [f"  {c} (as drawn)" for c in self.configuration]
         return "\n".join(lines)
 
@@ -74,12 +82,15 @@ def state_configuration(proof: Proof, diagram) -> None:
     on other random figures) are printed with the proof.
     """
     from .numeric.configurations import survey
+
     found = survey(diagram)
     proof.configurations = found.to_dict()
     proof.configuration = list(found.words)
     if found.dependent:
         note = f"holds in {found.holds} of {found.drawn} configurations drawn"
         if found.conditions and not found.confirmed:
-            note += (f"; the configuration conditions below also hold in {found.refuted} of {found.tried} other "
-                     f"figures where the goal fails: the non-degeneracy conditions decide there")
+            note += (
+                f"; the configuration conditions below also hold in {found.refuted} of {found.tried} other "
+                f"figures where the goal fails: the non-degeneracy conditions decide there"
+            )
         proof.message = f"{proof.message}; {note}" if proof.message else note

@@ -3,6 +3,7 @@
 A `Deadline` is a moment on the monotonic clock. Stages pass it down unchanged, or a sooner one
 (`within`) for a sub-task with its own budget, so that no stage runs past the limit the user set.
 """
+
 from __future__ import annotations
 
 import time

@@ -1,4 +1,5 @@
 """Engines with known behaviour, to test the portfolio's plumbing."""
+
 import os
 import time
 
@@ -40,7 +41,7 @@ def hard_crash(problem, diagram=None, timeout=300.0):
 def hog(problem, diagram=None, timeout=300.0):
     blocks = []
     while True:
-        blocks.append(bytearray(256 * 2 ** 20))
+        blocks.append(bytearray(256 * 2**20))
 
 
 def noisy(problem, diagram=None, timeout=300.0):

@@ -1,4 +1,5 @@
 """The README's Python API example, as written there."""
+
 from geoprover import load_problem, prove
 from geoprover.api import add_auxiliary, check
 

@@ -1,4 +1,5 @@
 """Auxiliary points: candidates are valid, new constructions; the search finds what DDAR needs."""
+
 import numpy as np
 
 from geoprover.auxiliary import prove as aux_prove
@@ -16,8 +17,10 @@ def _figure(text):
 
 
 def test_figure_reads_lines_and_circles():
-    p, d, fig = _figure("a b c = triangle a b c; o = circle o a b c; m = midpoint m a b; "
-                        "d = on_line d c m, on_circle d o c ? cong o d o a")
+    p, d, fig = _figure(
+        "a b c = triangle a b c; o = circle o a b c; m = midpoint m a b; "
+        "d = on_line d c m, on_circle d o c ? cong o d o a"
+    )
     assert any({"a", "b"} <= set(ln) for ln in fig.lines)
     assert any(c == "o" and set(on) >= {"a", "b", "c"} for c, on in fig.circles)
 
@@ -44,7 +47,7 @@ def test_feet_of_altitudes_land_on_lines():
     u = (c - b) / np.hypot(*(c - b))
     at_foot = b + ((a - b) @ u) * u
     foot = next(k for k in cands if np.hypot(*(k.coords[k.point] - at_foot)) < 1e-9)
-    assert foot.lands_on >= 1   # built from two of the lines through it, it lands on the third
+    assert foot.lands_on >= 1  # built from two of the lines through it, it lands on the third
 
 
 def test_search_adds_points_where_ddar_alone_stops():

@@ -1,4 +1,5 @@
 """Bad input: one line naming the place and the fault, exit code 2, no traceback."""
+
 import pytest
 
 from geoprover.cli import main
@@ -21,7 +22,10 @@ BAD = [
     ("a b c = triangle a b c ? perp a b c z", "goal: point 'z' is not defined"),
     ("a b c = triangle a b c ? ncoll a b c", "'ncoll' is a side condition, not a goal"),
     ("a b = segment a b; c = s_angle b a c x", "'s_angle' expects a number"),
-    ("a b = segment a b; c = on_line c a b, on_line c a b", "clause 2 'c = on_line c a b, on_line c a b': cannot be drawn"),
+    (
+        "a b = segment a b; c = on_line c a b, on_line c a b",
+        "clause 2 'c = on_line c a b, on_line c a b': cannot be drawn",
+    ),
     ("a b = segment a b; c = on_circle c a a", "cannot be drawn after 40 attempts: precondition 'diff a a' fails"),
     ("a b c = triangle a b c; d = on_line d a b, on_line d a b, on_circle d c a", "cannot be drawn"),
 ]
@@ -36,15 +40,21 @@ def test_bad_problem_text(text, message, capsys):
     assert err.count("\n") == 1 and "Traceback" not in err
 
 
-@pytest.mark.parametrize("argv,message", [
-    (["check", "no_such_problem_anywhere"], "no problem named 'no_such_problem_anywhere'"),
-    (["check", "nosuchfile.txt", "x"], "no such problem file 'nosuchfile.txt'"),
-    (["list", "nosuchfile.txt"], "no such problem file"),
-    (["check", "imo_ag_30", "translated_imo_2000_p1", "--text", "a b = segment a b"], "not both"),
-    (["draw", "translated_imo_2000_p1", "-o", "fig.gif"], "use a .svg, .png or .pdf file"),
-    (["solve", "translated_imo_2000_p1", "--aux", "x = on_line x a zz"],
-     "translated_imo_2000_p1, auxiliary constructions, clause 11 'x = on_line x a zz': point 'zz' is not defined"),
-])
+@pytest.mark.parametrize(
+    "argv,message",
+    [
+        (["check", "no_such_problem_anywhere"], "no problem named 'no_such_problem_anywhere'"),
+        (["check", "nosuchfile.txt", "x"], "no such problem file 'nosuchfile.txt'"),
+        (["list", "nosuchfile.txt"], "no such problem file"),
+        (["check", "imo_ag_30", "translated_imo_2000_p1", "--text", "a b = segment a b"], "not both"),
+        (["draw", "translated_imo_2000_p1", "-o", "fig.gif"], "use a .svg, .png or .pdf file"),
+        (
+            ["solve", "translated_imo_2000_p1", "--aux", "x = on_line x a zz"],
+            "translated_imo_2000_p1, auxiliary constructions, clause 11 'x = on_line x a zz': "
+            "point 'zz' is not defined",
+        ),
+    ],
+)
 def test_bad_arguments(argv, message, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err

@@ -1,4 +1,5 @@
 """The catalogue: every construction draws, and its drawn points satisfy every fact it asserts."""
+
 import numpy as np
 import pytest
 
@@ -57,6 +58,7 @@ def test_every_drawing_step_names_a_primitive_or_a_sampler():
     # the catalogue sits below the numeric layer and cannot check this itself
     from geoprover.numeric.loci import PRIMITIVES
     from geoprover.numeric.samplers import SAMPLERS
+
     for cons in CONSTRUCTIONS.values():
         for step, _args in cons.draw:
             assert (step[1:] in SAMPLERS) if step.startswith("@") else (step in PRIMITIVES), (cons.name, step)

@@ -1,4 +1,5 @@
 """End to end through the installed console script."""
+
 import json
 import shutil
 import subprocess
@@ -61,8 +62,16 @@ def test_bad_input_one_line_exit_2():
 
 @pytest.mark.parametrize("engine", ["wu", "ddar", "aux", "all"])
 def test_solve_json_every_engine(engine):
-    out = run("solve", "--text", "a b c = triangle a b c; h = orthocenter h a b c ? perp a h b c",
-              "--engine", engine, "--json", "--timeout", "60")
+    out = run(
+        "solve",
+        "--text",
+        "a b c = triangle a b c; h = orthocenter h a b c ? perp a h b c",
+        "--engine",
+        engine,
+        "--json",
+        "--timeout",
+        "60",
+    )
     data = json.loads(out.stdout)
     assert out.returncode == 0 and data["status"] == "proved"
     assert data["engine"] in ("wu", "ddar", "ddar+aux") and data["seconds"] < 60
@@ -75,9 +84,11 @@ def test_solve_text_shows_the_proof_and_false_goal_exit_1():
     assert out.returncode == 1 and "false in the diagram".upper() in out.stdout.upper()
 
 
-REPRODUCTION = ("b c = segment; d = free; e = eqdistance d b c; t = on_bline b d, on_bline c e; "
-                "a = eqangle2 b t e; p = on_line a b, on_line c d; q = on_line a b, on_line c t; "
-                "r = on_line a e, on_line c d; s = on_line a e, on_line d t ? cyclic b a p q")
+REPRODUCTION = (
+    "b c = segment; d = free; e = eqdistance d b c; t = on_bline b d, on_bline c e; "
+    "a = eqangle2 b t e; p = on_line a b, on_line c d; q = on_line a b, on_line c t; "
+    "r = on_line a e, on_line c d; s = on_line a e, on_line d t ? cyclic b a p q"
+)
 
 
 @pytest.mark.parametrize("seed", ["0", "29"])

@@ -1,4 +1,5 @@
 """Configurations: branch picks are recorded, replayed the other way, and described in words."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -59,8 +60,10 @@ def test_a_goal_true_in_every_configuration_needs_no_condition():
 
 def test_a_samplers_random_orientation_is_a_branch_too():
     # both squares outward or both inward: the goal holds; one of each: it fails
-    text = ("a b c = triangle a b c; e d = square a c e d; f g = square c b f g; h = midpoint h a e; "
-            "i = midpoint i b g; j = midpoint j a b ? cong h j i j")
+    text = (
+        "a b c = triangle a b c; e d = square a c e d; f g = square c b f g; h = midpoint h a e; "
+        "i = midpoint i b g; j = midpoint j a b ? cong h j i j"
+    )
     d = draw(parse_problem(text, "t"), 0)
     assert [c.point for c in d.choices] == ["e", "f"]
     s = survey(d)

@@ -1,5 +1,6 @@
 """The rule registry (ddar/registry.py) and the rule table (ddar/rules.txt) name the same rules,
 each matcher writes only the rules it is registered for, and each keeps its own state."""
+
 from __future__ import annotations
 
 import inspect
@@ -35,17 +36,22 @@ def test_every_matcher_is_registered_once_under_one_name():
     classes = [r.matcher for r in RUN_ORDER + LAST_RESORT]
     assert len(classes) == len(set(classes))
     from geoprover.ddar import rules_circles, rules_lengths, rules_proportions, rules_sines, rules_triangles
-    defined = {c for m in (rules_circles, rules_lengths, rules_proportions, rules_sines, rules_triangles)
-               for _, c in inspect.getmembers(m, inspect.isclass) if issubclass(c, Matcher) and c is not Matcher
-               and c.__module__ == m.__name__}
+
+    defined = {
+        c
+        for m in (rules_circles, rules_lengths, rules_proportions, rules_sines, rules_triangles)
+        for _, c in inspect.getmembers(m, inspect.isclass)
+        if issubclass(c, Matcher) and c is not Matcher and c.__module__ == m.__name__
+    }
     assert defined == set(classes)
     keys = [k for r in RUN_ORDER + LAST_RESORT for k in r.produces]
     assert len(keys) == len(set(keys)), "a rule key belongs to one matcher"
 
 
 def test_run_order_is_data():
-    engine = build(parse_problem("a b c = triangle a b c ? cong a b a b"),
-                   draw(parse_problem("a b c = triangle a b c"), 0))
+    engine = build(
+        parse_problem("a b c = triangle a b c ? cong a b a b"), draw(parse_problem("a b c = triangle a b c"), 0)
+    )
     m = engine._ensure()
     assert [type(x) for x in m.order] == [r.matcher for r in RUN_ORDER]
     assert [type(x) for x in m.last_resort] == [r.matcher for r in LAST_RESORT]
@@ -80,7 +86,9 @@ def spy_on(engine) -> dict[str, set[str]]:
             out = matcher(deadline)
             made[name] |= {n.rule for n in db.nodes[before:]}
             return out
+
         return run
+
     m.order = [spy(r.name, x) for r, x in zip(RUN_ORDER, m.order)]
     m.last_resort = [spy(r.name, x) for r, x in zip(LAST_RESORT, m.last_resort)]
     return made
@@ -98,6 +106,7 @@ def check_matchers_write_only_their_rules(text: str) -> set[str]:
 
 def test_matchers_write_only_their_rules_on_real_problems():
     from geoprover.language import load_named
+
     seen: set[str] = set()
     for name in ("translated_imo_2018_p1", "translated_imo_2004_p5", "translated_imo_2013_p4"):
         problem = load_named(name)
@@ -113,4 +122,5 @@ def test_matchers_write_only_their_rules_on_real_problems():
 def test_registry_module_is_the_one_place():
     """The engine takes its matchers from the registry (no list of rules elsewhere)."""
     from geoprover.ddar import engine
+
     assert engine.Matchers is registry.Matchers

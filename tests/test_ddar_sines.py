@@ -1,12 +1,13 @@
 """The extended law of sines (ddar/rules_sines.py): circumradii in the ratio chase."""
+
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
 from geoprover.ddar import prove
-from geoprover.ddar.engine import Engine
 from geoprover.ddar.conditions import verify
+from geoprover.ddar.engine import Engine
 from geoprover.ddar.trace import needed
 from geoprover.language import load_named
 from geoprover.model import Predicate as P
@@ -21,8 +22,13 @@ def _on_circle(centre, radius, degrees):
 
 def _two_equal_circles(mirror: bool) -> dict:
     """Chords ab and pq of equal length in two circles of radius 1 (centres o, s)."""
-    pts = {"o": np.array([0.0, 0.0]), "a": _on_circle((0, 0), 1, 10), "b": _on_circle((0, 0), 1, 80),
-           "c": _on_circle((0, 0), 1, 200), "s": np.array([5.0, 0.5])}
+    pts = {
+        "o": np.array([0.0, 0.0]),
+        "a": _on_circle((0, 0), 1, 10),
+        "b": _on_circle((0, 0), 1, 80),
+        "c": _on_circle((0, 0), 1, 200),
+        "s": np.array([5.0, 0.5]),
+    }
     sign = -1 if mirror else 1
     for name, deg in (("p", 100), ("q", 100 + sign * 70), ("r", 100 + sign * 190)):
         pts[name] = _on_circle((5, 0.5), 1, deg)
@@ -51,14 +57,17 @@ def test_equal_chords_in_equal_circles_subtend_equal_or_opposite_angles(mirror):
 
 def test_unequal_chords_give_nothing():
     coords = _two_equal_circles(False)
-    coords["q"] = _on_circle((5, 0.5), 1, 150)          # pq ≠ ab now
+    coords["q"] = _on_circle((5, 0.5), 1, 150)  # pq ≠ ab now
     engine = Engine.from_points(coords)
     for g in ("circle o a b c", "circle s p q r", "cong o a s p"):
         name, *args = g.split()
         engine.db.add_fact(P(name, tuple(args)), "given")
     engine._ensure().named("sine_law")(Deadline.never())
-    across = [n.text for n in engine.db.nodes if n.rule == "sine_angle"
-              and set(n.pred.args) & {"a", "b", "c"} and set(n.pred.args) & {"p", "q", "r"}]
+    across = [
+        n.text
+        for n in engine.db.nodes
+        if n.rule == "sine_angle" and set(n.pred.args) & {"a", "b", "c"} and set(n.pred.args) & {"p", "q", "r"}
+    ]
     assert across == []
     # within one circle it may restate isosceles triangles (radii); all of it holds
     assert all(engine.db.true(n.pred) for n in engine.db.nodes if n.rule == "sine_angle")

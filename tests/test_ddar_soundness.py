@@ -4,6 +4,7 @@ wrong without a side condition, and a replay of every proof in other diagrams of
 A numerically false derived fact raises SoundnessError (the database guards every fact), so these
 tests look for the subtler failure: a step whose printed premises do not imply its conclusion.
 """
+
 from __future__ import annotations
 
 import math
@@ -13,9 +14,9 @@ import numpy as np
 import pytest
 
 from geoprover.ddar import prove
+from geoprover.ddar.conditions import side_conditions
 from geoprover.ddar.engine import Engine
 from geoprover.ddar.linalg import LinearSystem
-from geoprover.ddar.conditions import side_conditions
 from geoprover.ddar.rederive import rederivable
 from geoprover.ddar.trace import minimize, needed
 from geoprover.language import parse_problem
@@ -48,6 +49,7 @@ def steps_sound(engine, out) -> None:
 
 # ---- halving angles mod π ----------------------------------------------------------------------
 
+
 def test_halving_cites_the_figure():
     """2x = c mod π has two solutions: the chosen one joins the provenance as a side condition."""
     s = LinearSystem(F(1))
@@ -74,7 +76,7 @@ def test_isosceles_right_angle_is_45_only_as_drawn():
         assert any("as drawn" in c for c in side_conditions(o.goal_nodes))
         steps_sound(e, o)
         chase = [n for n in steps if n.rule == "angle_chase" and n.pred is not None and n.pred.name == "aconst"]
-        for n in chase:   # without the figure-read half the chase must fail
+        for n in chase:  # without the figure-read half the chase must fail
             bare = [p for p in n.premises if p.rule != "figure_half"]
             assert not rederivable(e.db, bare, n.pred)
             # a choice counts only with the facts it picks a solution of: alone it asserts nothing
@@ -94,10 +96,13 @@ def test_perpendicular_from_doubled_angle_cites_the_figure():
 
 # ---- circles -----------------------------------------------------------------------------------
 
+
 def test_cyclic_converse_points_on_both_sides():
     """Full angles: u, v on opposite sides of ab with ∠(ua, ub) = ∠(va, vb) are concyclic with a, b."""
-    pts = {k: (math.cos(math.radians(t)), math.sin(math.radians(t)))
-           for k, t in {"a": 10, "b": 130, "u": 200, "v": 80}.items()}
+    pts = {
+        k: (math.cos(math.radians(t)), math.sin(math.radians(t)))
+        for k, t in {"a": 10, "b": 130, "u": 200, "v": 80}.items()
+    }
     engine, out = by_hand(pts, ["eqangle u a u b v a v b"], "cyclic a b u v")
     assert out.status == "proved"
 
@@ -131,7 +136,7 @@ def test_arc_midpoint_needs_unequal_sides():
     """am = an: the bisector of angle man is the perpendicular bisector of mn, so r on it with rm = rn
     need not lie on the circle, even when the figure puts it there."""
     a, m, n = np.array([0.0, 2.0]), np.array([-1.0, 0.0]), np.array([1.0, 0.0])
-    centre_y = 0.75          # circumcentre (0, 0.75), radius 1.25
+    centre_y = 0.75  # circumcentre (0, 0.75), radius 1.25
     r = np.array([0.0, centre_y - 1.25])
     coords = {"a": a, "m": m, "n": n, "r": r}
     engine, out = by_hand(coords, ["cong r m r n", "eqangle a m a r a r a n", "cong a m a n"], "cyclic a m r n")
@@ -144,7 +149,7 @@ def test_arc_midpoint_external_bisector():
     # external bisector at a: direction perpendicular to the internal one
     u1, u2 = (m - a) / np.linalg.norm(m - a), (n - a) / np.linalg.norm(n - a)
     ext = u1 - u2
-    t = (0.2 - a[0]) / ext[0]          # meet the perpendicular bisector x = 0.2
+    t = (0.2 - a[0]) / ext[0]  # meet the perpendicular bisector x = 0.2
     r = a + t * ext
     coords = {"a": a, "m": m, "n": n, "r": r}
     engine, out = by_hand(coords, ["cong r m r n", "eqangle a m a r a r a n"], "cyclic a m r n")
@@ -154,6 +159,7 @@ def test_arc_midpoint_external_bisector():
 
 # ---- lengths -----------------------------------------------------------------------------------
 
+
 def test_distance_chase_respects_order():
     """ab = cd on one line: ac = bd when ab and cd point the same way, ad = bc when they are opposed."""
     same = {"a": (0, 0), "b": (1, 0), "c": (3, 0), "d": (4, 0)}
@@ -161,7 +167,7 @@ def test_distance_chase_respects_order():
     givens = ["coll a b c", "coll a b d", "cong a b c d"]
     assert by_hand(same, givens, "cong a c b d")[1].status == "proved"
     assert by_hand(opposed, givens, "cong a d b c")[1].status == "proved"
-    e, out = by_hand(opposed, givens, "cong a c b d")     # false here: 3 ≠ 1
+    e, out = by_hand(opposed, givens, "cong a c b d")  # false here: 3 ≠ 1
     assert out.status == "saturated"
     engine, out = by_hand(same, givens, "cong a c b d")
     assert any("order" in c for c in side_conditions(out.goal_nodes))
@@ -196,16 +202,20 @@ def test_isosceles_converse_with_supplementary_angles_fails():
 
 # ---- similar triangles ---------------------------------------------------------------------------
 
+
 def _mirror_triangle():
     a, b, c = np.array([0.0, 0.0]), np.array([3.0, 0.0]), np.array([1.0, 2.0])
+
     # p q r: a b c reflected in the y axis, scaled by 1/2 and moved
-    m = lambda v: np.array([-v[0], v[1]]) * 0.5 + np.array([6.0, 1.0])
+    def m(v):
+        return np.array([-v[0], v[1]]) * 0.5 + np.array([6.0, 1.0])
+
     return {"a": a, "b": b, "c": c, "p": m(a), "q": m(b), "r": m(c)}
 
 
 def test_similar_opposite_orientation_aa():
     coords = _mirror_triangle()
-    givens = ["eqangle b a b c q r q p", "eqangle c a c b r q r p"]     # directed angles negated
+    givens = ["eqangle b a b c q r q p", "eqangle c a c b r q r p"]  # directed angles negated
     engine, out = by_hand(coords, givens, "eqangle a b a c p r p q")
     assert out.status == "proved"
     # the same-orientation reading of the third angle is false here and must not follow
@@ -240,22 +250,27 @@ def test_sss_opposite_orientation_marks_orientation():
 
 # ---- whole problems ------------------------------------------------------------------------------
 
+
 def test_halving_in_a_problem_is_a_side_condition():
-    text = "c a b = risos c a b; d = midpoint d b a; e = on_line e b c; f = circle f d b e; " \
-           "g = on_line g a e, on_circle g f b ? perp c g a e"
+    text = (
+        "c a b = risos c a b; d = midpoint d b a; e = on_line e b c; f = circle f d b e; "
+        "g = on_line g a e, on_circle g f b ? perp c g a e"
+    )
     proof = prove(parse_problem(text), timeout=30, strict=True)
     assert proof.status == PROVED
     halves = [r for r in proof.certificate["proof"] if r["rule"] == "figure_half"]
     assert halves and any("as drawn" in c for c in proof.ndg)
-    assert all(r["from"] for r in halves)     # each choice cites the facts giving g·x = c
+    assert all(r["from"] for r in halves)  # each choice cites the facts giving g·x = c
 
 
 # ---- replay: every proof step must hold in other diagrams of the same problem --------------------
+
 
 def _length(a, b, coords) -> float:
     """|ab|, or the circumradius of triangle b when a is "R" (law-of-sines equations)."""
     if a == "R":
         from geoprover.ddar.rules_sines import _circumradius
+
         return _circumradius(*(coords[p] for p in b))
     return float(np.hypot(*(coords[a] - coords[b])))
 
@@ -297,8 +312,10 @@ def replay(problem, seeds=(1, 2, 3), timeout: float = 30.0) -> list[str]:
     figure-read conditions (``figure_half``) fails: such a seed is skipped. Returns the failures.
     """
     import time
+
     from geoprover.ddar import build
     from geoprover.numeric.diagram import draw
+
     engine = build(problem, draw(problem, seed=0))
     out = engine.saturate(problem.goal, time.perf_counter() + timeout)
     if out.status != "proved":
@@ -309,7 +326,7 @@ def replay(problem, seeds=(1, 2, 3), timeout: float = 30.0) -> list[str]:
     for k in seeds:
         try:
             dk = draw(problem, seed=k)
-        except Exception:       # an undrawable seed says nothing about the proof
+        except Exception:  # an undrawable seed says nothing about the proof
             continue
         wrong = [n for n in steps if not _step_true(n, dk.coords, dk.scale)]
         if not wrong:
@@ -319,21 +336,26 @@ def replay(problem, seeds=(1, 2, 3), timeout: float = 30.0) -> list[str]:
         if drawable and all(_step_true(n, mirror, dk.scale) for n in steps):
             continue
         figure = [n for n in steps if n.rule == "figure_half"]
-        if not all(_step_true(n, dk.coords, dk.scale) for n in figure) and \
-                not (drawable and all(_step_true(n, mirror, dk.scale) for n in figure)):
-            continue    # another configuration: the proof's stated conditions exclude it
+        if not all(_step_true(n, dk.coords, dk.scale) for n in figure) and not (
+            drawable and all(_step_true(n, mirror, dk.scale) for n in figure)
+        ):
+            continue  # another configuration: the proof's stated conditions exclude it
         bad += [f"{problem.name} seed {k}: {n.rule}: {n.text}" for n in wrong]
     return bad
 
 
+@pytest.mark.slow  # a full-set replay: run with -m slow
 def test_replay_imo_ag_30():
     from geoprover.api import load_file
+
     bad = [b for problem in load_file("imo_ag_30") for b in replay(problem)]
     assert not bad, "\n".join(bad)
 
 
+@pytest.mark.slow  # a full-set replay: run with -m slow
 def test_replay_jgex_ag_231():
     from geoprover.api import load_file
+
     problems = load_file("jgex_ag_231")
     bad = [b for problem in problems for b in replay(problem, seeds=(1, 2))]
     assert not bad, "\n".join(bad)
@@ -342,6 +364,7 @@ def test_replay_jgex_ag_231():
 def test_ratio_constant_must_be_positive():
     """0 and negative ratios have no logarithm; they must not silently read as ratio 1."""
     from geoprover.ddar.encode import log_const
+
     assert log_const(F(1)) == {}
     assert log_const(F(3, 4)) == {("log", 3): 1, ("log", 2): -2}
     for bad in (F(0), F(-1)):
@@ -355,6 +378,7 @@ def test_chase_steps_rederivable_in_a_similar_triangles_proof():
     from geoprover.api import load_file
     from geoprover.ddar import build
     from geoprover.numeric.diagram import draw
+
     (problem,) = [p for p in load_file("jgex_ag_231") if p.name.endswith("GDD_FULL_81-109_88.gex")]
     engine = build(problem, draw(problem, seed=0))
     out = engine.saturate(problem.goal)
@@ -380,8 +404,8 @@ def test_external_bisector_theorem():
     """ad the external bisector at a (a full-angle bisector too), d on bc: db : dc = ab : ac."""
     a, b, c = np.array([0.5, 2.0]), np.array([0.0, 0.0]), np.array([3.0, 0.0])
     u1, u2 = (b - a) / np.linalg.norm(b - a), (c - a) / np.linalg.norm(c - a)
-    ext = u1 - u2                         # perpendicular to the internal bisector u1 + u2
-    d = a + ext * (-a[1] / ext[1])        # meets line bc (y = 0)
+    ext = u1 - u2  # perpendicular to the internal bisector u1 + u2
+    d = a + ext * (-a[1] / ext[1])  # meets line bc (y = 0)
     coords = {"a": a, "b": b, "c": c, "d": d}
     engine, out = by_hand(coords, ["coll d b c", "eqangle a b a d a d a c"], "eqratio d b d c a b a c")
     assert out.status == "proved"
@@ -392,6 +416,7 @@ def _choice_justified(db, node) -> bool:
     """A figure-read choice x = (c + jπ)/g: its own premises give g·x = c by chasing alone."""
     from geoprover.ddar.linalg import combine
     from geoprover.ddar.rederive import _mini, _valid
+
     figures = [p for p in node.premises if p.rule == "figure_half"]
     facts = [p for p in node.premises if p.rule != "figure_half"]
     mini = _mini(db, facts, figures)
@@ -403,12 +428,21 @@ def _choice_justified(db, node) -> bool:
     return True
 
 
-@pytest.mark.parametrize("name", ["translated_imo_2005_p5", "translated_imo_2016_p1", "translated_imo_2013_p4",
-                                  "translated_imo_2000_p1", "translated_imo_2012_p1"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "translated_imo_2005_p5",
+        "translated_imo_2016_p1",
+        "translated_imo_2013_p4",
+        "translated_imo_2000_p1",
+        "translated_imo_2012_p1",
+    ],
+)
 def test_every_figure_choice_rests_on_its_premises(name):
     from geoprover.ddar import build
     from geoprover.language import load_named
     from geoprover.numeric.diagram import draw
+
     problem = load_named(name)
     engine = build(problem, draw(problem, seed=0))
     out = engine.saturate(problem.goal)
@@ -420,8 +454,10 @@ def test_every_figure_choice_rests_on_its_premises(name):
 
 
 def test_menelaus_prints_its_triangle_condition():
-    text = ("a b c = triangle a b c; d = midpoint d b c; e = on_line e c a; f = on_line f a b, on_line f d e "
-            "? eqratio a f f b e a c e")
+    text = (
+        "a b c = triangle a b c; d = midpoint d b c; e = on_line e c a; f = on_line f a b, on_line f d e "
+        "? eqratio a f f b e a c e"
+    )
     proof = prove(parse_problem(text), timeout=30, strict=True)
     assert proof.status == PROVED
     assert any(r["rule"] == "menelaus" for r in proof.certificate["proof"])
@@ -435,6 +471,7 @@ def test_intercept_rule_needs_a_real_transversal():
     from geoprover.api import add_auxiliary
     from geoprover.language import load_named
     from geoprover.numeric.diagram import Diagram, draw
+
     aux = [
         "x1@-0.8418521625755778_1.9466462592110274 = reflect x1 a p pc",
         "x2@0.06403829830165675_-0.3892254398500149 = foot x2 qb o o1",
@@ -447,7 +484,7 @@ def test_intercept_rule_needs_a_real_transversal():
     d = draw(p, 0)
     q = add_auxiliary(p, "; ".join(aux))
     coords = dict(d.coords)
-    for c in q.clauses[len(p.clauses):]:
+    for c in q.clauses[len(p.clauses) :]:
         coords.update({k: np.array(v) for k, v in c.fixed})
     engine = ddar.build(q, Diagram(q, coords, 0, 1, d.scale, d.facts))
     engine.db.strict = True
@@ -456,20 +493,31 @@ def test_intercept_rule_needs_a_real_transversal():
 
 # ---- two names at one spot ----------------------------------------------------------------------
 
+
 def test_points_at_one_spot_derive_nothing_from_a_zero_length_segment():
     """A hand-built figure with two pairs of points at one spot (n at m, e at d): the numeric index
     must not crash on them, lines must not merge through m and n (line ab and line om share only that
     spot), and no rule may use the chord de. Saturation ends; every derived fact holds and names no
     segment of length zero; the goal still follows."""
     from itertools import combinations
-    deg = lambda t: (math.cos(math.radians(t)), math.sin(math.radians(t)))
+
+    def deg(t):
+        return (math.cos(math.radians(t)), math.sin(math.radians(t)))
+
     coords = {"o": (0.0, 0.0), "a": deg(110), "b": deg(200), "c": deg(330), "d": deg(45), "e": deg(45)}
     coords["m"] = coords["n"] = tuple((np.array(coords["a"]) + np.array(coords["b"])) / 2)
-    givens = ["circle o a b c", "cyclic a b c d", "cyclic a b c e", "midp m a b", "midp n a b", "coll o m n",
-              "coll c d e"]
+    givens = [
+        "circle o a b c",
+        "cyclic a b c d",
+        "cyclic a b c e",
+        "midp m a b",
+        "midp n a b",
+        "coll o m n",
+        "coll c d e",
+    ]
     engine, out = by_hand(coords, givens, "perp o m a b")
     assert out.status == "proved"
-    db = engine.db                               # strict: a false derived fact would raise
+    db = engine.db  # strict: a false derived fact would raise
     assert engine.saturate().status == "saturated"
     at_one_spot = {frozenset(("m", "n")), frozenset(("d", "e"))}
     derived = [n for n in db.known.values() if n.rule != "given"]
@@ -478,11 +526,11 @@ def test_points_at_one_spot_derive_nothing_from_a_zero_length_segment():
         assert db.true(node.pred), node.text
         a = node.pred.args
         if node.pred.name in ("para", "perp", "eqangle", "cong", "eqratio"):
-            segments = {frozenset(a[i:i + 2]) for i in range(0, len(a), 2)}
+            segments = {frozenset(a[i : i + 2]) for i in range(0, len(a), 2)}
         else:
             segments = {frozenset(p) for p in combinations(set(a), 2)} if node.pred.name != "coll" else set()
         assert not segments & at_one_spot, node.text
-    assert db.lines.collinear(("a", "b", "o")) is None       # not merged through the spot of m and n
+    assert db.lines.collinear(("a", "b", "o")) is None  # not merged through the spot of m and n
     assert engine.matchers.ix.coincident == {"e": "d", "n": "m"}
 
 
@@ -493,6 +541,7 @@ def test_points_at_one_spot_in_a_drawn_problem(name, twin):
     from geoprover.ddar import build
     from geoprover.language import load_named
     from geoprover.numeric.diagram import draw
+
     problem = load_named(name)
     diagram = draw(problem, seed=0)
     engine = build(problem, diagram)

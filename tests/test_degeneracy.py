@@ -1,5 +1,6 @@
 """Degenerate statements are false: zero segments, flat triangles, collinear 'concyclic' points,
 tested relative to the figure's size."""
+
 from __future__ import annotations
 
 import numpy as np
@@ -44,8 +45,17 @@ def test_flat_triangles_are_neither_similar_nor_congruent():
     assert flat(c["a"], c["b"], c["c"], 2.0)
 
 
-@pytest.mark.parametrize("goal", ["cong a a b c", "para a a b c", "perp a b c c", "eqangle a a b c a b a c",
-                                  "eqratio a a b c a b a c", "midp a b b"])
+@pytest.mark.parametrize(
+    "goal",
+    [
+        "cong a a b c",
+        "para a a b c",
+        "perp a b c c",
+        "eqangle a a b c a b a c",
+        "eqratio a a b c a b a c",
+        "midp a b b",
+    ],
+)
 def test_zero_segments_make_a_statement_false(goal):
     c = pts(a=(0, 0), b=(1, 0), c=(0, 1))
     name, *args = goal.split()

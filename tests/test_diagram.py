@@ -1,4 +1,5 @@
 """Numeric diagrams: reproducible, every benchmark goal holds, false goals are caught fast."""
+
 import time
 
 import numpy as np
@@ -46,5 +47,6 @@ def test_goal_checks():
     d = draw(p, 1)
     assert d.goal_holds()
     from geoprover.model import Predicate
+
     assert not d.holds(Predicate("perp", ("o", "a", "b", "c")))
     assert d.holds(Predicate("cong", ("o", "a", "o", "b")))

@@ -3,6 +3,7 @@
 Every import in the package (at module level or inside a function) may only reach a layer below
 its own, or its own package; the engines never import each other.
 """
+
 from __future__ import annotations
 
 import ast
@@ -12,14 +13,23 @@ PACKAGE = Path(__file__).resolve().parent.parent / "geoprover"
 
 # lower number = lower layer; a module may import its own unit or lower layers only
 LAYERS = {
-    "errors": 0, "model": 0, "timing": 0,
+    "errors": 0,
+    "model": 0,
+    "timing": 0,
     "catalogue": 1,
     "language": 2,
     "numeric": 3,
     "proof": 4,
-    "wu": 5, "ddar": 5,
-    "auxiliary": 6,          # DDAR plus auxiliary points: the one engine built on another
-    "engines": 7, "portfolio": 8, "bench": 8, "api": 9, "bench_cli": 9, "cli": 10, "__init__": 11,
+    "wu": 5,
+    "ddar": 5,
+    "auxiliary": 6,  # DDAR plus auxiliary points: the one engine built on another
+    "engines": 7,
+    "portfolio": 8,
+    "bench": 8,
+    "api": 9,
+    "bench_cli": 9,
+    "cli": 10,
+    "__init__": 11,
     "__main__": 11,
 }
 
@@ -43,7 +53,7 @@ def imported_units(path: Path) -> set[str]:
             target = base + (node.module.split(".") if node.module else [])
             if target:
                 out.add(target[0])
-            else:                         # "from . import x" at the package root
+            else:  # "from . import x" at the package root
                 out.update(a.name for a in node.names)
         elif isinstance(node, ast.Import):
             out.update(a.name.split(".")[1] for a in node.names if a.name.startswith("geoprover."))

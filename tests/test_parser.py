@@ -1,4 +1,5 @@
 """The problem language: every benchmark problem parses; the parts come out typed."""
+
 from fractions import Fraction
 
 import pytest

@@ -1,4 +1,5 @@
 """The portfolio: first proof wins, losers are stopped, time limits hold, crashes are contained."""
+
 import os
 import time
 
@@ -90,13 +91,23 @@ def test_ctrl_c_leaves_no_stray_processes(tmp_path):
     import signal
     import subprocess
     import sys
+
     mark = tmp_path / "slow.pid"
-    env = {**os.environ, "GEOPROVER_ENGINES": "slow=fake_engines:slow", "FAKE_ENGINE_MARK": str(mark),
-           "PYTHONPATH": os.path.dirname(__file__) + os.pathsep + os.environ.get("PYTHONPATH", "")}
+    env = {
+        **os.environ,
+        "GEOPROVER_ENGINES": "slow=fake_engines:slow",
+        "FAKE_ENGINE_MARK": str(mark),
+        "PYTHONPATH": os.path.dirname(__file__) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
     # a shell that started us in the background may have set SIGINT to "ignore": a terminal would not
-    proc = subprocess.Popen([sys.executable, "-m", "geoprover", "solve", "--text", PROBLEM, "--engine", "slow"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "geoprover", "solve", "--text", PROBLEM, "--engine", "slow"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     for _ in range(200):
         if mark.exists() and mark.read_text():
             break
@@ -114,9 +125,18 @@ def test_engine_noise_on_stdout_does_not_spoil_json(tmp_path):
     import json
     import subprocess
     import sys
-    env = {**os.environ, "GEOPROVER_ENGINES": "noisy=fake_engines:noisy",
-           "PYTHONPATH": os.path.dirname(__file__) + os.pathsep + os.environ.get("PYTHONPATH", "")}
-    out = subprocess.run([sys.executable, "-m", "geoprover", "solve", "--text", PROBLEM, "--engine", "noisy", "--json"],
-                         env=env, capture_output=True, text=True, timeout=60)
+
+    env = {
+        **os.environ,
+        "GEOPROVER_ENGINES": "noisy=fake_engines:noisy",
+        "PYTHONPATH": os.path.dirname(__file__) + os.pathsep + os.environ.get("PYTHONPATH", ""),
+    }
+    out = subprocess.run(
+        [sys.executable, "-m", "geoprover", "solve", "--text", PROBLEM, "--engine", "noisy", "--json"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert json.loads(out.stdout)["status"] == PROVED
     assert "FLINT exception" in out.stderr

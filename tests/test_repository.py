@@ -1,4 +1,5 @@
 """The repository itself: every path can be checked out on every platform."""
+
 from __future__ import annotations
 
 import subprocess

@@ -1,5 +1,6 @@
 """Same problem, seed and limit: the same verdict, auxiliary points and proof, whatever Python's
 hash seed (set iteration order must never reach a result)."""
+
 from __future__ import annotations
 
 import os
@@ -37,7 +38,9 @@ def test_a_ddar_proof_does_not_depend_on_the_hash_seed():
 @pytest.mark.slow
 @pytest.mark.skipif(EXE is None, reason="the geoprover console script is not installed")
 def test_the_auxiliary_search_finds_the_same_points_under_two_hash_seeds():
-    runs = [under(s, EXE, "solve", "translated_imo_2000_p6", "--engine", "aux", "--json", "--timeout", "120")
-            for s in (0, 1)]
+    runs = [
+        under(s, EXE, "solve", "translated_imo_2000_p6", "--engine", "aux", "--json", "--timeout", "120")
+        for s in (0, 1)
+    ]
     strip = [[line for line in r.splitlines() if '"seconds"' not in line] for r in runs]
     assert strip[0] == strip[1] and '"proved"' in runs[0]

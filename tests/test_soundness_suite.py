@@ -5,6 +5,7 @@ Statements that must not be proved: the issue's reproduction (Wu proved ``cyclic
 the equilateral 60°/120° pair, which may be proved only with a condition that singles out the
 drawn configuration. The full sweep is ``python benchmarks/soundness.py`` (see its --help).
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -27,7 +28,7 @@ SUITE_PATH = HERE.parent / "benchmarks" / "soundness.py"
 def _load_suite():
     spec = importlib.util.spec_from_file_location("soundness_suite", SUITE_PATH)
     module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module          # dataclasses look their module up while the file runs
+    sys.modules[spec.name] = module  # dataclasses look their module up while the file runs
     spec.loader.exec_module(module)
     return module
 
@@ -51,9 +52,12 @@ def prove(engine: str, problem, diagram, gate: bool = True, timeout: float = 10.
 
 
 def _bad(rows: list[dict]) -> list[str]:
-    return [f"{r['case']} seed {r['seed']} {r['engine']} gate {r['gate']}: {r['status']} "
-            f"(goal {r['goal']}; NDGs {r.get('ndg')}; configuration {r.get('configuration')})"
-            for r in rows if r["verdict"] in ("false_proved", "failure")]
+    return [
+        f"{r['case']} seed {r['seed']} {r['engine']} gate {r['gate']}: {r['status']} "
+        f"(goal {r['goal']}; NDGs {r.get('ndg')}; configuration {r.get('configuration')})"
+        for r in rows
+        if r["verdict"] in ("false_proved", "failure")
+    ]
 
 
 @pytest.fixture(scope="module")
@@ -62,6 +66,7 @@ def slice_problems():
 
 
 # ---- the issue's reproduction and the 60°/120° pair -----------------------------------------------
+
 
 @pytest.mark.parametrize("engine", ENGINES)
 @pytest.mark.parametrize("seed", [0, 29, 7])
@@ -109,6 +114,7 @@ def test_equilateral_pair_false_configuration_not_proved(engine, seed, angle):
 def test_equilateral_pair_through_the_portfolio():
     """The whole pipeline at seed 29: proved only with a configuration condition."""
     from geoprover.portfolio import run_portfolio
+
     for angle in (60, 120):
         problem = parse_problem(PAIR_TEXT.format(angle), f"equilateral_{angle}")
         proof = run_portfolio(problem, engines=list(ENGINES), timeout=20, seed=29)
@@ -117,6 +123,7 @@ def test_equilateral_pair_through_the_portfolio():
 
 
 # ---- generated cases ------------------------------------------------------------------------------
+
 
 def test_generator_is_deterministic(slice_problems):
     one = [c.summary() for c in S.generate(problems=slice_problems[:3] + slice_problems[5:8], mutants=2, probes=2)]
@@ -132,8 +139,13 @@ def test_generator_ignores_the_hash_seed():
     outs = []
     for hash_seed in ("1", "2"):
         env = {**os.environ, "PYTHONHASHSEED": hash_seed}
-        done = subprocess.run([sys.executable, str(SUITE_PATH), "--limit", "2", "--mutants", "2", "--probes", "2",
-                               "--list"], capture_output=True, text=True, env=env, timeout=120)
+        done = subprocess.run(
+            [sys.executable, str(SUITE_PATH), "--limit", "2", "--mutants", "2", "--probes", "2", "--list"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr[-2000:]
         outs.append(done.stdout)
     assert outs[0] == outs[1] and outs[0].count("\n") > 10
@@ -187,7 +199,7 @@ def test_probe_shapes(slice_problems):
     cases = S.degenerate_probes(slice_problems[:3], per_problem=len(S.PROBE_KINDS))
     for case in cases[1:]:
         goal, kind = case.problem.goal, case.name.rsplit(":", 1)[-1]
-        c = S._configurations(case.problem, 0, 1)[0].coords      # the figure the probe was made from
+        c = S._configurations(case.problem, 0, 1)[0].coords  # the figure the probe was made from
         if kind.startswith("cyclic_3coll") or kind.startswith("cyclic_4coll"):
             assert any(S._flat(c[a], c[b], c[d]) for a, b, d in itertools.combinations(goal.args, 3))
         elif kind.endswith("_flat") or kind.endswith("_self"):
@@ -198,8 +210,10 @@ def test_probe_shapes(slice_problems):
             assert goal.args[0] == goal.args[-1]
 
 
-SQUARES = ("a b c = triangle a b c; e d = square a c e d; f g = square c b f g; h = midpoint h a e; "
-           "i = midpoint i b g; j = midpoint j a b ? cong h j i j")
+SQUARES = (
+    "a b c = triangle a b c; e d = square a c e d; f g = square c b f g; h = midpoint h a e; "
+    "i = midpoint i b g; j = midpoint j a b ? cong h j i j"
+)
 
 
 def test_counterexample_search_reads_the_printed_conditions():
@@ -214,8 +228,14 @@ def test_counterexample_search_reads_the_printed_conditions():
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("text", [SQUARES, "a b = segment a b; c = on_bline c a b; d = on_line d a c; "
-                                  "e = on_circle e c d, on_line e b c ? cong a d b e"], ids=["squares", "lc_branch"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        SQUARES,
+        "a b = segment a b; c = on_bline c a b; d = on_line d a c; e = on_circle e c d, on_line e b c ? cong a d b e",
+    ],
+    ids=["squares", "lc_branch"],
+)
 def test_printed_theorem_has_no_counterexample(engine, text):
     """A configuration-dependent goal proved at seed 0: no other figure of the construction may have
     the goal false while the proof's configuration conditions and every NDG it prints hold."""
@@ -233,9 +253,11 @@ def test_printed_theorem_has_no_counterexample(engine, text):
 
 # ---- the runner ---------------------------------------------------------------------------------
 
+
 def test_runner_judges_and_kills(monkeypatch, tmp_path):
     """A PROVED probe is a false PROVED; a hanging engine is killed at the hard limit."""
     from geoprover import engines as registry
+
     monkeypatch.syspath_prepend(str(HERE))
     for name in ("fast", "slow"):
         monkeypatch.setitem(registry.ENGINES, name, f"fake_engines:{name}")
@@ -260,8 +282,9 @@ def test_judge_config_rules():
 
 def test_cli_writes_the_report(tmp_path):
     out = tmp_path / "soundness.md"
-    code = S.main(["--limit", "1", "--kinds", "probe", "--probes", "1", "--seeds", "1", "--timeout", "3",
-                   "--out", str(out)])
+    code = S.main(
+        ["--limit", "1", "--kinds", "probe", "--probes", "1", "--seeds", "1", "--timeout", "3", "--out", str(out)]
+    )
     text = out.read_text()
     assert "## Counts per kind × engine × gate" in text and "False PROVED" in text
     assert "command: `" in text and "commit:" in text and "Python" in text
@@ -270,6 +293,7 @@ def test_cli_writes_the_report(tmp_path):
 
 
 # ---- slower slices -------------------------------------------------------------------------------
+
 
 @pytest.mark.slow
 def test_config_cases_slice():

@@ -1,4 +1,5 @@
 """The shared deadline: budgets, sub-budgets that never pass it, and the exception."""
+
 from __future__ import annotations
 
 import pytest

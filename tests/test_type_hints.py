@@ -1,4 +1,5 @@
 """Every public function and method of the engines' and front ends' modules has type hints."""
+
 from __future__ import annotations
 
 import ast

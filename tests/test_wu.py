@@ -1,4 +1,5 @@
 """Wu's method: classic theorems proved, false variants not, flint vs sympy, NDGs in the diagram."""
+
 from __future__ import annotations
 
 import random
@@ -14,39 +15,38 @@ from geoprover.wu.algebra import Ring
 CLASSICS = {
     "orthocenter": "a b c = triangle a b c; h = orthocenter h a b c ? perp c h a b",
     "simson": "a b c = triangle a b c; o = circle o a b c; p = on_circle p o a; x = foot x p b c; "
-              "y = foot y p c a; z = foot z p a b ? coll x y z",
+    "y = foot y p c a; z = foot z p a b ? coll x y z",
     "nine_point": "a b c = triangle a b c; d = midpoint d b c; e = midpoint e c a; f = midpoint f a b; "
-                  "h = foot h a b c ? cyclic d e f h",
+    "h = foot h a b c ? cyclic d e f h",
     "euler_line": "a b c = triangle a b c; h = orthocenter h a b c; o = circle o a b c; d = midpoint d b c; "
-                  "e = midpoint e c a; g = on_line g a d, on_line g b e ? coll o g h",
+    "e = midpoint e c a; g = on_line g a d, on_line g b e ? coll o g h",
     "pappus": "a b = segment a b; c = on_line c a b; d = free d; e = free e; f = on_line f d e; "
-              "p = on_line p a e, on_line p b d; q = on_line q a f, on_line q c d; "
-              "r = on_line r b f, on_line r c e ? coll p q r",
+    "p = on_line p a e, on_line p b d; q = on_line q a f, on_line q c d; "
+    "r = on_line r b f, on_line r c e ? coll p q r",
     "butterfly": "o a = segment o a; b = on_circle b o a; m = midpoint m a b; c = on_circle c o a; "
-                 "d = on_line d c m, on_circle d o a; e = on_circle e o a; f = on_line f e m, on_circle f o a; "
-                 "p = on_line p c e, on_line p a b; q = on_line q d f, on_line q a b ? cong m p m q",
+    "d = on_line d c m, on_circle d o a; e = on_circle e o a; f = on_line f e m, on_circle f o a; "
+    "p = on_line p c e, on_line p a b; q = on_line q d f, on_line q a b ? cong m p m q",
     "miquel": "a b c = triangle a b c; d = on_line d b c; e = on_line e c a; f = on_line f a b; "
-              "o1 = circle o1 a e f; o2 = circle o2 b f d; p = on_circle p o1 f, on_circle p o2 f ? cyclic c d e p",
+    "o1 = circle o1 a e f; o2 = circle o2 b f d; p = on_circle p o1 f, on_circle p o2 f ? cyclic c d e p",
     "bisector_ratio": "a b c = triangle a b c; d = angle_bisector d b a c, on_line d b c ? eqratio d b d c a b a c",
     "chords": "o a = segment o a; b = on_circle b o a; c = on_circle c o a; d = on_circle d o a; "
-              "p = on_line p a b, on_line p c d ? eqratio p a p c p d p b",
+    "p = on_line p a b, on_line p c d ? eqratio p a p c p d p b",
     "centroid": "a b c = triangle a b c; d = midpoint d b c; e = midpoint e c a; f = midpoint f a b; "
-                "g = on_line g a d, on_line g b e ? coll c g f",
-    "menelaus_midline": "a b c = triangle a b c; m = midpoint m a b; n = on_pline n m b c, on_line n a c "
-                        "? midp n a c",
+    "g = on_line g a d, on_line g b e ? coll c g f",
+    "menelaus_midline": "a b c = triangle a b c; m = midpoint m a b; n = on_pline n m b c, on_line n a c ? midp n a c",
     "thales": "a b = segment a b; o = midpoint o a b; c = on_circle c o a ? perp c a c b",
     "inscribed_angle": "a b c = triangle a b c; o = circle o a b c; d = on_circle d o a ? eqangle c a c b d a d b",
 }
 
 FALSE_VARIANTS = {
     "simson_off_circle": "a b c = triangle a b c; p = free p; x = foot x p b c; y = foot y p c a; "
-                         "z = foot z p a b ? coll x y z",
+    "z = foot z p a b ? coll x y z",
     "nine_point_wrong": "a b c = triangle a b c; d = midpoint d b c; e = midpoint e c a; f = on_line f a b; "
-                        "h = foot h a b c ? cyclic d e f h",
+    "h = foot h a b c ? cyclic d e f h",
     "euler_wrong": "a b c = triangle a b c; h = orthocenter h a b c; o = circle o a b c; d = midpoint d b c; "
-                   "g = on_line g a d ? coll o g h",
+    "g = on_line g a d ? coll o g h",
     "chords_wrong": "o a = segment o a; b = on_circle b o a; c = on_circle c o a; d = on_circle d o a; "
-                    "p = on_line p a b, on_line p c d ? eqratio p a p b p c p d",
+    "p = on_line p a b, on_line p c d ? eqratio p a p b p c p d",
 }
 
 
@@ -109,7 +109,7 @@ def _random_poly(ring: Ring, rnd: random.Random, terms: int, degs: list[int]):
 
 
 def test_flint_and_sympy_prem_agree():
-    pytest.importorskip("sympy")          # an optional dependency: pip install '.[test]' has it
+    pytest.importorskip("sympy")  # an optional dependency: pip install '.[test]' has it
     from sympy import ZZ
     from sympy.polys.rings import ring as sring
 
@@ -134,16 +134,20 @@ def test_flint_and_sympy_prem_agree():
         if not a:
             assert not b
             continue
-        assert (b * a.LC) % a == 0 or any(b == a * init ** k * s for k in range(4) for s in (1, -1)) \
-            or (a * b.LC - b * a.LC) == 0 or _divides_power(a, b, init)
+        assert (
+            (b * a.LC) % a == 0
+            or any(b == a * init**k * s for k in range(4) for s in (1, -1))
+            or (a * b.LC - b * a.LC) == 0
+            or _divides_power(a, b, init)
+        )
 
 
 def _divides_power(a, b, init) -> bool:
     for k in range(5):
-        q, r = (a * init ** k).div(b) if b else (0, a)
+        q, r = (a * init**k).div(b) if b else (0, a)
         if not r and (q.is_ground):
             return True
-        q, r = (b * init ** k).div(a)
+        q, r = (b * init**k).div(a)
         if not r and q.is_ground:
             return True
     return False
@@ -151,9 +155,9 @@ def _divides_power(a, b, init) -> bool:
 
 SURD_CASES = {
     "napoleon_like": "a b c = triangle a b c; d = eq_triangle d a b; e = eq_triangle e a c; "
-                     "f = eq_triangle f c b ? para e d c f",
+    "f = eq_triangle f c b ? para e d c f",
     "fermat_point_lines": "a b c = triangle a b c; d = eq_triangle d b c; e = eq_triangle e c a; "
-                          "f = eq_triangle f a b ? cong a d b e",
+    "f = eq_triangle f a b ? cong a d b e",
 }
 
 
@@ -180,6 +184,7 @@ def test_proof_holds_on_other_figures_of_the_component(name):
     """Soundness cross-check: every other random figure on which the triangular set vanishes and
     the NDG polynomials do not must satisfy the goal."""
     import numpy as np
+
     from geoprover.numeric.diagram import draw_once
     from geoprover.timing import Deadline
     from geoprover.wu.engine import build
@@ -193,8 +198,9 @@ def test_proof_holds_on_other_figures_of_the_component(name):
         other = draw_once(problem, rng, k)
         setup._numeric(other)
         on = all(ring.vanishes(m.poly, 1e-6) for m in chain.members)
-        ndg = all(not ring.vanishes(m.initial(ring), 1e-6) for m in chain.members) and \
-            all(not ring.vanishes(d.poly, 1e-6) for d in chain.dropped)
+        ndg = all(not ring.vanishes(m.initial(ring), 1e-6) for m in chain.members) and all(
+            not ring.vanishes(d.poly, 1e-6) for d in chain.dropped
+        )
         if on and ndg:
             checked += 1
             assert other.goal_holds()
@@ -204,6 +210,7 @@ def test_proof_holds_on_other_figures_of_the_component(name):
 def _isosceles_diagram(problem):
     """A special figure of a free triangle: c on the bisector of ab, so ``cong c a c b`` holds in it."""
     import numpy as np
+
     from geoprover.numeric.diagram import Diagram
 
     coords = {"a": (0.0, 0.0), "b": (1.0, 0.0), "c": (0.5, 0.75), "h": (0.5, 1 / 3)}
@@ -233,6 +240,7 @@ def test_screen_refutes_a_goal_true_only_in_a_special_figure():
 def test_screen_refutes_a_wrong_goal_polynomial_on_a_chain():
     """Hand-made chain x = u², y² = x at u = 1: x − u and y − x vanish there but not on the branch."""
     import numpy as np
+
     from geoprover.wu.refute import screen
     from geoprover.wu.triangulate import Chain, Member
 
@@ -261,8 +269,16 @@ def test_screen_engine_reports_not_proved(monkeypatch):
     assert proof.proved
 
 
-@pytest.mark.parametrize("text", [CLASSICS["simson"], CLASSICS["butterfly"], CLASSICS["miquel"],
-                                  CLASSICS["bisector_ratio"], SURD_CASES["napoleon_like"]])
+@pytest.mark.parametrize(
+    "text",
+    [
+        CLASSICS["simson"],
+        CLASSICS["butterfly"],
+        CLASSICS["miquel"],
+        CLASSICS["bisector_ratio"],
+        SURD_CASES["napoleon_like"],
+    ],
+)
 def test_screen_never_refutes_a_proved_goal(text):
     problem = parse_problem(text)
     *_, verdict = _screen(problem)
@@ -282,6 +298,7 @@ def test_screen_never_refutes_a_proved_imo_goal(name):
 def test_kernel_agrees_with_flint():
     """Values and partial derivatives of random polynomials at integer points (exact in float64)."""
     import numpy as np
+
     from geoprover.wu.kernels import Sparse
 
     ring = Ring(["u", "v", "x", "y"])
@@ -303,8 +320,10 @@ def test_kernel_agrees_with_flint():
 
 def test_half_angle_frame_separates_bisectors():
     """Internal vs external bisector at a free vertex: the goal holds for the internal one only."""
-    text = ("a b c = triangle a b c; e = on_line e a b, on_circle e a c; d = angle_bisector d b a c, "
-            "on_line d b c; f = on_pline f e b c, on_line f a c ? eqangle e d e c e c e f")
+    text = (
+        "a b c = triangle a b c; e = on_line e a b, on_circle e a c; d = angle_bisector d b a c, "
+        "on_line d b c; f = on_pline f e b c, on_line f a c ? eqangle e d e c e c e f"
+    )
     proof = prove(parse_problem(text), timeout=30)
     assert proof.proved, proof.render()
     assert proof.certificate["frame"]["half_angle"]

@@ -1,5 +1,6 @@
 """Wu's conditions mean something: branch factors stated as they are, the goal's non-degeneracy
 stated and checked, set-aside factors checked with a margin that can fail."""
+
 from __future__ import annotations
 
 import pytest
@@ -27,7 +28,7 @@ def test_the_branch_factor_is_a_printed_condition_and_the_two_branches_exclude_e
         proof = wu(EQUILATERAL.format(angle), seed=1)
         assert proof.status == PROVED
         branch = [c for c in proof.ndg if "c_y" in c]
-        assert len(branch) == 1, proof.ndg          # not reduced to "c, a, b not collinear"
+        assert len(branch) == 1, proof.ndg  # not reduced to "c, a, b not collinear"
         conds[angle] = branch[0]
     assert conds[60] != conds[120]
     assert {conds[60], conds[120]} == {"polynomial ≠ 0: sqrt3 + 2*c_y", "polynomial ≠ 0: sqrt3 - 2*c_y"}
@@ -43,8 +44,7 @@ def test_a_goal_degenerate_on_the_whole_component_is_refused_by_the_algebra(monk
     # with the numeric test of the goal's conditions fooled (where the conditions look it up), the
     # remainder by the chain still says no
     monkeypatch.setattr(wu_conditions, "need_fails", lambda *a: False)
-    proof = wu("a b c = triangle a b c; d = midpoint d a b; e = on_line e a b ? cyclic a d b e",
-               numeric_gate=False)
+    proof = wu("a b c = triangle a b c; d = midpoint d a b; e = on_line e a b ? cyclic a d b e", numeric_gate=False)
     assert proof.status == FALSE
     assert "whole component" in proof.message
 
@@ -61,8 +61,8 @@ def test_a_set_aside_factor_barely_non_zero_fails_the_check():
     setup, chain, _ = wu_engine.build(problem, diagram, Deadline.after(30))
     ring = setup.ring
     x = ring.gen("c_x")
-    k = 10 ** 6
-    near = k * x - round(k * ring.values[ring.index["c_x"]])     # relative value about 1e-7 … 1e-6
+    k = 10**6
+    near = k * x - round(k * ring.values[ring.index["c_x"]])  # relative value about 1e-7 … 1e-6
     assert VANISH <= ring.relative(near) < NON_ZERO
     chain.dropped.append(Dropped(near, "test", 0))
     ok, lines, _ = wu_conditions.check_ndg(setup, chain, problem, diagram)
@@ -75,7 +75,7 @@ def test_no_factor_of_a_hypothesis_vanishing_is_unclear_not_a_guess():
     x, y = ring.gens
     with pytest.raises(Unclear):
         ring.select_factors((x - 1) * (y - 1), strict=True)
-    kept, dropped = ring.select_factors((x - 1) * (y - 1))     # a goal's remainder may keep either
+    kept, dropped = ring.select_factors((x - 1) * (y - 1))  # a goal's remainder may keep either
     assert len(dropped) == 1
 
 
@@ -92,6 +92,7 @@ def test_unclear_factor_choice_is_not_proved(monkeypatch):
         if strict:
             raise Unclear("test")
         return p, []
+
     monkeypatch.setattr(Ring, "select_factors", unclear)
     proof = wu(EQUILATERAL.format(60), seed=1)
     assert proof.status == NOT_PROVED and "unclear" in proof.message

@@ -7,6 +7,7 @@
 - ``search``: the search, one method per phase (`Search`);
 - ``engine``: ``prove``, the "aux" engine: DDAR, then DDAR with the points found.
 """
+
 from .engine import prove
 from .search import Search, search
 

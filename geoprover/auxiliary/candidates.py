@@ -5,29 +5,41 @@ construction), made from a template of one of the candidate families (``families
 is kept when it is numerically new (no existing point there) and ranked higher when it lands on a
 line or circle it was not built from, and when it is built from the goal's points.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from ..errors import GeoproverError
 from ..catalogue import complete_call
+from ..errors import GeoproverError
 from ..model import Clause, Predicate, Problem
 from ..numeric.diagram import draw_clause
 from ..numeric.geometry import Degenerate
 from .families import templates
 from .figure import Figure
 
-KIND_PRIOR = {"midpoint": 1.0, "foot": 1.0, "intersection": 0.9, "circumcenter": 0.7, "mirror": 0.5,
-              "reflect": 0.5, "parallel": 0.4, "perpendicular": 0.4, "second intersection": 0.8,
-              "circles meet": 0.6, "tangent": 0.4, "bisector": 0.5}
+KIND_PRIOR = {
+    "midpoint": 1.0,
+    "foot": 1.0,
+    "intersection": 0.9,
+    "circumcenter": 0.7,
+    "mirror": 0.5,
+    "reflect": 0.5,
+    "parallel": 0.4,
+    "perpendicular": 0.4,
+    "second intersection": 0.8,
+    "circles meet": 0.6,
+    "tangent": 0.4,
+    "bisector": 0.5,
+}
 
 
 @dataclass
 class Candidate:
     kind: str
-    text: str                      # e.g. "x1 = midpoint x1 a b"
+    text: str  # e.g. "x1 = midpoint x1 a b"
     point: str
     builds_from: tuple[str, ...]
     clause: Clause | None = None
@@ -50,12 +62,19 @@ def _clause(name: str, parts: list[tuple[str, tuple[str, ...]]], index: int) -> 
     return Clause((name,), calls, (), index)
 
 
-def generate(problem: Problem, coords: dict[str, np.ndarray], fig: Figure, rng: np.random.Generator,
-             limit: int = 400, used: set[str] | None = None) -> list[Candidate]:
+def generate(
+    problem: Problem,
+    coords: dict[str, np.ndarray],
+    fig: Figure,
+    rng: np.random.Generator,
+    limit: int = 400,
+    used: set[str] | None = None,
+) -> list[Candidate]:
     """Numerically new candidates, best first (ties broken at random: restarts see other orders)."""
     used = set(used or coords)
     name = fresh_name(used)
     goal_points = set(problem.goal.args) if problem.goal is not None else set()
+
     def key(p: np.ndarray) -> tuple[float, float]:
         return tuple(np.round(p / fig.scale, 6) + 0.0)
 
@@ -72,8 +91,11 @@ def generate(problem: Problem, coords: dict[str, np.ndarray], fig: Figure, rng: 
             continue
         seen_at.add(key(p))
         lands = sum(1 for ln in fig.lines if len(set(ln) & set(built_from)) < 2 and fig.on_line(p, ln))
-        lands += sum(1 for c, on in fig.circles if c not in built_from and len(set(on) & set(built_from)) < 2
-                     and fig.on_circle(p, (c, on)))
+        lands += sum(
+            1
+            for c, on in fig.circles
+            if c not in built_from and len(set(on) & set(built_from)) < 2 and fig.on_circle(p, (c, on))
+        )
         near_goal = len(set(built_from) & goal_points)
         score = KIND_PRIOR[kind] + 2.0 * lands + 0.7 * near_goal + rng.uniform(0, 0.3)
         out.append(Candidate(kind, str(clause), name, built_from, clause, new, facts, lands, score))

@@ -1,4 +1,5 @@
 """The "aux" engine: DDAR, then DDAR with the auxiliary points the search finds."""
+
 from __future__ import annotations
 
 from .. import ddar
@@ -10,8 +11,9 @@ from ..timing import Deadline
 from .search import search
 
 
-def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0, seed: int = 0,
-          numeric_gate: bool = True) -> Proof:
+def prove(
+    problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0, seed: int = 0, numeric_gate: bool = True
+) -> Proof:
     """DDAR, then DDAR with auxiliary points; the proof lists the points it added.
 
     ``numeric_gate=False`` skips the early "goal false in the diagram" answer (soundness suite);
@@ -23,12 +25,20 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
         return Proof(problem.name, str(problem.goal), "ddar+aux", FALSE, message="the goal is false in the diagram")
     degenerate = problem.goal is not None and degeneracy(problem.goal, diagram.coords, diagram.scale)
     if degenerate:
-        return Proof(problem.name, str(problem.goal), "ddar+aux", FALSE, message=f"the goal is degenerate: {degenerate}")
+        return Proof(
+            problem.name, str(problem.goal), "ddar+aux", FALSE, message=f"the goal is degenerate: {degenerate}"
+        )
     result = search(problem, diagram, deadline, seed)
     if result.status != PROVED:
-        return Proof(problem.name, str(problem.goal), "ddar+aux", result.status, deadline.elapsed(),
-                     certificate={"ddar_runs": result.runs, "rejected_states": result.rejected},
-                     message=f"no proof after {result.runs} DDAR runs")
+        return Proof(
+            problem.name,
+            str(problem.goal),
+            "ddar+aux",
+            result.status,
+            deadline.elapsed(),
+            certificate={"ddar_runs": result.runs, "rejected_states": result.rejected},
+            message=f"no proof after {result.runs} DDAR runs",
+        )
     extended = problem.with_clauses([c.clause for c in result.aux])
     coords = {**diagram.coords, **{k: v for c in result.aux for k, v in c.coords.items()}}
     facts = diagram.facts + [f for c in result.aux for f in c.facts]
@@ -38,7 +48,7 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
     proof.problem = problem.name
     proof.aux = [c.text for c in result.aux]
     proof.certificate = {**proof.certificate, "ddar_runs": result.runs + 1, "rejected_states": result.rejected}
-    if proof.status == PROVED:      # the configurations are those of the problem's own figure
+    if proof.status == PROVED:  # the configurations are those of the problem's own figure
         proof.message = ""
         state_configuration(proof, diagram)
     proof.seconds = deadline.elapsed()

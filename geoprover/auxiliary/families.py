@@ -9,10 +9,11 @@ as (name, arguments after the new point), the points it is built from).
 interleaved site by site. The order of the templates is the order in which the candidates draw
 their random tie-breaks, so it is part of the search's behaviour.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from itertools import combinations
-from typing import Callable, Iterator
 
 from .figure import Figure
 
@@ -110,15 +111,21 @@ def circumcenters(fig: Figure, focus: set[str]) -> Iterator[list[Template]]:
 def second_intersections(fig: Figure, focus: set[str]) -> Iterator[list[Template]]:
     """A line through a point of a circle with a centre meets it again."""
     for centre, on in _centred_circles(fig):
-        yield [("second intersection", [("on_line", (p, q)), ("on_circle", (centre, p))], (p, q, centre))
-               for p, q in _chords(fig, on)]
+        yield [
+            ("second intersection", [("on_line", (p, q)), ("on_circle", (centre, p))], (p, q, centre))
+            for p, q in _chords(fig, on)
+        ]
 
 
 def tangents(fig: Figure, focus: set[str]) -> Iterator[list[Template]]:
     """The tangent at a point of a circle with a centre, meeting a line."""
     for centre, on in _centred_circles(fig):
-        yield [("tangent", [("lc_tangent", (p, centre)), ("on_line", line[:2])], (p, centre) + line[:2])
-               for p in on for line in fig.lines if p not in line]
+        yield [
+            ("tangent", [("lc_tangent", (p, centre)), ("on_line", line[:2])], (p, centre) + line[:2])
+            for p in on
+            for line in fig.lines
+            if p not in line
+        ]
 
 
 def second_intersections_circum(fig: Figure, focus: set[str]) -> Iterator[list[Template]]:
@@ -136,8 +143,10 @@ def second_intersections_circum(fig: Figure, focus: set[str]) -> Iterator[list[T
 def bisectors(fig: Figure, focus: set[str]) -> Iterator[list[Template]]:
     """The bisector of an angle of a triangle meeting the opposite side, at each vertex."""
     for a, b, c in _triples_near_focus(fig, focus):
-        yield [("bisector", [("angle_bisector", (x, y, z)), ("on_line", (x, z))], (x, y, z))
-               for x, y, z in ((a, b, c), (b, c, a), (c, a, b))]
+        yield [
+            ("bisector", [("angle_bisector", (x, y, z)), ("on_line", (x, z))], (x, y, z))
+            for x, y, z in ((a, b, c), (b, c, a), (c, a, b))
+        ]
 
 
 def circles_meet(fig: Figure, focus: set[str]) -> Iterator[list[Template]]:

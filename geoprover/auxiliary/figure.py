@@ -3,6 +3,7 @@
 Auxiliary candidates are built from these objects, and judged by whether a new point lands on one
 of them.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -19,7 +20,7 @@ LINE_PAIRS = {"para": (0, 2), "perp": (0, 2), "eqangle": (0, 2, 4, 6), "cong": (
 @dataclass
 class Figure:
     coords: dict[str, np.ndarray]
-    lines: list[tuple[str, ...]] = field(default_factory=list)      # maximal collinear point sets (≥ 2)
+    lines: list[tuple[str, ...]] = field(default_factory=list)  # maximal collinear point sets (≥ 2)
     circles: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)  # (centre or "", points on it)
     scale: float = 1.0
 
@@ -61,7 +62,7 @@ def read_figure(coords: dict[str, np.ndarray], facts: list[Predicate], goal: Pre
         elif f.name == "midp":
             segments.add(frozenset(a[1:]))
         elif f.name in ("para", "perp", "eqangle", "aconst"):
-            segments.update(frozenset(a[i:i + 2]) for i in range(0, len(a) - 1, 2))
+            segments.update(frozenset(a[i : i + 2]) for i in range(0, len(a) - 1, 2))
         elif f.name == "cong" and a[0] == a[2]:
             centres.setdefault(a[0], set()).update((a[1], a[3]))
         elif f.name == "circle":
@@ -70,7 +71,7 @@ def read_figure(coords: dict[str, np.ndarray], facts: list[Predicate], goal: Pre
             cyclics.append(tuple(a))
     segments = {s for s in segments if len(s) == 2}
     lines: list[tuple[str, ...]] = []
-    for a, b in sorted(tuple(sorted(seg)) for seg in segments):     # sorted: no hash-seed order
+    for a, b in sorted(tuple(sorted(seg)) for seg in segments):  # sorted: no hash-seed order
         if any(a in ln and b in ln for ln in lines):
             continue
         members = tuple(p for p in pts if p in (a, b) or _collinear(coords, a, b, p, scale))

@@ -11,12 +11,14 @@ phases in order, each one method:
 
 and once a state proves the goal, ``minimal`` drops the auxiliary points the proof does not need.
 """
+
 from __future__ import annotations
 
 import copy
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -33,12 +35,12 @@ from .state import State, extend, with_fresh_names
 if TYPE_CHECKING:
     from ..ddar import Engine
 
-LIMIT = 600         # candidates tried alone, best first
-WIDTH = 80          # second points tried on each kept state
-BEAM = 12           # states that get a second point
-BATCH = 6           # candidates tried together
-TOP = 120           # random batches are drawn from this many best candidates
-PER_RUN = 20.0      # seconds one DDAR run may take
+LIMIT = 600  # candidates tried alone, best first
+WIDTH = 80  # second points tried on each kept state
+BEAM = 12  # states that get a second point
+BATCH = 6  # candidates tried together
+TOP = 120  # random batches are drawn from this many best candidates
+PER_RUN = 20.0  # seconds one DDAR run may take
 
 
 @dataclass
@@ -47,7 +49,7 @@ class SearchResult:
     aux: list[Candidate]
     runs: int
     seconds: float
-    rejected: int = 0   # extended databases dropped because they derived a fact the figure refutes
+    rejected: int = 0  # extended databases dropped because they derived a fact the figure refutes
 
 
 @dataclass
@@ -65,8 +67,14 @@ class Search:
     rejected states.
     """
 
-    def __init__(self, problem: Problem, diagram: Diagram, deadline: Deadline, seed: int = 0,
-                 build: Callable[[Problem, Diagram], Engine] | None = None) -> None:
+    def __init__(
+        self,
+        problem: Problem,
+        diagram: Diagram,
+        deadline: Deadline,
+        seed: int = 0,
+        build: Callable[[Problem, Diagram], Engine] | None = None,
+    ) -> None:
         self.problem, self.diagram, self.deadline = problem, diagram, deadline
         self.goal = problem.goal
         self.build = build or ddar.build
@@ -75,8 +83,8 @@ class Search:
         self.runs = 0
         self.rejected = 0
         self.base: State | None = None
-        self.pool: list[Candidate] = []       # the base's candidates, best first (phases 1 and 3)
-        self.tried: list[State] = []          # states of single candidates that did not prove (phase 2)
+        self.pool: list[Candidate] = []  # the base's candidates, best first (phases 1 and 3)
+        self.tried: list[State] = []  # states of single candidates that did not prove (phase 2)
 
     def run(self) -> SearchResult:
         """The phases in order until one proves the goal (then ``minimal``) or the time is up."""
@@ -112,7 +120,7 @@ class Search:
         base = self.base
         self.pool = pool = self.candidates(base, LIMIT)
         for i, cand in enumerate(pool):
-            groups = [[cand]] + ([pool[i + 1:i + 1 + BATCH]] if i % BATCH == 0 and i + 1 < len(pool) else [])
+            groups = [[cand]] + ([pool[i + 1 : i + 1 + BATCH]] if i % BATCH == 0 and i + 1 < len(pool) else [])
             for group in groups:
                 if self.deadline.expired():
                     return None
@@ -191,8 +199,13 @@ class Search:
         return SearchResult(status, [], self.runs, time.monotonic() - self.began, self.rejected)
 
 
-def search(problem: Problem, diagram: Diagram, deadline: Deadline, seed: int = 0,
-           build: Callable[[Problem, Diagram], Engine] | None = None) -> SearchResult:
+def search(
+    problem: Problem,
+    diagram: Diagram,
+    deadline: Deadline,
+    seed: int = 0,
+    build: Callable[[Problem, Diagram], Engine] | None = None,
+) -> SearchResult:
     """Find auxiliary clauses after which DDAR derives the goal (the phases of `Search`)."""
     return Search(problem, diagram, deadline, seed, build).run()
 

@@ -1,5 +1,6 @@
 """A state of the auxiliary-point search: a saturated DDAR engine, the figure it was built on, and
 the auxiliary candidates added to the problem to build it."""
+
 from __future__ import annotations
 
 import copy
@@ -22,7 +23,7 @@ class State:
     coords: dict[str, np.ndarray]
     facts: list[Predicate]
     aux: list[Candidate] = field(default_factory=list)
-    gain: float = 0.0       # what the last candidates taught DDAR (new facts, plus their scores)
+    gain: float = 0.0  # what the last candidates taught DDAR (new facts, plus their scores)
 
 
 def extend(state: State, cands: list[Candidate]) -> State:
@@ -47,9 +48,22 @@ def with_fresh_names(group: list[Candidate], state: State) -> list[Candidate]:
         name = fresh_name(used)
         used.add(name)
         rename = {c.point: name}
-        calls = tuple(complete_call(k.name, [rename.get(a, a) for a in k.args], (name,), "auxiliary")
-                      for k in c.clause.constructions)
+        calls = tuple(
+            complete_call(k.name, [rename.get(a, a) for a in k.args], (name,), "auxiliary")
+            for k in c.clause.constructions
+        )
         clause = Clause((name,), calls, (), c.clause.index)
-        out.append(Candidate(c.kind, str(clause), name, c.builds_from, clause,
-                             {name: c.coords[c.point]}, [f.rename(rename) for f in c.facts], c.lands_on, c.score))
+        out.append(
+            Candidate(
+                c.kind,
+                str(clause),
+                name,
+                c.builds_from,
+                clause,
+                {name: c.coords[c.point]},
+                [f.rename(rename) for f in c.facts],
+                c.lands_on,
+                c.score,
+            )
+        )
     return out

@@ -1,4 +1,5 @@
 """The construction catalogue, read from ``table.txt``: the one place constructions are defined."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -24,12 +25,12 @@ class Template:
 @dataclass(frozen=True)
 class Construction:
     name: str
-    params: tuple[str, ...]          # point parameters, signature order
-    numbers: tuple[str, ...]         # numeric parameters (after the points)
-    outputs: tuple[str, ...]         # the parameters that are new points
-    requires: tuple[Template, ...]   # preconditions on the inputs
-    facts: tuple[Template, ...]      # what defines the new points
-    also: tuple[Template, ...]       # consequences of the facts
+    params: tuple[str, ...]  # point parameters, signature order
+    numbers: tuple[str, ...]  # numeric parameters (after the points)
+    outputs: tuple[str, ...]  # the parameters that are new points
+    requires: tuple[Template, ...]  # preconditions on the inputs
+    facts: tuple[Template, ...]  # what defines the new points
+    also: tuple[Template, ...]  # consequences of the facts
     draw: tuple[tuple[str, tuple[str, ...]], ...]  # loci primitives, or one ("@sampler", ())
 
     @property
@@ -67,8 +68,9 @@ def _parse_line(line: str) -> Construction:
     numbers = tuple(p[1:] for p in params if p.startswith("#"))
     facts, _, also = facts.partition(";")
     steps = tuple((s.split()[0], tuple(s.split()[1:])) for s in draw.split(",") if s.strip())
-    return Construction(name, points, numbers, tuple(outputs.split()), _templates(requires),
-                        _templates(facts), _templates(also), steps)
+    return Construction(
+        name, points, numbers, tuple(outputs.split()), _templates(requires), _templates(facts), _templates(also), steps
+    )
 
 
 def _load() -> dict[str, Construction]:
@@ -99,16 +101,21 @@ def complete_call(name: str, args: list[str], new_points: tuple[str, ...], where
     """
     cons = get_construction(name, where)
     want = len(cons.params) + len(cons.numbers)
-    if (len(args) == want - len(cons.outputs) and len(cons.outputs) == len(new_points)
-            and not set(args) & set(new_points)):
+    if (
+        len(args) == want - len(cons.outputs)
+        and len(cons.outputs) == len(new_points)
+        and not set(args) & set(new_points)
+    ):
         given = iter(args)
         filled = iter(new_points)
         args = [next(filled) if p in cons.outputs else next(given) for p in cons.params] + list(given)
     if len(args) != want:
         raise ConstructionError(
             f"'{name}' takes {want} arguments ({' '.join(cons.params + tuple('#' + n for n in cons.numbers))}), "
-            f"got {len(args)}", where)
-    points, numbers = args[: len(cons.params)], args[len(cons.params):]
+            f"got {len(args)}",
+            where,
+        )
+    points, numbers = args[: len(cons.params)], args[len(cons.params) :]
     for p in points:
         if not p[0].isalpha():
             raise ConstructionError(f"'{name}' expects a point name, got '{p}'", where)

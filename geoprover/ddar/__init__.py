@@ -4,6 +4,7 @@
 -> Proof`` (engine name "ddar"); ``build(problem, diagram) -> Engine`` for engine users (the
 auxiliary-point search). How it works, module by module: README.md in this directory.
 """
+
 from .database import Database
 from .engine import Engine, Outcome
 from .nodes import SoundnessError

@@ -3,10 +3,11 @@
 It is the fact store (``store.py``) with the expressions of ``encode.py`` and the queries of
 ``query.py`` as methods, so callers need not know which module does what.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Iterable
 
 from ..model import Predicate
 from . import encode, query
@@ -41,8 +42,9 @@ class Database(Store):
         """+1 when abc turns counterclockwise in the figure, else -1."""
         return encode.orientation(self, a, b, c)
 
-    def similar_angle_eqs(self, a: str, b: str, c: str, p: str, q: str, r: str,
-                          same: bool) -> list[tuple[Expr, Fraction]]:
+    def similar_angle_eqs(
+        self, a: str, b: str, c: str, p: str, q: str, r: str, same: bool
+    ) -> list[tuple[Expr, Fraction]]:
         """The three vertex-angle equations of similar triangles abc, pqr."""
         return encode.similar_angle_eqs(self, a, b, c, p, q, r, same)
 
@@ -63,8 +65,7 @@ class Database(Store):
         """The facts behind a provenance (figure-read choices bring theirs)."""
         return query.chase_nodes(self, prov)
 
-    def line_nodes(self, preds: Iterable[Predicate | None],
-                   extra_pairs: Iterable[tuple[str, str]] = ()) -> list[Node]:
+    def line_nodes(self, preds: Iterable[Predicate | None], extra_pairs: Iterable[tuple[str, str]] = ()) -> list[Node]:
         """The collinearity facts behind the lines these predicates name."""
         return query.line_nodes(self, preds, extra_pairs)
 

@@ -5,6 +5,7 @@ position on it is a variable. |ab| is ±(x_b − x_a) on the line through a and 
 the diagram. Equal lengths, midpoints and rational length ratios are linear here, so sums and
 differences of collinear segments chase (ab = cd on one line ⇒ ac = bd, ...).
 """
+
 from __future__ import annotations
 
 from fractions import Fraction
@@ -24,12 +25,12 @@ class Distances:
     def __init__(self, db: Store) -> None:
         self.db = db
         self.system = LinearSystem(None)
-        self.axis: dict[int, np.ndarray] = {}    # line id -> unit direction fixed at first use
+        self.axis: dict[int, np.ndarray] = {}  # line id -> unit direction fixed at first use
 
     def _axis(self, line: int) -> np.ndarray:
         u = self.axis.get(line)
         if u is None:
-            a, b = self.db.lines.two(line)     # two names at one spot give no direction
+            a, b = self.db.lines.two(line)  # two names at one spot give no direction
             d = self.db.coords[b] - self.db.coords[a]
             u = d / np.hypot(*d)
             self.axis[line] = u
@@ -54,8 +55,12 @@ class Distances:
         s = 1 if float(self._axis(kept) @ self.axis[absorbed]) > 0 else -1
         p0 = pts[0]
         for q in pts[1:]:
-            e = {("x", absorbed, q): Fraction(1), ("x", absorbed, p0): Fraction(-1),
-                 ("x", kept, q): Fraction(-s), ("x", kept, p0): Fraction(s)}
+            e = {
+                ("x", absorbed, q): Fraction(1),
+                ("x", absorbed, p0): Fraction(-1),
+                ("x", kept, q): Fraction(-s),
+                ("x", kept, p0): Fraction(s),
+            }
             self.system.add(e, Fraction(0), eq_id)
 
     def add(self, expr: Expr, eq_id: int) -> bool:

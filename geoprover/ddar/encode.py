@@ -7,10 +7,12 @@ lines (``distance.py``). ``encode(db, pred, node)`` writes a fact's equations th
 The order in which expressions name lines matters (a new line is a new, younger variable, which
 the elimination pivots first), so each encoder builds them in one fixed order.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from fractions import Fraction
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from ..model import Predicate
 from .linalg import Expr, combine
@@ -114,8 +116,9 @@ def orientation(db: Store, a: str, b: str, c: str) -> int:
     return 1 if cr > 0 else -1
 
 
-def similar_angle_eqs(db: Store, a: str, b: str, c: str, p: str, q: str, r: str,
-                      same: bool) -> list[tuple[Expr, Fraction]]:
+def similar_angle_eqs(
+    db: Store, a: str, b: str, c: str, p: str, q: str, r: str, same: bool
+) -> list[tuple[Expr, Fraction]]:
     """The three vertex-angle equations of similar triangles abc, pqr (``same``: orientation)."""
     s = 1 if same else -1
     out = []
@@ -127,8 +130,10 @@ def similar_angle_eqs(db: Store, a: str, b: str, c: str, p: str, q: str, r: str,
 
 def similar_ratio_eqs(a: str, b: str, c: str, p: str, q: str, r: str) -> list[Expr]:
     """The two side-ratio equations of similar triangles abc, pqr."""
-    return [combine((1, ratio_expr(a, b, b, c)), (-1, ratio_expr(p, q, q, r))),
-            combine((1, ratio_expr(b, c, c, a)), (-1, ratio_expr(q, r, r, p)))]
+    return [
+        combine((1, ratio_expr(a, b, b, c)), (-1, ratio_expr(p, q, q, r))),
+        combine((1, ratio_expr(b, c, c, a)), (-1, ratio_expr(q, r, r, p))),
+    ]
 
 
 # ----- encoders: one per predicate that states equations ------------------------------------------
@@ -136,7 +141,7 @@ def _coll(db: Store, pred: Predicate, node: Node) -> None:
     pts = set(pred.args)
     if len(pts) >= 3 or len(pts) == 2:
         kept, absorbed = db.lines.add(pts, node)
-        for j in absorbed:      # the absorbed line's direction is the kept one's
+        for j in absorbed:  # the absorbed line's direction is the kept one's
             db.add_angle({kept: Fraction(1), j: Fraction(-1)}, Fraction(0), node)
             db.dist.merge(kept, j, db.eq_id(node))
         db.version += 1
@@ -198,9 +203,19 @@ def _similar(db: Store, pred: Predicate, node: Node) -> None:
 
 
 ENCODERS: dict[str, Callable[["Store", Predicate, "Node"], None]] = {
-    "coll": _coll, "para": _angle, "perp": _angle, "eqangle": _angle, "aconst": _angle,
-    "cong": _cong, "eqratio": _eqratio, "rconst": _rconst, "midp": _midp, "cyclic": _cyclic,
-    "circle": _circle, "simtri": _similar, "contri": _similar,
+    "coll": _coll,
+    "para": _angle,
+    "perp": _angle,
+    "eqangle": _angle,
+    "aconst": _angle,
+    "cong": _cong,
+    "eqratio": _eqratio,
+    "rconst": _rconst,
+    "midp": _midp,
+    "cyclic": _cyclic,
+    "circle": _circle,
+    "simtri": _similar,
+    "contri": _similar,
 }
 
 

@@ -1,4 +1,5 @@
 """The saturation loop: run every rule until the goal follows, nothing new appears, or time is up."""
+
 from __future__ import annotations
 
 import copy
@@ -35,7 +36,7 @@ def as_deadline(deadline: Deadline | float | None) -> Deadline:
 class Outcome:
     """How a saturation ended, and the facts the goal rests on when it was proved."""
 
-    status: str            # "proved", "saturated", "timeout"
+    status: str  # "proved", "saturated", "timeout"
     goal_nodes: list[Node] | None
     rounds: int
     seconds: float
@@ -48,7 +49,7 @@ class Engine:
         self.db = Database(coords, scale)
         separate(self.db)
         self.matchers: Matchers | None = None
-        self.use_last_resort = True   # run the costly last-resort rules (law of sines) when stuck
+        self.use_last_resort = True  # run the costly last-resort rules (law of sines) when stuck
 
     def __deepcopy__(self, memo: dict) -> "Engine":
         """A copy to grow (aux search): the database is copied; the rule matchers are rebuilt on
@@ -70,7 +71,7 @@ class Engine:
     def add_clause(self, clause: Clause, coords: dict[str, np.ndarray] | None = None) -> None:
         """Add a clause's facts (its points drawn at ``coords`` if new); the matchers start afresh."""
         self.db.add_clause(clause, coords)
-        self.matchers = None      # the numeric candidates depend on the point set
+        self.matchers = None  # the numeric candidates depend on the point set
 
     def extend(self, clause: Clause, seed: int = 0, tries: int = 12) -> bool:
         """Draw a new clause's points into this figure (old points stay put) and add its facts.
@@ -80,6 +81,7 @@ class Engine:
         """
         from ..numeric.diagram import draw_clause
         from ..numeric.geometry import Degenerate
+
         rng = np.random.default_rng(seed)
         for _ in range(tries):
             try:

@@ -4,6 +4,7 @@ Mod π, an equation g·x = c leaves g values of x; the angle system asks the fig
 and, when it halves a row, ``record_halving`` makes the choice a ``figure_half`` node that every
 chase using the row cites (a mirror image of the figure may have the other value).
 """
+
 from __future__ import annotations
 
 import math
@@ -44,22 +45,28 @@ def record_halving(db: Store, expr: dict, chosen: Fraction, others: list, prov: 
     Returns the equation id the halved row adds to its provenance.
     """
     terms = tuple((k, *db.lines.two(v)) for v, k in sorted(expr.items(), key=lambda t: -t[1]))
-    deg = lambda c: f"{float(c) * 180:g}°"
+
+    def deg(c):
+        return f"{float(c) * 180:g}°"
+
     pos = [f"{a}{b}" for k, a, b in terms if k == 1]
     neg = [f"{a}{b}" for k, a, b in terms if k == -1]
-    if len(pos) == len(neg) and len(pos) + len(neg) == len(terms):   # a sum of angles ∠(l → m)
+    if len(pos) == len(neg) and len(pos) + len(neg) == len(terms):  # a sum of angles ∠(l → m)
         lhs = " + ".join(f"∠({l}, {m})" for l, m in zip(neg, pos))
     else:
         lhs = " + ".join(f"{k}·dir({a}{b})" for k, a, b in terms)
     text = f"{lhs} = {deg(chosen)}, not {' or '.join(deg(o) for o in others)} (as drawn)"
     # its premises give g·x = c (the row before halving); the figure only picks the solution
     basis = chase_nodes(db, prov)
-    lines = line_nodes(db, [n.pred for n in basis], [(a, b) for _, a, b in terms] +
-                       [(a, b) for n in basis for eq in (n.equations or ()) if eq[0] == "angle"
-                        for _, a, b in eq[1]])
+    lines = line_nodes(
+        db,
+        [n.pred for n in basis],
+        [(a, b) for _, a, b in terms]
+        + [(a, b) for n in basis for eq in (n.equations or ()) if eq[0] == "angle" for _, a, b in eq[1]],
+    )
     node = db.node(text, "figure_half", basis + [x for x in lines if x not in basis])
     eq = [("angle", terms, chosen, {})]
     node.reads = eq
     node.multiple = len(others) + 1
-    node.check = (lambda e=dict(expr), c=chosen: pick_angle(db, e, [c]) is not None)
+    node.check = lambda e=dict(expr), c=chosen: pick_angle(db, e, [c]) is not None
     return db.eq_id(node)

@@ -5,11 +5,12 @@ One instance chases angles (variables: line directions, constants mod 1 = mod π
 Rows are kept fully reduced, so the normal form of any expression is one substitution pass; every
 row remembers which input equations it combines, which is what the proof trace-back reads.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from fractions import Fraction
 from math import gcd
-from typing import Callable, Hashable
 
 Expr = dict  # variable -> coefficient (int when integral: Python ints are far faster than Fractions)
 ZERO = Fraction(0)
@@ -57,9 +58,9 @@ class LinearSystem:
     def __init__(self, modulus: Fraction | None = None) -> None:
         self.modulus = modulus
         self.rows: dict[Hashable, tuple[Expr, Fraction, dict[int, Fraction]]] = {}
-        self.occurs: dict[Hashable, set] = {}     # non-pivot var -> pivots whose row mentions it
-        self.order: dict[Hashable, int] = {}      # variable age: newer variables are pivoted first
-        self.fixed: set = set()                   # variables never used as pivots (log primes)
+        self.occurs: dict[Hashable, set] = {}  # non-pivot var -> pivots whose row mentions it
+        self.order: dict[Hashable, int] = {}  # variable age: newer variables are pivoted first
+        self.fixed: set = set()  # variables never used as pivots (log primes)
         self.equations = 0
         self.pending: list = []
         # (expr, candidate constants) -> the constant true in the diagram
@@ -87,7 +88,7 @@ class LinearSystem:
             if row is None:
                 out[v] = out.get(v, 0) + k
                 continue
-            rexpr, rconst, rprov = row   # v = -sum(rest) + rconst, encoded as v + rest = rconst
+            rexpr, rconst, rprov = row  # v = -sum(rest) + rconst, encoded as v + rest = rconst
             c -= k * rconst
             for w, kw in rexpr.items():
                 if w != v:
@@ -117,7 +118,7 @@ class LinearSystem:
         for v in expr:
             self._age(v)
         red, c, prov = self.reduce(expr, ZERO, {eq_id: 1})
-        c = self._norm(const + c)   # red = const + c  (reduce moved substituted constants to the left)
+        c = self._norm(const + c)  # red = const + c  (reduce moved substituted constants to the left)
         if not self._candidates(red):
             return False
         if self.modulus is not None and not self._units(red):

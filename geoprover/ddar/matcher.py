@@ -6,11 +6,12 @@ premises are confirmed symbolically in the database. It keeps its own state (ins
 tried, candidates still open) for one database and index, and a call returns how many new facts
 it added.
 """
+
 from __future__ import annotations
 
 import math
+from collections.abc import Hashable, Iterable
 from fractions import Fraction
-from typing import Hashable, Iterable
 
 from ..model import Predicate
 from ..timing import Deadline

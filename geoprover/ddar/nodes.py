@@ -1,8 +1,9 @@
 """Proof-graph nodes, and the error a derived fact false in the diagram raises."""
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
 
 from ..model import Predicate
 
@@ -21,7 +22,7 @@ class Node:
     premises: tuple = ()
     pred: Predicate | None = None
     check: Callable[[], bool] | None = None  # numeric re-check for facts that are not predicates
-    equations: list | None = None # such facts as equations: (system, ((coef, a, b), ...), const, log primes)
-    reads: list | None = None     # figure-read side conditions as equations (which half of a doubled angle)
-    multiple: int = 1             # for such a choice x = (c + jπ)/g: g
-    conditions: tuple = ()        # side conditions read off the figure by the rule (printed with the proof)
+    equations: list | None = None  # such facts as equations: (system, ((coef, a, b), ...), const, log primes)
+    reads: list | None = None  # figure-read side conditions as equations (which half of a doubled angle)
+    multiple: int = 1  # for such a choice x = (c + jπ)/g: g
+    conditions: tuple = ()  # side conditions read off the figure by the rule (printed with the proof)

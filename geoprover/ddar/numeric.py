@@ -7,6 +7,7 @@ Points at one spot (hand-built figures, auxiliary points landing on old ones) wo
 length zero, whose lines and ratios mean nothing: of each such cluster only the first point takes part
 in candidates (``coincident`` maps the others to it), so no candidate names a zero-length segment.
 """
+
 from __future__ import annotations
 
 import math
@@ -47,7 +48,7 @@ class NumericIndex:
     similar: list[tuple[tuple[str, str, str], tuple[str, str, str], bool]] = field(default_factory=list)
     triangle_angles: list = field(default_factory=list)  # ((a, b, c), [angle at a, at b, at c]), not flat
     bisectors: list[tuple[str, str, str, str]] = field(default_factory=list)
-    right: set = field(default_factory=set)   # (b, a, c): angle at b between ba, bc is right
+    right: set = field(default_factory=set)  # (b, a, c): angle at b between ba, bc is right
     trapezoids: list = field(default_factory=list)  # (a, b, c, d, m, n): ab ∥ cd ∥ mn, m on ad, n on bc
     coincident: dict[str, str] = field(default_factory=dict)  # a point -> the earlier point at its spot
 
@@ -121,7 +122,7 @@ class NumericIndex:
         T = np.array(list(combinations(range(n), 3)))
         a, b, c = X[T[:, 0]], X[T[:, 1]], X[T[:, 2]]
         d = 2 * (a[:, 0] * (b[:, 1] - c[:, 1]) + b[:, 0] * (c[:, 1] - a[:, 1]) + c[:, 0] * (a[:, 1] - b[:, 1]))
-        ok = np.abs(d) >= 1e-9 * self.scale ** 2
+        ok = np.abs(d) >= 1e-9 * self.scale**2
         d = np.where(ok, d, 1.0)
         sa, sb, sc = (np.einsum("ij,ij->i", v, v) for v in (a, b, c))
         ux = (sa * (b[:, 1] - c[:, 1]) + sb * (c[:, 1] - a[:, 1]) + sc * (a[:, 1] - b[:, 1])) / d
@@ -153,8 +154,9 @@ class NumericIndex:
                     groups.append(cur)
                     cur = [b]
             groups.append(cur)
-            self.equidistant[names[i]] = [tuple(names[k] for k in g) for g in groups
-                                          if len(g) >= 2 and D[i, g[0]] > self.tol]
+            self.equidistant[names[i]] = [
+                tuple(names[k] for k in g) for g in groups if len(g) >= 2 and D[i, g[0]] > self.tol
+            ]
         segs = sorted(((D[i, j], names[i], names[j]) for i, j in combinations(range(n), 2)), key=lambda t: t[0])
         cur = [segs[0]] if segs else []
         for s, t in zip(segs, segs[1:]):
@@ -180,8 +182,10 @@ class NumericIndex:
                     for a in names:
                         if a in line:
                             continue
-                        if abs(D[pos[d], pos[b]] * D[pos[a], pos[c]] - D[pos[d], pos[c]] * D[pos[a], pos[b]]) \
-                                < self.tol * self.scale:
+                        if (
+                            abs(D[pos[d], pos[b]] * D[pos[a], pos[c]] - D[pos[d], pos[c]] * D[pos[a], pos[b]])
+                            < self.tol * self.scale
+                        ):
                             self.bisectors.append((a, b, c, d))
         for j in range(n):
             U = self.X - self.X[j]
@@ -200,7 +204,7 @@ class NumericIndex:
             T = np.array(list(combinations(range(len(names)), 3)))
             A, B, C = X[T[:, 0]], X[T[:, 1]], X[T[:, 2]]
 
-            def angle(p, v, q):      # at v, as _angle (math.atan2: the same floats as one by one)
+            def angle(p, v, q):  # at v, as _angle (math.atan2: the same floats as one by one)
                 u, w = p - v, q - v
                 cross = np.abs(u[:, 0] * w[:, 1] - u[:, 1] * w[:, 0]).tolist()
                 dot = (u[:, 0] * w[:, 0] + u[:, 1] * w[:, 1]).tolist()
@@ -255,10 +259,12 @@ class NumericIndex:
             pts = frozenset(names[k] for k in range(n) if dist[k] < self.tol)
             on[frozenset((names[i], names[j]))] = pts
         lines = sorted(set(on.values()), key=sorted)
+
         def direction(line):
             a, b = sorted(line)[:2]
             d = self.coords[b] - self.coords[a]
             return math.atan2(d[1], d[0]) % math.pi
+
         dirs = sorted((direction(l), l) for l in lines)
         classes, cur = [], [dirs[0]] if dirs else []
         for x, y in zip(dirs, dirs[1:]):
@@ -284,7 +290,7 @@ class NumericIndex:
                 trans: dict = {}
                 for a in sorted(l1):
                     for d in sorted(l2):
-                        if a == d:        # two nearly parallel lines through one point
+                        if a == d:  # two nearly parallel lines through one point
                             continue
                         for m in sorted(on[frozenset((a, d))]):
                             if m in (a, d):
@@ -293,7 +299,7 @@ class NumericIndex:
                             if l3 is None or l3 in (l1, l2):
                                 continue
                             trans.setdefault(l3, []).append((a, d, m))
-                for l3, ts in trans.items():
+                for ts in trans.values():
                     for (a, d, m), (b, c, k) in combinations(ts, 2):
                         if a != b and d != c and m != k:
                             self.trapezoids.append((a, b, c, d, m, k))

@@ -6,11 +6,13 @@ fact nodes that built it, for the proof.
 Two names at one spot (``apart`` says which pairs are not) do not fix a line: objects merge only
 on two (circles: three) points at different spots, and such a pair never names a line.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
-from typing import Any, Callable, Collection, Iterable
+from typing import Any
 
 
 def _distinct(a: str, b: str) -> bool:
@@ -34,7 +36,7 @@ class Obj:
 
     ident: int
     points: set
-    nodes: list = field(default_factory=list)     # (node, frozenset of the points it states)
+    nodes: list = field(default_factory=list)  # (node, frozenset of the points it states)
     center: str | None = None
     center_nodes: list = field(default_factory=list)
 
@@ -94,7 +96,7 @@ class Lines:
         """State that ``pts`` are collinear; returns (kept line, absorbed lines)."""
         pts = set(pts)
         pairs = [(a, b) for a, b in combinations(sorted(pts), 2) if self.apart(a, b)]
-        if not pairs:        # all at one spot: no line is named
+        if not pairs:  # all at one spot: no line is named
             a, b = sorted(pts)[:2]
             return self.line(a, b), []
         group = {self.line(a, b) for a, b in pairs}
@@ -161,8 +163,11 @@ class Circles:
     def add(self, pts: Iterable[str], node: Any, center: str | None = None, center_nodes: Iterable = ()) -> Obj:
         """Add a circle through ``pts`` (with ``center`` if known), merging with circles it meets."""
         pts = set(pts)
-        merged = [o for o in self.objs.values()
-                  if spots(o.points & pts, self.apart) >= 3 or (center is not None and o.center == center and o.points & pts)]
+        merged = [
+            o
+            for o in self.objs.values()
+            if spots(o.points & pts, self.apart) >= 3 or (center is not None and o.center == center and o.points & pts)
+        ]
         i = self.count
         self.count += 1
         obj = Obj(i, set(pts), [(node, frozenset(pts))] if node is not None else [])

@@ -1,4 +1,5 @@
 """``prove``: DDAR on a problem, from the drawn figure to a checked, pruned, printed proof."""
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -26,8 +27,14 @@ def build(problem: Problem, diagram: Diagram) -> Engine:
     return engine
 
 
-def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0, strict: bool = False,
-          prune_budget: float = 5.0, numeric_gate: bool = True) -> Proof:
+def prove(
+    problem: Problem,
+    diagram: Diagram | None = None,
+    timeout: float = 300.0,
+    strict: bool = False,
+    prune_budget: float = 5.0,
+    numeric_gate: bool = True,
+) -> Proof:
     """Saturate the problem's facts until its goal follows; the proof keeps only needed steps,
     and then (within ``prune_budget`` seconds) no step the rest of the proof does not need.
 
@@ -41,6 +48,7 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
     try:
         if diagram is None:
             from ..numeric.diagram import draw
+
             diagram = draw(problem, seed=0)
         if problem.goal is None:
             proof.status, proof.message = ERROR, "the problem has no goal"
@@ -49,16 +57,21 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
             proof.status, proof.message = FALSE, "the goal is false in the diagram"
             return proof
         degenerate = degeneracy(problem.goal, diagram.coords, diagram.scale)
-        if degenerate:     # a statement about degenerate objects is false, never vacuously true
+        if degenerate:  # a statement about degenerate objects is false, never vacuously true
             proof.status, proof.message = FALSE, f"the goal is degenerate: {degenerate}"
             return proof
         engine = build(problem, diagram)
         outcome = engine.saturate(problem.goal, deadline)
         db = engine.db
         derived = sum(1 for n in db.known.values() if n.rule != "given")
-        proof.certificate = {"facts": len(db.known), "derived": derived, "nodes": len(db.nodes),
-                             "angle_equations": db.angles.equations, "ratio_equations": db.ratios.equations,
-                             "rounds": outcome.rounds}
+        proof.certificate = {
+            "facts": len(db.known),
+            "derived": derived,
+            "nodes": len(db.nodes),
+            "angle_equations": db.angles.equations,
+            "ratio_equations": db.ratios.equations,
+            "rounds": outcome.rounds,
+        }
         if outcome.status == "proved":
             minimize(db, outcome.goal_nodes)
             before = len(render(db, goal_text, outcome.goal_nodes)[1])
@@ -69,11 +82,12 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
                 raise SoundnessError(f"proof steps false in the diagram: {bad}")
             steps, records = render(db, goal_text, goal_nodes)
             proof.status, proof.steps, proof.readable = PROVED, steps, True
-            if diagram.choices or diagram.state is not None:     # a figure drawn from the problem
+            if diagram.choices or diagram.state is not None:  # a figure drawn from the problem
                 state_configuration(proof, diagram)
             proof.ndg = goal_conditions(problem.goal) + side_conditions(goal_nodes)
-            proof.certificate.update({"proof": records, "proof_length": len(records),
-                                      "pruned_steps": before - len(records)})
+            proof.certificate.update(
+                {"proof": records, "proof_length": len(records), "pruned_steps": before - len(records)}
+            )
         elif outcome.status == "timeout":
             proof.status, proof.message = TIMEOUT, f"no proof within {timeout:.0f} s"
         else:
@@ -82,7 +96,7 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
         if strict:
             raise
         proof.status, proof.message = ERROR, f"soundness bug, no proof reported: {why}"
-    except Exception as why:   # a drawing or engine failure is reported, not raised
+    except Exception as why:  # a drawing or engine failure is reported, not raised
         proof.status, proof.message = ERROR, f"{type(why).__name__}: {why}"
     finally:
         proof.seconds = deadline.elapsed()

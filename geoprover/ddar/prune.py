@@ -4,6 +4,7 @@ A step goes when every step citing it (and the goal) can be re-derived by chasin
 the proof that are neither the step nor the citing step's descendants; repeated to a fixpoint within
 a time budget. ``redundant`` / ``is_minimal`` check the result.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -27,9 +28,12 @@ class _Graph:
 
     def nodes(self) -> list[Node]:
         """The proof's nodes, premises first (the goal stand-in last)."""
-        by_age = lambda n: iter(sorted(self.premises(n), key=lambda m: m.ident))
+
+        def by_age(n):
+            return iter(sorted(self.premises(n), key=lambda m: m.ident))
+
         order, done, work = [], {self.goal}, [(self.goal, by_age(self.goal))]
-        while work:                    # iterative post-order
+        while work:  # iterative post-order
             cur, it = work[-1]
             nxt = next((m for m in it if m not in done), None)
             if nxt is None:
@@ -83,8 +87,8 @@ def _without(db: Database, graph: _Graph, s: Node) -> _Graph | None:
         nodes = trial.nodes()
         users = [t for t in nodes if s in trial.premises(t)]
         if not users:
-            for t in (t for t in tries if t in nodes):   # now that s is out: confirm each re-derived
-                if not derives(db, trial.prem[t], t):            # step still in the proof, then shrink it
+            for t in (t for t in tries if t in nodes):  # now that s is out: confirm each re-derived
+                if not derives(db, trial.prem[t], t):  # step still in the proof, then shrink it
                     return None
                 trial.prem[t] = _shrink(db, t, trial.prem[t])
             return trial
@@ -104,8 +108,9 @@ def _start(goal: Predicate, goal_nodes: list[Node]) -> _Graph:
     return _Graph(Node(-1, str(goal), "goal", tuple(goal_nodes), goal), {}, {})
 
 
-def redundant(db: Database, goal: Predicate, goal_nodes: list[Node], deadline: Deadline | None = None,
-              first: bool = False) -> list[Node]:
+def redundant(
+    db: Database, goal: Predicate, goal_nodes: list[Node], deadline: Deadline | None = None, first: bool = False
+) -> list[Node]:
     """The derived steps whose removal leaves the goal derivable from the rest of the proof (each
     step citing one re-derived by chasing, no cycles) with fewer lines: empty for a minimal proof."""
     graph = _start(goal, goal_nodes)

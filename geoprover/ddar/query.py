@@ -4,14 +4,23 @@ An answer is the list of proof nodes the fact rests on: the known fact itself, t
 points on one line or circle, or one chase node (angle, ratio or distance chase) citing the facts
 whose equations combine to it. ``None`` means it does not follow (yet).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from fractions import Fraction
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING
 
 from ..model import Predicate
-from .encode import (angle_equation, log_const, orientation, ratio_equation, ratio_expr, similar_angle_eqs,
-                     similar_ratio_eqs)
+from .encode import (
+    angle_equation,
+    log_const,
+    orientation,
+    ratio_equation,
+    ratio_expr,
+    similar_angle_eqs,
+    similar_ratio_eqs,
+)
 from .linalg import Expr, combine
 from .nodes import Node
 
@@ -27,7 +36,10 @@ def _same_statement(p: Predicate | None, q: Predicate) -> bool:
     """para/perp/cong over the same two segments (each written either way round)."""
     if p is None or p.name != q.name or p.name not in ("para", "perp", "cong"):
         return False
-    pairs = lambda r: frozenset((frozenset(r.args[:2]), frozenset(r.args[2:])))
+
+    def pairs(r):
+        return frozenset((frozenset(r.args[:2]), frozenset(r.args[2:])))
+
     return pairs(p) == pairs(q)
 
 
@@ -94,8 +106,11 @@ def line_nodes(db: Store, preds: Iterable[Predicate | None], extra_pairs: Iterab
         if pred is None or pred.name not in _PAIRED:
             continue
         a = pred.args
-        pairs = ([(a[0], a[1]), (a[1], a[2]), (a[2], a[0]), (a[3], a[4]), (a[4], a[5]), (a[5], a[3])]
-                 if pred.name in ("simtri", "contri") else [(a[i], a[i + 1]) for i in range(0, len(a) - 1, 2)])
+        pairs = (
+            [(a[0], a[1]), (a[1], a[2]), (a[2], a[0]), (a[3], a[4]), (a[4], a[5]), (a[5], a[3])]
+            if pred.name in ("simtri", "contri")
+            else [(a[i], a[i + 1]) for i in range(0, len(a) - 1, 2)]
+        )
         for x, y in pairs:
             if x == y:
                 continue
@@ -113,14 +128,22 @@ def chase(db: Store, pred: Predicate, system: str, prov: dict) -> list[Node]:
         return [db.known[text]]
     nodes = chase_nodes(db, prov)
     if len(nodes) == 1 and _same_statement(nodes[0].pred, pred):
-        return nodes      # the same fact with its points written in another order
-    lines = line_nodes(db, [pred] + [n.pred for n in nodes],
-                       [(a, b) for n in nodes for eq in (n.equations or ()) if eq[0] == "angle"
-                        for _, a, b in eq[1]]) \
-        if system != "ratio_chase" else []
-    if not lines and len(nodes) == 1 and (
-            nodes[0].text == text or (len(prov) == 1 and abs(next(iter(prov.values()))) == 1)):
-        return nodes      # the fact restates one known equation
+        return nodes  # the same fact with its points written in another order
+    lines = (
+        line_nodes(
+            db,
+            [pred] + [n.pred for n in nodes],
+            [(a, b) for n in nodes for eq in (n.equations or ()) if eq[0] == "angle" for _, a, b in eq[1]],
+        )
+        if system != "ratio_chase"
+        else []
+    )
+    if (
+        not lines
+        and len(nodes) == 1
+        and (nodes[0].text == text or (len(prov) == 1 and abs(next(iter(prov.values()))) == 1))
+    ):
+        return nodes  # the fact restates one known equation
     n = db.node(text, system, nodes + [x for x in lines if x not in nodes], pred)
     return [n]
 
@@ -214,9 +237,19 @@ def _similar(db: Store, pred: Predicate) -> Answer:
 
 
 CHECKS: dict[str, Callable[["Store", Predicate], Answer]] = {
-    "coll": _coll, "para": _angle, "perp": _angle, "eqangle": _angle, "aconst": _angle,
-    "cong": _ratio, "eqratio": _ratio, "rconst": _ratio, "cyclic": _cyclic, "midp": _midp,
-    "circle": _circle, "simtri": _similar, "contri": _similar,
+    "coll": _coll,
+    "para": _angle,
+    "perp": _angle,
+    "eqangle": _angle,
+    "aconst": _angle,
+    "cong": _ratio,
+    "eqratio": _ratio,
+    "rconst": _ratio,
+    "cyclic": _cyclic,
+    "midp": _midp,
+    "circle": _circle,
+    "simtri": _similar,
+    "contri": _similar,
 }
 
 

@@ -5,13 +5,13 @@ equation it states only when the other facts give its doubled form (it picks a s
 asserts more), and no other halving is allowed. ``rederivable`` / ``derives`` answer yes or no;
 ``justify`` names the facts a fresh chase used (minimisation and pruning build on both).
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from fractions import Fraction
-from typing import Callable, Iterable
 
 from ..model import Predicate
-
 from .database import Database
 from .encode import HALF
 from .engine import separate
@@ -27,8 +27,11 @@ def _mini(db: Database, facts, figures) -> Database:
     mini = Database(db.coords, db.scale)
     separate(mini)
     mini.strict = False
+
     # the choices first, so that rows they settle are never halved again by the fresh database
-    by_age = lambda ns: sorted(ns, key=lambda n: n.ident)
+    def by_age(ns):
+        return sorted(ns, key=lambda n: n.ident)
+
     for p in by_age(figures) + by_age(facts):
         if p.rule == "figure_half":
             mini.add_equations(Node(p.ident, p.text, "cited_choice", equations=p.reads))
@@ -88,9 +91,10 @@ def _equation(mini: Database, eq):
     system, terms, const, logs = eq
     if system == "angle":
         return "angle", combine(*((k, {mini.d(a, b): 1}) for k, a, b in terms)), Fraction(const)
-    length = mini.length     # a term may be a log-length or another ratio variable (a circumradius)
-    expr = combine(*((k, {length(a, b): 1}) for k, a, b in terms),
-                   (-1, {("log", p): Fraction(e) for p, e in logs.items()}))
+    length = mini.length  # a term may be a log-length or another ratio variable (a circumradius)
+    expr = combine(
+        *((k, {length(a, b): 1}) for k, a, b in terms), (-1, {("log", p): Fraction(e) for p, e in logs.items()})
+    )
     return "ratio", expr, Fraction(0)
 
 
@@ -112,7 +116,7 @@ def _holds_in(mini: Database, target: Node) -> bool:
     goal = _angle_goal(mini, pred)
     if goal is not None:
         return _valid(mini, mini.angle_holds(*goal))
-    if pred.name in ("simtri", "contri"):     # its angle parts must not rest on an uncited halving
+    if pred.name in ("simtri", "contri"):  # its angle parts must not rest on an uncited halving
         x, y, z, p, q, r = pred.args
         same = mini.orientation(x, y, z) == mini.orientation(p, q, r)
         if not all(_valid(mini, mini.angle_holds(e, c)) for e, c in mini.similar_angle_eqs(x, y, z, p, q, r, same)[:2]):
@@ -159,9 +163,10 @@ def _origin(mini: Database, pool: list[Node]):
                 out.append(figures[m.ident])
             elif m.rule == "given" and m.text in by_text:
                 out.append(by_text[m.text])
-            else:                      # the fresh database's own steps (radius, halving, chase)
+            else:  # the fresh database's own steps (radius, halving, chase)
                 stack.extend(m.premises)
         return out
+
     return back
 
 
@@ -188,19 +193,21 @@ def _candidates(mini: Database, target: Node):
             if prov is None:
                 return None
             systems.add(system)
-            nodes += mini.chase_nodes(prov) + (mini.line_nodes([], [(a, b) for _, a, b in eq[1]])
-                                               if system == "angle" else [])
+            nodes += mini.chase_nodes(prov) + (
+                mini.line_nodes([], [(a, b) for _, a, b in eq[1]]) if system == "angle" else []
+            )
         return ("angle_chase" if systems == {"angle"} else "ratio_chase"), nodes
     found = mini.check(pred)
     if found is None:
         return None
-    if len(found) == 1 and found[0].rule in CHASES:    # a chase of the fresh database (its facts are given)
+    if len(found) == 1 and found[0].rule in CHASES:  # a chase of the fresh database (its facts are given)
         return found[0].rule, list(found[0].premises)
     return GOAL_STEP.get(pred.name, "goal"), list(found)
 
 
-def justify(db: Database, pool: list[Node], target: Node,
-            premises_of: Callable[[Node], Iterable[Node]]) -> tuple[str, tuple[Node, ...]] | None:
+def justify(
+    db: Database, pool: list[Node], target: Node, premises_of: Callable[[Node], Iterable[Node]]
+) -> tuple[str, tuple[Node, ...]] | None:
     """(rule, premises) deriving ``target`` by chasing from facts of ``pool``, or None.
 
     The fresh database of the whole pool names the facts its chase used, and a cited figure-read
@@ -216,7 +223,7 @@ def justify(db: Database, pool: list[Node], target: Node,
     back = _origin(mini, pool)
     keep: dict[Node, None] = {}
     stack = [q for n in nodes for q in back(n)]
-    while stack:                    # a choice cites the facts that give its doubled form
+    while stack:  # a choice cites the facts that give its doubled form
         q = stack.pop()
         if q in keep:
             continue

@@ -9,6 +9,7 @@ one of those or produced by a registered matcher, and every key a matcher produc
 (``tests/test_ddar_registry.py``). The order is behaviour: the goal is checked after each matcher,
 so the earlier rules are the ones a proof uses where they suffice.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -53,9 +54,7 @@ RUN_ORDER: tuple[Registered, ...] = (
 )
 
 # run only when the rules above add nothing: they give shorter proofs where they suffice
-LAST_RESORT: tuple[Registered, ...] = (
-    Registered("sine_law", SineLaw, ("sine_law", "circumradius", "sine_angle")),
-)
+LAST_RESORT: tuple[Registered, ...] = (Registered("sine_law", SineLaw, ("sine_law", "circumradius", "sine_angle")),)
 
 REGISTRY: dict[str, Registered] = {r.name: r for r in RUN_ORDER + LAST_RESORT}
 

@@ -1,4 +1,5 @@
 """Print a traced proof: numbered lines, premises first, each derived line with the rule in words."""
+
 from __future__ import annotations
 
 from .database import Database
@@ -24,8 +25,9 @@ def render(db: Database, goal_text: str, goal_nodes: list[Node]) -> tuple[list[s
         refs = [number[p.ident] for p in n.premises]
         lhs = " & ".join(f"{p.text} [{number[p.ident]}]" for p in n.premises)
         words = db.words(n.rule)
-        lines.append(f"{number[n.ident]}. {lhs} ⇒ {n.text}  ({words})" if lhs
-                     else f"{number[n.ident]}. {n.text}  ({words})")
+        lines.append(
+            f"{number[n.ident]}. {lhs} ⇒ {n.text}  ({words})" if lhs else f"{number[n.ident]}. {n.text}  ({words})"
+        )
         records.append({"ref": number[n.ident], "fact": n.text, "rule": n.rule, "from": refs})
     # the goal itself, when it needed a final chase over several facts
     if len(goal_nodes) != 1 or not restates(goal_nodes[0], goal_text):

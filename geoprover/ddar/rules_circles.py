@@ -1,9 +1,10 @@
 """Circles: inscribed and central angles, concyclic points, centres, equal chords."""
+
 from __future__ import annotations
 
+from collections.abc import Iterator
 from fractions import Fraction
 from itertools import combinations
-from typing import Iterator
 
 from ..timing import Deadline
 from .database import Database
@@ -28,7 +29,7 @@ class Inscribed(Matcher):
 
     def __init__(self, db: Database, ix: NumericIndex) -> None:
         super().__init__(db, ix)
-        self.done: set = set()      # circles (as point sets) and instances (a, b, c, d) tried
+        self.done: set = set()  # circles (as point sets) and instances (a, b, c, d) tried
 
     def __call__(self, deadline: Deadline) -> int:
         """Each known circle of four points or more once (and again when it grows): every chord with two
@@ -58,7 +59,7 @@ class Central(Matcher):
 
     def __init__(self, db: Database, ix: NumericIndex) -> None:
         super().__init__(db, ix)
-        self.done: set = set()      # (o, x, y, c, points on the circle) tried
+        self.done: set = set()  # (o, x, y, c, points on the circle) tried
 
     def __call__(self, deadline: Deadline) -> int:
         """Known circles with a known centre: each chord, both ways, against one other point of the circle."""
@@ -79,7 +80,7 @@ class Central(Matcher):
                     prem = cyclic_premise(db, circle, (x, y, c)) + list(circle.center_nodes)
                     # stated as: ∠(cx → cy) = ∠(xo → xy) + 90°
                     node = db.node(f"∠({c}{x}, {c}{y}) = ∠({x}{o}, {x}{y}) + 90°", "central", prem)
-                    node.check = (lambda e=expr: angle_true(db, e, HALF))
+                    node.check = lambda e=expr: angle_true(db, e, HALF)
                     node.equations = [("angle", ((1, c, y), (-1, c, x), (-1, x, y), (1, x, o)), HALF, {})]
                     if not angle_true(db, expr, HALF):
                         raise SoundnessError(f"central angle equation false: {node.text}")
@@ -110,8 +111,7 @@ class CyclicConv(Matcher):
                     for u, v in combinations(viewers, 2):
                         if db.circles.containing((x, y, u, v)) is not None:
                             continue
-                        prov = db.angle_holds(combine((1, db.angle_expr(u, x, u, y)),
-                                                      (-1, db.angle_expr(v, x, v, y))))
+                        prov = db.angle_holds(combine((1, db.angle_expr(u, x, u, y)), (-1, db.angle_expr(v, x, v, y))))
                         prem = db.chase(P("eqangle", (u, x, u, y, v, x, v, y)), "angle_chase", prov)
                         new += self.add(P("cyclic", (x, y, u, v)), "cyclic_conv", prem)
             for quad in combinations(pts, 4):
@@ -130,7 +130,7 @@ class CyclicConv(Matcher):
                     continue
                 m, n = (p for p in quad if p not in (a, r))
                 if abs(self.ix.dist(a, m) - self.ix.dist(a, n)) < 1e-3 * self.ix.scale:
-                    continue    # am = an: the bisector is the perpendicular bisector of mn itself
+                    continue  # am = an: the bisector is the perpendicular bisector of mn itself
                 cg = db.check(P("cong", (r, m, r, n)))
                 if cg is None:
                     continue
@@ -144,13 +144,13 @@ class CyclicConv(Matcher):
         parallelogram): an isosceles trapezoid, which is cyclic."""
         db = self.db
         a, b, c, d = quad
-        for (w, x, y, z) in ((a, b, c, d), (a, c, b, d), (a, d, b, c)):
-            for (p1, p2, q1, q2) in ((w, x, y, z), (w, x, z, y)):
+        for w, x, y, z in ((a, b, c, d), (a, c, b, d), (a, d, b, c)):
+            for p1, p2, q1, q2 in ((w, x, y, z), (w, x, z, y)):
                 # p1p2 ∥ q1q2 (or q2q1); legs p1q2 and p2q1, or the diagonals p1q1 and p2q2
                 if db.check(P("para", (p1, p2, q1, q2))) is None:
                     continue
                 if not (db.true(P("npara", (p1, q2, p2, q1))) and db.true(P("npara", (p1, q1, p2, q2)))):
-                    continue    # a parallelogram (or a rectangle) in the figure: not this rule's case
+                    continue  # a parallelogram (or a rectangle) in the figure: not this rule's case
                 for legs in (((p1, q2), (p2, q1)), ((p1, q1), (p2, q2))):
                     cg = db.check(P("cong", legs[0] + legs[1]))
                     if cg is not None:

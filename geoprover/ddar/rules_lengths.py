@@ -1,5 +1,6 @@
 """Lines and lengths: collinearity, isosceles triangles, perpendicular bisectors, midpoints,
 distance chasing, right-triangle ratios."""
+
 from __future__ import annotations
 
 import math
@@ -96,7 +97,7 @@ class RightMedian(Matcher):
         db, new = self.db, 0
         for m, items in list(db.midpoints.items()):
             for x, y, node in items:
-                for (b, u, v) in sorted(self.ix.right):
+                for b, u, v in sorted(self.ix.right):
                     if {u, v} != {x, y} or b == m:
                         continue
                     goal = P("cong", (m, x, m, b))
@@ -149,9 +150,11 @@ class Distances(Matcher):
 
 
 # sin and cos of 30°, 45°, 60° as prime exponents: √3/2 = 3^(1/2) · 2^(-1)
-TRIG = {Fraction(1, 6): ({2: -1}, {3: Fraction(1, 2), 2: -1}),
-        Fraction(1, 4): ({2: Fraction(-1, 2)}, {2: Fraction(-1, 2)}),
-        Fraction(1, 3): ({3: Fraction(1, 2), 2: -1}, {2: -1})}
+TRIG = {
+    Fraction(1, 6): ({2: -1}, {3: Fraction(1, 2), 2: -1}),
+    Fraction(1, 4): ({2: Fraction(-1, 2)}, {2: Fraction(-1, 2)}),
+    Fraction(1, 3): ({3: Fraction(1, 2), 2: -1}, {2: -1}),
+}
 
 
 class RightTrig(Matcher):
@@ -159,14 +162,14 @@ class RightTrig(Matcher):
 
     def __init__(self, db: Database, ix: NumericIndex) -> None:
         super().__init__(db, ix)
-        self.done: set = set()      # (right vertex, acute vertex, other vertex) stated
+        self.done: set = set()  # (right vertex, acute vertex, other vertex) stated
 
     def __call__(self, deadline: Deadline) -> int:
         """Right angles of the figure whose acute angle is 30°, 45° or 60° there and known so
         symbolically, once each."""
         db, new = self.db, 0
-        for (b, a, c) in sorted(self.ix.right):
-            for x, y in ((a, c), (c, a)):      # the acute angle at x, the other acute vertex y
+        for b, a, c in sorted(self.ix.right):
+            for x, y in ((a, c), (c, a)):  # the acute angle at x, the other acute vertex y
                 key = ("trig", b, x, y)
                 if key in self.done:
                     continue
@@ -189,17 +192,25 @@ class RightTrig(Matcher):
         """The step |by| = sin·|xy|, |bx| = cos·|xy| (right angle at b, angle ``const``·π at x)."""
         db, new = self.db, 0
         sin, cos = TRIG[const]
-        prem = db.chase(P("aconst", (x, b, x, y), signed), "angle_chase", pa) + \
-            db.chase(P("perp", (b, x, b, y)), "angle_chase", pr)
+        prem = db.chase(P("aconst", (x, b, x, y), signed), "angle_chase", pa) + db.chase(
+            P("perp", (b, x, b, y)), "angle_chase", pr
+        )
         deg = int(const * 180)
         node = db.node(f"|{b}{y}| = sin {deg}°·|{x}{y}|, |{b}{x}| = cos {deg}°·|{x}{y}|", "right_trig", prem)
         opp = combine((1, db.ratio_expr(b, y, x, y)), (-1, {("log", p): k for p, k in sin.items()}))
         adj = combine((1, db.ratio_expr(b, x, x, y)), (-1, {("log", p): k for p, k in cos.items()}))
-        ok = all(abs(sum(float(k) * (math.log(self.ix.dist(*v[1:])) if v[0] == "s" else math.log(v[1]))
-                         for v, k in e.items())) < 1e-6 for e in (opp, adj))
+        ok = all(
+            abs(
+                sum(
+                    float(k) * (math.log(self.ix.dist(*v[1:])) if v[0] == "s" else math.log(v[1])) for v, k in e.items()
+                )
+            )
+            < 1e-6
+            for e in (opp, adj)
+        )
         if not ok:
             raise SoundnessError(f"trigonometric ratios false in the figure: {node.text}")
-        node.check = (lambda ok=ok: ok)
+        node.check = lambda ok=ok: ok
         node.equations = [("ratio", ((1, b, y), (-1, x, y)), 0, sin), ("ratio", ((1, b, x), (-1, x, y)), 0, cos)]
         for e in (opp, adj):
             for v in e:

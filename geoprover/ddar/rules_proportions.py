@@ -1,4 +1,5 @@
 """Proportions: the bisector theorem, parallel intercepts (trapezoid and triangle), Menelaus, Ceva."""
+
 from __future__ import annotations
 
 import math
@@ -50,7 +51,7 @@ class Trapezoid(Matcher):
             cp, cr = db.check(para), db.check(rat)
             if (cp is None) == (cr is None):
                 continue
-            if c == d:    # a triangle c a b cut by mn
+            if c == d:  # a triangle c a b cut by mn
                 base = both(db, P("coll", (m, a, d)), P("coll", (n, b, c)))
             else:
                 base = both(db, P("para", (a, b, c, d)), P("coll", (m, a, d)), P("coll", (n, b, c)))
@@ -70,7 +71,7 @@ class MenelausCeva(Matcher):
 
     def __init__(self, db: Database, ix: NumericIndex) -> None:
         super().__init__(db, ix)
-        self.done: set = set()      # (a, b, c, d, e, f) stated
+        self.done: set = set()  # (a, b, c, d, e, f) stated
 
     def __call__(self, deadline: Deadline) -> int:
         """Triples of known lines meeting pairwise in a non-flat triangle, with a known transversal or
@@ -84,13 +85,17 @@ class MenelausCeva(Matcher):
             (c,), (a,), (b,) = (tuple(m) for m in meet)
             if len({a, b, c}) < 3 or not self.ix.ncoll(a, b, c):
                 continue
-            sides = [(d, e, f) for d in sorted(x.points - {b, c}) for e in sorted(y.points - {c, a})
-                     for f in sorted(z.points - {a, b})]
+            sides = [
+                (d, e, f)
+                for d in sorted(x.points - {b, c})
+                for e in sorted(y.points - {c, a})
+                for f in sorted(z.points - {a, b})
+            ]
             for d, e, f in sides:
                 key = (a, b, c, d, e, f)
                 if key in self.done:
                     continue
-                if not self.ix.distinct(a, b, c, d, e, f):   # points at one spot: a segment of length 0
+                if not self.ix.distinct(a, b, c, d, e, f):  # points at one spot: a segment of length 0
                     continue
                 kind, prem = None, None
                 col = db.coll_nodes((d, e, f))
@@ -103,8 +108,14 @@ class MenelausCeva(Matcher):
                 if kind is None:
                     continue
                 self.done.add(key)
-                expr = combine((1, {db.seg(a, f): 1}), (-1, {db.seg(f, b): 1}), (1, {db.seg(b, d): 1}),
-                               (-1, {db.seg(d, c): 1}), (1, {db.seg(c, e): 1}), (-1, {db.seg(e, a): 1}))
+                expr = combine(
+                    (1, {db.seg(a, f): 1}),
+                    (-1, {db.seg(f, b): 1}),
+                    (1, {db.seg(b, d): 1}),
+                    (-1, {db.seg(d, c): 1}),
+                    (1, {db.seg(c, e): 1}),
+                    (-1, {db.seg(e, a): 1}),
+                )
                 if db.ratio_holds(expr) is not None:
                     continue
                 value = sum(k * math.log(self.ix.dist(*v[1:])) for v, k in expr.items())
@@ -114,8 +125,10 @@ class MenelausCeva(Matcher):
                 text = f"{a}{f}·{b}{d}·{c}{e} = {f}{b}·{d}{c}·{e}{a}"
                 node = db.node(text, kind, list(dict.fromkeys(base + prem)))
                 node.conditions = (f"ncoll {a} {b} {c}",)
-                node.check = (lambda v=value: abs(v) < 1e-6)
-                node.equations = [("ratio", ((1, a, f), (-1, f, b), (1, b, d), (-1, d, c), (1, c, e), (-1, e, a)), 0, {})]
+                node.check = lambda v=value: abs(v) < 1e-6
+                node.equations = [
+                    ("ratio", ((1, a, f), (-1, f, b), (1, b, d), (-1, d, c), (1, c, e), (-1, e, a)), 0, {})
+                ]
                 new += db.add_ratio(expr, node)
         return new
 

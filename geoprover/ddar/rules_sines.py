@@ -7,6 +7,7 @@ ratio chase shows |yz| : R(xyz) = |qr| : R(pqr), the sines are equal and ∠x = 
 This carries length facts into angles across circles nobody named, e.g. chords of equal length in
 circles of equal radius subtend equal angles.
 """
+
 from __future__ import annotations
 
 import math
@@ -37,8 +38,8 @@ class SineLaw(Matcher):
 
     def __init__(self, db: Database, ix: NumericIndex) -> None:
         super().__init__(db, ix)
-        self.done: set = set()                  # vertex angles, ties and class pairs already stated
-        self.groups: list | None = None         # vertex angles grouped by equal |sin| (built once)
+        self.done: set = set()  # vertex angles, ties and class pairs already stated
+        self.groups: list | None = None  # vertex angles grouped by equal |sin| (built once)
 
     # ----- numeric side ---------------------------------------------------------------------
     def _sine_groups(self) -> list[list[tuple[str, str, str]]]:
@@ -72,8 +73,7 @@ class SineLaw(Matcher):
         """log|yz| − log R(xyz) − log|qr| + log R(pqr) for vertex angles m = (x, y, z), r = (p, q, r)."""
         db = self.db
         (_, y, z), (_, q, s) = m, r
-        return combine((1, {db.seg(y, z): 1}), (-1, {db.radius(m): 1}),
-                       (-1, {db.seg(q, s): 1}), (1, {db.radius(r): 1}))
+        return combine((1, {db.seg(y, z): 1}), (-1, {db.radius(m): 1}), (-1, {db.seg(q, s): 1}), (1, {db.radius(r): 1}))
 
     def _ratio_node(self, text: str, rule: str, premises, terms, value: float) -> Node:
         """A proof node stating Σ k·log|ab| = 0 (terms (k, a, b); a = "R": the triangle b's
@@ -81,14 +81,18 @@ class SineLaw(Matcher):
         if abs(value) > 1e-6:
             raise SoundnessError(f"{self.db.words(rule)}: false in the figure: {text}")
         node = self.db.node(text, rule, premises)
-        node.check = (lambda v=value: abs(v) < 1e-6)
+        node.check = lambda v=value: abs(v) < 1e-6
         node.equations = [("ratio", terms, 0, {})]
         return node
 
     def _sine_node(self, text: str, rule: str, premises, m, r) -> Node:
         (x, y, z), (p, q, s) = m, r
-        value = (math.log(self.ix.dist(y, z)) - math.log(self._radius_value(m))
-                 - math.log(self.ix.dist(q, s)) + math.log(self._radius_value(r)))
+        value = (
+            math.log(self.ix.dist(y, z))
+            - math.log(self._radius_value(m))
+            - math.log(self.ix.dist(q, s))
+            + math.log(self._radius_value(r))
+        )
         node = self._ratio_node(text, rule, premises, ((1, y, z), (-1, "R", m), (-1, q, s), (1, "R", r)), value)
         node.conditions = (f"ncoll {x} {y} {z}", f"ncoll {p} {q} {s}")
         return node
@@ -110,8 +114,9 @@ class SineLaw(Matcher):
                 prem = cyclic_premise(db, circle, tuple(sorted(set(tri) | set(base))))
                 t, b = "".join(sorted(tri)), "".join(base)
                 value = math.log(self._radius_value(tri)) - math.log(self._radius_value(base))
-                node = self._ratio_node(f"R({t}) = R({b})", "circumradius", prem,
-                                        ((1, "R", tuple(tri)), (-1, "R", base)), value)
+                node = self._ratio_node(
+                    f"R({t}) = R({b})", "circumradius", prem, ((1, "R", tuple(tri)), (-1, "R", base)), value
+                )
                 new += db.equate(db.ratios, expr, Fraction(0), node)
         o = circle.center
         if o is not None and ("centre", base, o) not in self.done:
@@ -120,8 +125,13 @@ class SineLaw(Matcher):
             if db.ratio_holds(expr) is None:
                 prem = cyclic_premise(db, circle, base) + list(circle.center_nodes)
                 value = math.log(self._radius_value(base)) - math.log(self.ix.dist(o, base[0]))
-                node = self._ratio_node(f"R({''.join(base)}) = |{o}{base[0]}|", "circumradius", prem,
-                                        ((1, "R", base), (-1, o, base[0])), value)
+                node = self._ratio_node(
+                    f"R({''.join(base)}) = |{o}{base[0]}|",
+                    "circumradius",
+                    prem,
+                    ((1, "R", base), (-1, o, base[0])),
+                    value,
+                )
                 new += db.equate(db.ratios, expr, Fraction(0), node)
         return new
 
@@ -176,14 +186,14 @@ class SineLaw(Matcher):
                     (x, y, z), (p, q, s) = m, r
                     pred = P("eqangle", (x, y, x, z, p, q, p, s) if sign == rsign else (x, y, x, z, p, s, p, q))
                     prov = db.check(pred)
-                    if prov is None:      # the normal forms said so; the chase must agree
+                    if prov is None:  # the normal forms said so; the chase must agree
                         raise SoundnessError(f"law of sines: angle classes disagree with the chase: {pred}")
                     text = f"|{y}{z}| : R({x}{y}{z}) = |{q}{s}| : R({p}{q}{s})"
                     node = self._sine_node(text, "sine_law", prov, m, r)
                     new += db.equate(db.ratios, expr, Fraction(0), node)
                 new += self._tie(m)
             reps = [m for m, _ in classes.values()]
-            if len(reps) > 8:        # many sine classes of one value: a coincidence of the figure
+            if len(reps) > 8:  # many sine classes of one value: a coincidence of the figure
                 continue
             for m, r in combinations(reps, 2):
                 if (m, r) not in self.done:
@@ -213,6 +223,5 @@ class SineLaw(Matcher):
         node = db.add_fact(pred, "sine_angle", [ratio])
         if node is None:
             return 0
-        node.conditions = (f"ncoll {x} {y} {z}", f"ncoll {p} {q} {s}",
-                           f"angles at {x} and {p} are oriented as drawn")
+        node.conditions = (f"ncoll {x} {y} {z}", f"ncoll {p} {q} {s}", f"angles at {x} and {p} are oriented as drawn")
         return 1

@@ -4,11 +4,12 @@ The numeric index lists the pairs of triangles similar in the figure (with their
 pair waits in ``Similar.open`` until one criterion holds symbolically, then its missing angle and
 ratio equations are stated as one ``simtri`` step.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable
 
 from ..model import Predicate
 from ..timing import Deadline
@@ -19,8 +20,8 @@ from .matcher import Matcher, P
 from .numeric import NumericIndex
 
 Triangle = tuple[str, str, str]
-Cited = tuple[str, dict, Predicate]         # (system, provenance, the fact stated) of one premise
-Criterion = tuple[str, list[Cited]]         # (rule key, its premises)
+Cited = tuple[str, dict, Predicate]  # (system, provenance, the fact stated) of one premise
+Criterion = tuple[str, list[Cited]]  # (rule key, its premises)
 
 
 def zero_by_normal_forms(system: LinearSystem, expr: Expr, const: Fraction | int, cache: dict) -> bool:
@@ -64,8 +65,8 @@ class Pair:
     t1: Triangle
     t2: Triangle
     same: bool
-    angles: list            # provenance per vertex angle, or None
-    ratios: list            # provenance per side ratio, or None
+    angles: list  # provenance per vertex angle, or None
+    ratios: list  # provenance per side ratio, or None
 
     def cited_angles(self) -> list[Cited]:
         """The known angle equations as premises to cite."""
@@ -107,7 +108,7 @@ def _one_angle(pair: Pair) -> int | None:
     if pair.known_angles() != 1:
         return None
     i = next(k for k, h in enumerate(pair.angles) if h is not None)
-    return (i + 1) % 3     # similar_angle_eqs lists the angles at b, c, a
+    return (i + 1) % 3  # similar_angle_eqs lists the angles at b, c, a
 
 
 def by_sas(db: Database, ix: NumericIndex, pair: Pair) -> Criterion | None:
@@ -136,12 +137,15 @@ def by_rhs(db: Database, ix: NumericIndex, pair: Pair) -> Criterion | None:
     right = db.angle_holds(db.angle_expr(xv, x0, xv, x1), HALF)
     if right is None:
         return None
-    for (xl, yl) in ((x0, y0), (x1, y1)):
+    for xl, yl in ((x0, y0), (x1, y1)):
         e = combine((1, db.ratio_expr(xv, xl, x0, x1)), (-1, db.ratio_expr(yv, yl, y0, y1)))
         prov = db.ratio_holds(e)
         if prov is not None:
-            return "sim_rhs", [pair.cited_angles()[0], ("angle", right, P("perp", (xv, x0, xv, x1))),
-                               ("ratio", prov, P("eqratio", (xv, xl, x0, x1, yv, yl, y0, y1)))]
+            return "sim_rhs", [
+                pair.cited_angles()[0],
+                ("angle", right, P("perp", (xv, x0, xv, x1))),
+                ("ratio", prov, P("eqratio", (xv, xl, x0, x1, yv, yl, y0, y1))),
+            ]
     return None
 
 
@@ -154,7 +158,7 @@ class Similar(Matcher):
 
     def __init__(self, db: Database, ix: NumericIndex) -> None:
         super().__init__(db, ix)
-        self.open = list(ix.similar)     # pairs some equation of which is still unknown
+        self.open = list(ix.similar)  # pairs some equation of which is still unknown
 
     def __call__(self, deadline: Deadline) -> int:
         """The open pairs, cheaply filtered by normal forms first; a pair leaves the list once every
@@ -178,14 +182,19 @@ class Similar(Matcher):
             fa = [zero_by_normal_forms(db.angles, e, k, acache) for e, k in angles]
             fr = [zero_by_normal_forms(db.ratios, e, 0, rcache) for e in ratios]
             if all(fa) and all(fr):
-                continue          # nothing left to learn from this pair
+                continue  # nothing left to learn from this pair
             if sum(fa) == 0 and sum(fr) < 2:
                 still.append((t1, t2, same))
-                continue          # no similarity criterion can hold yet
-            pair = Pair(t1, t2, same, [db.angle_holds(e, k) if f else None for (e, k), f in zip(angles, fa)],
-                        [db.ratio_holds(e) if f else None for e, f in zip(ratios, fr)])
+                continue  # no similarity criterion can hold yet
+            pair = Pair(
+                t1,
+                t2,
+                same,
+                [db.angle_holds(e, k) if f else None for (e, k), f in zip(angles, fa)],
+                [db.ratio_holds(e) if f else None for e, f in zip(ratios, fr)],
+            )
             if pair.known_angles() == 3 and pair.known_ratios() == 2:
-                continue          # nothing left to learn from this pair
+                continue  # nothing left to learn from this pair
             found = next((got for got in (crit(db, self.ix, pair) for crit in CRITERIA) if got is not None), None)
             if found is None:
                 still.append((t1, t2, same))

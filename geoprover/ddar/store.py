@@ -5,11 +5,12 @@ one is a soundness bug and raises). A stored fact becomes lines, circles and equ
 (``encode.py``); every equation remembers the node it came from (``eq_node``), which is what a
 chase's provenance is read back into.
 """
+
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from fractions import Fraction
-from typing import Iterable
 
 import numpy as np
 
@@ -33,7 +34,7 @@ class Store:
         self.scale = scale
         self.points: list[str] = []
         self.nodes: list[Node] = []
-        self.known: dict[str, Node] = {}         # canonical text -> node
+        self.known: dict[str, Node] = {}  # canonical text -> node
         self.lines = Lines()
         self.circles = Circles()
         self.angles = LinearSystem(Fraction(1))
@@ -42,9 +43,9 @@ class Store:
         self.angles.resolver = self._pick_angle
         self.angles.on_halve = self._halving
         self.dist = Distances(self)
-        self.midpoints: dict[str, list] = {}      # m -> [(a, b, node)]
-        self.version = 0                         # bumps whenever anything new is learnt
-        self.strict = True                       # raise on a fact false in the diagram
+        self.midpoints: dict[str, list] = {}  # m -> [(a, b, node)]
+        self.version = 0  # bumps whenever anything new is learnt
+        self.strict = True  # raise on a fact false in the diagram
 
     def __deepcopy__(self, memo: dict) -> "Store":
         """A copy to grow (the aux search copies one per candidate). It shares the proof nodes: a
@@ -67,8 +68,9 @@ class Store:
     def true(self, pred: Predicate) -> bool:
         """``pred`` holds in the figure (three or fewer "concyclic" points: they are not collinear)."""
         if pred.name == "cyclic" and len(set(pred.args)) <= 3:
-            return len(set(pred.args)) < 3 or numeric_holds(Predicate("ncoll", tuple(set(pred.args))),
-                                                            self.coords, self.scale)
+            return len(set(pred.args)) < 3 or numeric_holds(
+                Predicate("ncoll", tuple(set(pred.args))), self.coords, self.scale
+            )
         return numeric_holds(pred, self.coords, self.scale, 1e-6)
 
     def guard(self, pred: Predicate) -> None:
@@ -123,16 +125,19 @@ class Store:
                 expr = combine(*((k, {direction(self, a, b): 1}) for k, a, b in terms))
                 self.add_angle(expr, Fraction(const), node)
             else:
-                expr = combine(*((k, {length(a, b): 1}) for k, a, b in terms),
-                               (-1, {("log", p): Fraction(e) for p, e in logs.items()}))
+                expr = combine(
+                    *((k, {length(a, b): 1}) for k, a, b in terms),
+                    (-1, {("log", p): Fraction(e) for p, e in logs.items()}),
+                )
                 for v in expr:
                     if v[0] == "log":
                         self.ratios.fixed.add(v)
                 self.equate(self.ratios, expr, Fraction(0), node)
 
     # ----- facts --------------------------------------------------------------------------------
-    def add_fact(self, pred: Predicate, rule: str, premises: Iterable[Node] = (),
-                 check_new: bool = True) -> Node | None:
+    def add_fact(
+        self, pred: Predicate, rule: str, premises: Iterable[Node] = (), check_new: bool = True
+    ) -> Node | None:
         """Record ``pred`` (derived by ``rule`` from ``premises``); None when already known (or, with
         ``check_new``, when it already follows: a derived fact is stored once)."""
         text = str(pred)

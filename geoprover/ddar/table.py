@@ -1,4 +1,5 @@
 """Load the rule table (rules.txt): every rule's key, statement and wording for proofs."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,7 +33,18 @@ RULES = load_rules()
 CHASES = ("angle_chase", "ratio_chase", "distance_chase")
 
 # the rule printed on a proof's last line when the goal needed a final step over several facts
-GOAL_STEP = {"para": "angle_chase", "perp": "angle_chase", "eqangle": "angle_chase", "aconst": "angle_chase",
-             "cong": "ratio_chase", "eqratio": "ratio_chase", "rconst": "ratio_chase", "coll": "line",
-             "cyclic": "circle_merge", "midp": "goal_midp", "circle": "goal_circle", "simtri": "goal_simtri",
-             "contri": "goal_contri"}
+GOAL_STEP = {
+    "para": "angle_chase",
+    "perp": "angle_chase",
+    "eqangle": "angle_chase",
+    "aconst": "angle_chase",
+    "cong": "ratio_chase",
+    "eqratio": "ratio_chase",
+    "rconst": "ratio_chase",
+    "coll": "line",
+    "cyclic": "circle_merge",
+    "midp": "goal_midp",
+    "circle": "goal_circle",
+    "simtri": "goal_simtri",
+    "contri": "goal_contri",
+}

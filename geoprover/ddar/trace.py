@@ -4,6 +4,7 @@
 (``rederive.py``) does not need. Printing is ``render.py``; checking the steps in the figure and
 listing what they rely on is ``conditions.py``; dropping whole steps is ``prune.py``.
 """
+
 from __future__ import annotations
 
 import heapq
@@ -24,7 +25,10 @@ def restates(node: Node, goal_text: str) -> bool:
     if name in ("coll", "cyclic"):
         return set(node.pred.args) == set(args)
     if name in ("para", "perp", "cong"):
-        pairs = lambda a: frozenset((frozenset(a[:2]), frozenset(a[2:4])))
+
+        def pairs(a):
+            return frozenset((frozenset(a[:2]), frozenset(a[2:4])))
+
         return pairs(node.pred.args) == pairs(args)
     return False
 
@@ -67,12 +71,12 @@ def minimize(db: Database, goal_nodes: list[Node]) -> None:
             continue
         keep = list(node.premises)
         if not rederivable(db, keep, node.pred):
-            continue     # relies on something only the full database states; leave as is
-        used = justify(db, keep, node, lambda q: q.premises)    # the facts a fresh chase uses
+            continue  # relies on something only the full database states; leave as is
+        used = justify(db, keep, node, lambda q: q.premises)  # the facts a fresh chase uses
         if used is not None and len(used[1]) < len(keep) and derives(db, used[1], node):
             keep = list(used[1])
         changed = True
-        while changed:   # to a fixpoint: a choice replayed with fewer facts can settle differently
+        while changed:  # to a fixpoint: a choice replayed with fewer facts can settle differently
             changed = False
             for p in list(keep):
                 trial = [q for q in keep if q is not p]

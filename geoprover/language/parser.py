@@ -1,4 +1,5 @@
 """Parse the problem language with lark, then type-check it against the catalogue."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -59,7 +60,7 @@ def _syntax_error(err: UnexpectedInput, text: str) -> ParseError:
     pos = getattr(err, "pos_in_stream", None)
     if isinstance(err, UnexpectedEOF) or pos is None and not col:
         return ParseError("syntax error: unexpected end of problem")
-    near = text[max(col - 1, 0): max(col - 1, 0) + 12]
+    near = text[max(col - 1, 0) : max(col - 1, 0) + 12]
     if isinstance(err, UnexpectedToken):
         what = "'" + str(err.token) + "'" if err.token.type != "$END" else "end of problem"
         expected = sorted(err.expected)
@@ -71,11 +72,22 @@ def _syntax_error(err: UnexpectedInput, text: str) -> ParseError:
 
 
 def _describe(terminal: str) -> str:
-    return {"EQUAL": "'='", "SEMICOLON": "';'", "COMMA": "','", "QMARK": "'?'", "NAME": "a name",
-            "NUMBER": "a number", "COORD": "coordinates x_y", "AT": "'@'", "$END": "end"}.get(terminal, terminal)
+    return {
+        "EQUAL": "'='",
+        "SEMICOLON": "';'",
+        "COMMA": "','",
+        "QMARK": "'?'",
+        "NAME": "a name",
+        "NUMBER": "a number",
+        "COORD": "coordinates x_y",
+        "AT": "'@'",
+        "$END": "end",
+    }.get(terminal, terminal)
 
 
-def parse_clauses(text: str, known: list[str] | None = None, start_index: int = 0) -> tuple[list[Clause], Predicate | None]:
+def parse_clauses(
+    text: str, known: list[str] | None = None, start_index: int = 0
+) -> tuple[list[Clause], Predicate | None]:
     """Parse and type-check ``text``; ``known`` are points defined before it (for auxiliary clauses)."""
     text = text.strip()
     if not text:
@@ -104,7 +116,8 @@ def parse_clauses(text: str, known: list[str] | None = None, start_index: int = 
                 if param in spec.outputs:
                     if point not in names:
                         raise ConstructionError(
-                            f"'{cname}' builds '{point}', which this clause does not declare", where)
+                            f"'{cname}' builds '{point}', which this clause does not declare", where
+                        )
                     covered.add(point)
                 elif point not in defined:
                     why = "is defined later" if any(point in d[1] for d in decls) else "is not defined"
@@ -138,7 +151,7 @@ def parse_problem(text: str, name: str = "problem", source: str = "<text>") -> P
     try:
         clauses, goal = parse_clauses(text)
     except GeoproverError as err:
-        raise err.located(f"{source}:{name}" if source != "<text>" else name)
+        raise err.located(f"{source}:{name}" if source != "<text>" else name) from None
     return Problem(name, clauses, goal, source, text.strip())
 
 

@@ -1,12 +1,13 @@
 """The benchmark sets shipped with the package, and looking problems up by name."""
+
 from __future__ import annotations
 
 from importlib import resources
 from pathlib import Path
 
 from ..errors import GeoproverError
-from .parser import parse_problem, read_problem_file
 from ..model import Problem
+from .parser import parse_problem, read_problem_file
 
 
 def bundled_sets() -> dict[str, Path]:

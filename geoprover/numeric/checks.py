@@ -5,10 +5,11 @@ Equalities are judged by a residual made dimensionless with the figure's scale; 
 whose arguments are degenerate (`degeneracy.py`: zero segments, flat triangles, collinear
 "concyclic" points) does not hold, whatever its residual.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Callable, Mapping
+from collections.abc import Callable, Mapping
 
 import numpy as np
 
@@ -16,8 +17,8 @@ from ..model import Predicate
 from .degeneracy import FLAT, degeneracy
 from .geometry import Point, cross
 
-TOL = 1e-7       # equalities: residual below this holds
-MARGIN = 1e-3    # side conditions: must hold by at least this (relative)
+TOL = 1e-7  # equalities: residual below this holds
+MARGIN = 1e-3  # side conditions: must hold by at least this (relative)
 INF = float("inf")
 
 
@@ -79,12 +80,13 @@ def r_eqangle(P, s):
 
 def r_eqratio(P, s):
     a, b, c, d, e, f, g, h = P
-    return abs(_len(b - a) * _len(h - g) - _len(d - c) * _len(f - e)) / s ** 2
+    return abs(_len(b - a) * _len(h - g) - _len(d - c) * _len(f - e)) / s**2
 
 
 def _circle_of(a, b, c):
     from .degeneracy import flatness
     from .geometry import Degenerate, circumcenter
+
     if flatness(a, b, c) < FLAT:
         return None, 0.0
     try:
@@ -193,7 +195,7 @@ def m_opposite_sides(P, s):
 
 def m_same_direction(P, s):
     p, x, q, r = P
-    return float((x - p) @ (r - q)) / s ** 2
+    return float((x - p) @ (r - q)) / s**2
 
 
 def m_opposite_direction(P, s):
@@ -201,14 +203,32 @@ def m_opposite_direction(P, s):
 
 
 RESIDUALS: dict[str, Callable] = {
-    "coll": r_coll, "para": r_para, "perp": r_perp, "cong": r_cong, "eqangle": r_eqangle,
-    "eqratio": r_eqratio, "cyclic": r_cyclic, "midp": r_midp, "circle": r_circle,
-    "simtri": r_simtri, "contri": r_contri, "aconst": r_aconst, "rconst": r_rconst,
+    "coll": r_coll,
+    "para": r_para,
+    "perp": r_perp,
+    "cong": r_cong,
+    "eqangle": r_eqangle,
+    "eqratio": r_eqratio,
+    "cyclic": r_cyclic,
+    "midp": r_midp,
+    "circle": r_circle,
+    "simtri": r_simtri,
+    "contri": r_contri,
+    "aconst": r_aconst,
+    "rconst": r_rconst,
 }
 MARGINS: dict[str, Callable] = {
-    "diff": m_diff, "ncoll": m_ncoll, "npara": m_npara, "nperp": m_nperp, "sameside": m_sameside,
-    "ccw": m_ccw, "cw": m_cw, "same_side": m_same_side, "opposite_sides": m_opposite_sides,
-    "same_direction": m_same_direction, "opposite_direction": m_opposite_direction,
+    "diff": m_diff,
+    "ncoll": m_ncoll,
+    "npara": m_npara,
+    "nperp": m_nperp,
+    "sameside": m_sameside,
+    "ccw": m_ccw,
+    "cw": m_cw,
+    "same_side": m_same_side,
+    "opposite_sides": m_opposite_sides,
+    "same_direction": m_same_direction,
+    "opposite_direction": m_opposite_direction,
 }
 
 

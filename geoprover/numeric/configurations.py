@@ -9,6 +9,7 @@ the rest of the figure stays put), counts in how many the goal holds, and descri
 pick the goal depends on by a sign condition in words, e.g. "c, a, b are counterclockwise" or
 "x and a are on the same side of line bc".
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -24,20 +25,20 @@ from .degeneracy import flatness
 from .diagram import Choice, Diagram, draw_once
 from .geometry import cross
 
-MAX_ENUMERATED = 5      # branch picks: all 2^k configurations up to this many, single flips beyond
-SIGN_MARGIN = 1e-3      # a sign condition must hold by this much (relative) in every branch
+MAX_ENUMERATED = 5  # branch picks: all 2^k configurations up to this many, single flips beyond
+SIGN_MARGIN = 1e-3  # a sign condition must hold by this much (relative) in every branch
 
 
 @dataclass
 class Survey:
     """In how many configurations the goal holds, and what singles out the drawn one."""
 
-    drawn: int = 1                      # configurations drawn (the diagram itself included)
-    holds: int = 1                      # of them, those in which the goal holds
+    drawn: int = 1  # configurations drawn (the diagram itself included)
+    holds: int = 1  # of them, those in which the goal holds
     conditions: list[Predicate] = field(default_factory=list)
     words: list[str] = field(default_factory=list)
-    tried: int = 0                      # other random figures the conditions were tried on
-    refuted: int = 0                    # of them, those where the conditions hold and the goal fails
+    tried: int = 0  # other random figures the conditions were tried on
+    refuted: int = 0  # of them, those where the conditions hold and the goal fails
 
     @property
     def confirmed(self) -> bool:
@@ -49,8 +50,14 @@ class Survey:
         return self.holds < self.drawn
 
     def to_dict(self) -> dict:
-        return {"holds": self.holds, "drawn": self.drawn, "conditions": [str(c) for c in self.conditions],
-                "words": list(self.words), "other_figures": self.tried, "refuted_on": self.refuted}
+        return {
+            "holds": self.holds,
+            "drawn": self.drawn,
+            "conditions": [str(c) for c in self.conditions],
+            "words": list(self.words),
+            "other_figures": self.tried,
+            "refuted_on": self.refuted,
+        }
 
 
 # --- sign conditions and their words -------------------------------------------------------------
@@ -130,8 +137,8 @@ def _directions(choice: Choice, scale: float, coords: dict, on_line: bool) -> It
         for q, r in directions:
             u = coords[r] - coords[q]
             if on_line and abs(cross(u, c1 - c0)) > 1e-7 * float(np.hypot(*u)) * float(np.hypot(*(c1 - c0))):
-                continue          # along the line: only directions of the line itself read well
-            d = [float((c - coords[p]) @ u) / scale ** 2 for c in (c0, c1)]
+                continue  # along the line: only directions of the line itself read well
+            d = [float((c - coords[p]) @ u) / scale**2 for c in (c0, c1)]
             if min(abs(v) for v in d) > SIGN_MARGIN and d[0] * d[1] < 0:
                 same = d[choice.taken] > 0
                 yield Predicate("same_direction" if same else "opposite_direction", (p, x, q, r))
@@ -151,22 +158,26 @@ def _paired(choice: Choice, scale: float, coords: dict) -> Iterator[Predicate]:
     x = choice.point
     c0, c1 = choice.candidates[:2]
     pool = _pool(choice)
-    on_line = [(p, r) for p in pool for r in pool if r != p
-               and abs(_side(coords[p], c0, c1)) <= 1e-7 * scale and abs(_side(coords[r], c0, c1)) <= 1e-7 * scale]
+    on_line = [
+        (p, r)
+        for p in pool
+        for r in pool
+        if r != p and abs(_side(coords[p], c0, c1)) <= 1e-7 * scale and abs(_side(coords[r], c0, c1)) <= 1e-7 * scale
+    ]
     for p, r in on_line:
-        d = [float((c - coords[p]) @ (coords[r] - coords[p])) / scale ** 2 for c in (c0, c1)]
+        d = [float((c - coords[p]) @ (coords[r] - coords[p])) / scale**2 for c in (c0, c1)]
         if min(abs(v) for v in d) <= SIGN_MARGIN or d[0] * d[1] > 0:
             continue
         mine = d[choice.taken] > 0
         for y, s_, t in product(choice.before, pool, pool):
             if len({y, s_, t, x}) < 4 or s_ == t or flatness(coords[y], coords[s_], coords[t]) > 1e-9:
                 continue
-            e = float((coords[y] - coords[s_]) @ (coords[t] - coords[s_])) / scale ** 2
+            e = float((coords[y] - coords[s_]) @ (coords[t] - coords[s_])) / scale**2
             if abs(e) > SIGN_MARGIN and (e > 0) == mine:
                 yield Predicate("sameside", (p, x, r, s_, y, t))
 
 
-MAX_DESCRIPTIONS = 24     # sign conditions tried per branch pick
+MAX_DESCRIPTIONS = 24  # sign conditions tried per branch pick
 
 
 def descriptions(choice: Choice, diagram: Diagram, oriented: bool) -> list[Predicate]:
@@ -195,7 +206,7 @@ def describe_choice(choice: Choice, diagram: Diagram, oriented: bool) -> Predica
 
 
 # --- conditions checked on other figures -----------------------------------------------------
-OTHER_FIGURES = 48      # random figures of the problem on which the printed conditions are tried
+OTHER_FIGURES = 48  # random figures of the problem on which the printed conditions are tried
 
 
 def other_figures(problem: Problem, seed: int, count: int = OTHER_FIGURES) -> list[Diagram]:
@@ -211,13 +222,16 @@ def other_figures(problem: Problem, seed: int, count: int = OTHER_FIGURES) -> li
 
 def counterexamples(problem: Problem, conditions: list[Predicate], figures: list[Diagram]) -> int:
     """Figures in which every condition holds and the goal fails."""
-    return sum(1 for f in figures
-               if all(holds(c, f.coords, f.scale) for c in conditions) and not goal_holds(problem.goal, f.coords,
-                                                                                          f.scale))
+    return sum(
+        1
+        for f in figures
+        if all(holds(c, f.coords, f.scale) for c in conditions) and not goal_holds(problem.goal, f.coords, f.scale)
+    )
 
 
-def choose(problem: Problem, options: list[list[Predicate]], fixed: list[Predicate],
-           figures: list[Diagram]) -> tuple[list[Predicate], int]:
+def choose(
+    problem: Problem, options: list[list[Predicate]], fixed: list[Predicate], figures: list[Diagram]
+) -> tuple[list[Predicate], int]:
     """One condition per branch pick, changed one at a time while that leaves fewer counterexamples."""
     picks = [o[0] for o in options]
     score = counterexamples(problem, picks + fixed, figures)
@@ -225,7 +239,7 @@ def choose(problem: Problem, options: list[list[Predicate]], fixed: list[Predica
         for alt in opts[1:]:
             if score == 0:
                 return picks, 0
-            trial = picks[:i] + [alt] + picks[i + 1:]
+            trial = picks[:i] + [alt] + picks[i + 1 :]
             bad = counterexamples(problem, trial + fixed, figures)
             if bad < score:
                 picks, score = trial, bad
@@ -250,8 +264,7 @@ def mirror(diagram: Diagram) -> Diagram | None:
     coords = {p: np.array([-v[0], v[1]]) for p, v in diagram.coords.items()}
     if not all(holds(f, coords, diagram.scale, 1e-6) for f in diagram.facts):
         return None
-    return Diagram(diagram.problem, coords, diagram.seed, diagram.attempts, diagram.scale, diagram.facts,
-                   [], None)
+    return Diagram(diagram.problem, coords, diagram.seed, diagram.attempts, diagram.scale, diagram.facts, [], None)
 
 
 def _goal_holds(problem: Problem, d: Diagram) -> bool:
@@ -297,8 +310,10 @@ def survey(diagram: Diagram) -> Survey:
             options.append(found)
         else:
             c = diagram.choices[i]
-            unnamed.append(f"{c.point} is the intersection drawn, at ({c.candidates[c.taken][0]:.4f}, "
-                           f"{c.candidates[c.taken][1]:.4f})")
+            unnamed.append(
+                f"{c.point} is the intersection drawn, at ({c.candidates[c.taken][0]:.4f}, "
+                f"{c.candidates[c.taken][1]:.4f})"
+            )
     fixed = []
     if oriented:
         pred = _figure_orientation(diagram)
@@ -306,8 +321,9 @@ def survey(diagram: Diagram) -> Survey:
             fixed.append(pred)
     if options or fixed:
         figures = other_figures(problem, diagram.seed)
-        picks, bad = choose(problem, options, fixed, figures) if options else (
-            [], counterexamples(problem, fixed, figures))
+        picks, bad = (
+            choose(problem, options, fixed, figures) if options else ([], counterexamples(problem, fixed, figures))
+        )
         out.conditions = picks + fixed
         out.tried, out.refuted = len(figures), bad
     out.words = [sign_words(c, diagram.coords) for c in out.conditions] + unnamed

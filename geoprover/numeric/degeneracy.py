@@ -5,17 +5,18 @@ of which three are collinear, a "similar" flat triangle, a "congruent" zero-leng
 tests are relative to the size of the figure (and of the triangle), so a flat triangle with far
 apart vertices is as flat as a small one. Each engine states these conditions with its proof.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator, Mapping
 from itertools import combinations
-from typing import Callable, Iterator, Mapping
 
 import numpy as np
 
 from ..model import Predicate
 from .geometry import Point, cross
 
-FLAT = 1e-6     # relative size below which a segment is zero and a triangle flat
+FLAT = 1e-6  # relative size below which a segment is zero and a triangle flat
 
 
 def zero_segment(a: Point, b: Point, scale: float) -> bool:
@@ -30,8 +31,9 @@ def flatness(a: Point, b: Point, c: Point) -> float:
 
 def flat(a: Point, b: Point, c: Point, scale: float) -> bool:
     """Collinear or with two vertices at one spot."""
-    return (zero_segment(a, b, scale) or zero_segment(b, c, scale) or zero_segment(a, c, scale)
-            or flatness(a, b, c) < FLAT)
+    return (
+        zero_segment(a, b, scale) or zero_segment(b, c, scale) or zero_segment(a, c, scale) or flatness(a, b, c) < FLAT
+    )
 
 
 # What each statement needs of its arguments, as plain conditions on names:
@@ -79,9 +81,19 @@ def _triangles(args):
 
 
 NEEDS: dict[str, Callable[[tuple[str, ...]], Iterator[Need]]] = {
-    "coll": _coll, "para": _segments, "perp": _segments, "cong": _segments, "eqangle": _segments,
-    "eqratio": _segments, "aconst": _segments, "rconst": _segments, "cyclic": _cyclic,
-    "midp": _midp, "circle": _circle, "simtri": _triangles, "contri": _triangles,
+    "coll": _coll,
+    "para": _segments,
+    "perp": _segments,
+    "cong": _segments,
+    "eqangle": _segments,
+    "eqratio": _segments,
+    "aconst": _segments,
+    "rconst": _segments,
+    "cyclic": _cyclic,
+    "midp": _midp,
+    "circle": _circle,
+    "simtri": _triangles,
+    "contri": _triangles,
 }
 
 

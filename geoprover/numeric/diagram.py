@@ -1,4 +1,5 @@
 """Random coordinates that satisfy a problem's constructions: the numeric model of the figure."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -6,15 +7,15 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..catalogue import get_construction
-from .samplers import SAMPLERS, SignChooser
 from ..errors import DrawError
 from ..model import Clause, Predicate, Problem
 from . import loci
 from .checks import goal_holds, holds, residual
 from .geometry import Circle, Degenerate, Line, intersect
+from .samplers import SAMPLERS, SignChooser
 
-MIN_SEPARATION = 1e-3   # new points must stand this far (relative to the figure) from old ones
-DRAW_TOL = 1e-6         # a drawn construction's facts must hold this well
+MIN_SEPARATION = 1e-3  # new points must stand this far (relative to the figure) from old ones
+DRAW_TOL = 1e-6  # a drawn construction's facts must hold this well
 CLAUSE_TRIES = 12
 DIAGRAM_TRIES = 40
 GOAL_TRIES = 16
@@ -29,8 +30,8 @@ class Choice:
     clause: int
     candidates: tuple[np.ndarray, ...]
     taken: int
-    before: tuple[str, ...]          # the points drawn before it, which a description may name
-    near: tuple[str, ...]            # the points its constructions name (preferred in descriptions)
+    before: tuple[str, ...]  # the points drawn before it, which a description may name
+    near: tuple[str, ...]  # the points its constructions name (preferred in descriptions)
 
 
 @dataclass
@@ -40,9 +41,10 @@ class Branches:
     flips: frozenset[int] = frozenset()
     made: list[Choice] = field(default_factory=list)
 
-    def pick(self, point: str, clause: Clause, candidates: list[np.ndarray], existing: dict,
-             rng: np.random.Generator) -> np.ndarray:
-        k = int(rng.integers(len(candidates)))       # drawn even when flipped: the stream stays aligned
+    def pick(
+        self, point: str, clause: Clause, candidates: list[np.ndarray], existing: dict, rng: np.random.Generator
+    ) -> np.ndarray:
+        k = int(rng.integers(len(candidates)))  # drawn even when flipped: the stream stays aligned
         if len(self.made) in self.flips:
             k = (k + 1) % len(candidates)
         self.record(point, clause, candidates, k, existing)
@@ -52,8 +54,9 @@ class Branches:
         near = tuple(dict.fromkeys(a for c in clause.constructions for a in c.args if a in existing and a != point))
         self.made.append(Choice(point, clause.index, tuple(candidates), k, tuple(existing), near))
 
-    def sample(self, sampler, rng: np.random.Generator, inputs: dict, clause: Clause, env: dict,
-               existing: dict) -> dict:
+    def sample(
+        self, sampler, rng: np.random.Generator, inputs: dict, clause: Clause, env: dict, existing: dict
+    ) -> dict:
         """Run a sampler, recording each orientation it picks at random as a branch (the other
         orientation redrawn from the same random state gives the other candidate)."""
         state = rng.bit_generator.state
@@ -68,8 +71,13 @@ class Branches:
             moved = max(out, key=lambda q: shift[q])
             # the sampler's points that stay put (a square's base) may describe the pick too
             still = {env[q]: np.asarray(out[q], float) for q in out if shift[q] < 1e-9 and env[q] in env.values()}
-            self.record(env[moved], clause, [np.asarray(out[moved], float), np.asarray(other[moved], float)],
-                        0, {**existing, **still})
+            self.record(
+                env[moved],
+                clause,
+                [np.asarray(out[moved], float), np.asarray(other[moved], float)],
+                0,
+                {**existing, **still},
+            )
         return out
 
 
@@ -80,9 +88,9 @@ class Diagram:
     seed: int
     attempts: int = 1
     scale: float = 1.0
-    facts: list[Predicate] = field(default_factory=list)   # every construction fact, instantiated
-    choices: list[Choice] = field(default_factory=list)    # branch picks, in drawing order
-    state: dict | None = None                              # random state that redraws this figure
+    facts: list[Predicate] = field(default_factory=list)  # every construction fact, instantiated
+    choices: list[Choice] = field(default_factory=list)  # branch picks, in drawing order
+    state: dict | None = None  # random state that redraws this figure
 
     def holds(self, pred: Predicate, tol: float = 1e-7) -> bool:
         return holds(pred, self.coords, self.scale, tol)
@@ -107,8 +115,9 @@ def _extent(coords: dict[str, np.ndarray]) -> float:
     return max(1e-9, float(np.max(pts.max(axis=0) - pts.min(axis=0))))
 
 
-def _draw_clause(clause: Clause, coords: dict[str, np.ndarray], rng: np.random.Generator,
-                 branches: Branches | None = None) -> dict[str, np.ndarray]:
+def _draw_clause(
+    clause: Clause, coords: dict[str, np.ndarray], rng: np.random.Generator, branches: Branches | None = None
+) -> dict[str, np.ndarray]:
     scale = _extent(coords)
     fixed = clause.fixed_coords
     if fixed and set(fixed) == set(clause.points):
@@ -123,8 +132,11 @@ def _draw_clause(clause: Clause, coords: dict[str, np.ndarray], rng: np.random.G
         env = dict(zip(cons.params, call.args))
         if cons.sampler:
             inputs = {p: coords[env[p]] for p in cons.inputs}
-            out = (branches.sample(SAMPLERS[cons.sampler], rng, inputs, clause, env, coords) if branches
-                   else SAMPLERS[cons.sampler](rng, inputs))
+            out = (
+                branches.sample(SAMPLERS[cons.sampler], rng, inputs, clause, env, coords)
+                if branches
+                else SAMPLERS[cons.sampler](rng, inputs)
+            )
             for param, value in out.items():
                 loci_of[env[param]].append(np.asarray(value, dtype=float))
             continue
@@ -142,8 +154,15 @@ def _draw_clause(clause: Clause, coords: dict[str, np.ndarray], rng: np.random.G
     return new
 
 
-def _meet(shapes: list, existing: dict[str, np.ndarray], rng: np.random.Generator, scale: float,
-          branches: Branches | None = None, point: str = "", clause: Clause | None = None) -> np.ndarray:
+def _meet(
+    shapes: list,
+    existing: dict[str, np.ndarray],
+    rng: np.random.Generator,
+    scale: float,
+    branches: Branches | None = None,
+    point: str = "",
+    clause: Clause | None = None,
+) -> np.ndarray:
     """The new point: a given point, a random point of one locus, or an intersection of loci."""
     points = [s for s in shapes if isinstance(s, np.ndarray)]
     curves = [s for s in shapes if isinstance(s, (Line, Circle))]
@@ -152,8 +171,7 @@ def _meet(shapes: list, existing: dict[str, np.ndarray], rng: np.random.Generato
     if len(curves) == 1:
         return curves[0].sample(rng, 1.0)
     candidates = intersect(curves[0], curves[1])
-    fresh = [c for c in candidates
-             if all(np.hypot(*(c - q)) > MIN_SEPARATION * scale for q in existing.values())]
+    fresh = [c for c in candidates if all(np.hypot(*(c - q)) > MIN_SEPARATION * scale for q in existing.values())]
     if not fresh:
         raise Degenerate("the loci meet only at existing points")
     if len(fresh) == 1:
@@ -185,8 +203,9 @@ def _check_clause(clause: Clause, new: dict[str, np.ndarray], coords: dict[str, 
     return facts
 
 
-def draw_clause(clause: Clause, coords: dict[str, np.ndarray], rng: np.random.Generator
-                ) -> tuple[dict[str, np.ndarray], list[Predicate]]:
+def draw_clause(
+    clause: Clause, coords: dict[str, np.ndarray], rng: np.random.Generator
+) -> tuple[dict[str, np.ndarray], list[Predicate]]:
     """Draw one more clause into an existing figure: its new points and the facts they satisfy.
 
     Raises `Degenerate` when the clause cannot be drawn there (used by the auxiliary-point search).
@@ -212,8 +231,13 @@ def draw(problem: Problem, seed: int = 0, configurations: int = GOAL_TRIES) -> D
     return diagram
 
 
-def draw_once(problem: Problem, rng: np.random.Generator, seed: int = 0, tries: int = DIAGRAM_TRIES,
-              flips: frozenset[int] = frozenset()) -> Diagram:
+def draw_once(
+    problem: Problem,
+    rng: np.random.Generator,
+    seed: int = 0,
+    tries: int = DIAGRAM_TRIES,
+    flips: frozenset[int] = frozenset(),
+) -> Diagram:
     """Draw the problem; redraw degenerate attempts; after ``tries`` give up with a DrawError.
 
     ``flips`` takes those branch picks (numbered in drawing order) the other way: with the
@@ -244,5 +268,4 @@ def draw_once(problem: Problem, rng: np.random.Generator, seed: int = 0, tries: 
             return Diagram(problem, coords, seed, attempt, _extent(coords), facts, branches.made, state)
     index, why = worst
     clause = problem.clauses[index]
-    raise DrawError(f"cannot be drawn after {tries} attempts: {why}",
-                    f"{problem.name}, clause {index + 1} '{clause}'")
+    raise DrawError(f"cannot be drawn after {tries} attempts: {why}", f"{problem.name}, clause {index + 1} '{clause}'")

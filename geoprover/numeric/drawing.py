@@ -1,4 +1,5 @@
 """A picture of a diagram: points labelled, the lines and circles of its facts, the goal in red."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -21,7 +22,7 @@ def _segments(pred: Predicate) -> list[tuple[str, ...]]:
     if pred.name in ("simtri", "contri"):
         return [(a[0], a[1]), (a[1], a[2]), (a[2], a[0]), (a[3], a[4]), (a[4], a[5]), (a[5], a[3])]
     if pred.name in SEGMENT_PREDICATES or pred.name in ("aconst", "rconst"):
-        return [tuple(a[i:i + 2]) for i in range(0, len(a) - 1, 2)]
+        return [tuple(a[i : i + 2]) for i in range(0, len(a) - 1, 2)]
     return []
 
 
@@ -43,6 +44,7 @@ def _circles(pred: Predicate, coords: dict[str, np.ndarray]) -> list[tuple[np.nd
 def render(diagram: Diagram, path: str | Path, title: str | None = None) -> Path:
     """Write the picture; the format follows the file's suffix (.svg, .png, .pdf)."""
     import matplotlib
+
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 

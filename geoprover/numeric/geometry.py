@@ -1,4 +1,5 @@
 """Plane geometry on floats: the loci that constructions draw and their intersections."""
+
 from __future__ import annotations
 
 import math
@@ -99,8 +100,8 @@ def intersect_lines(l1: Line, l2: Line) -> list[Point]:
 def intersect_line_circle(line: Line, circ: Circle) -> list[Point]:
     w = line.p - circ.c
     b = float(w @ line.d)
-    disc = b * b - (float(w @ w) - circ.r ** 2)
-    if disc < -1e-12 * max(1.0, circ.r ** 2):
+    disc = b * b - (float(w @ w) - circ.r**2)
+    if disc < -1e-12 * max(1.0, circ.r**2):
         raise Degenerate("line misses circle")
     s = math.sqrt(max(disc, 0.0))
     return [line.p + (-b - s) * line.d, line.p + (-b + s) * line.d]
@@ -111,9 +112,9 @@ def intersect_circles(c1: Circle, c2: Circle) -> list[Point]:
     dist = float(np.hypot(*d))
     if dist < 1e-12:
         raise Degenerate("concentric circles")
-    a = (c1.r ** 2 - c2.r ** 2 + dist ** 2) / (2 * dist)
-    h2 = c1.r ** 2 - a ** 2
-    if h2 < -1e-12 * max(1.0, c1.r ** 2):
+    a = (c1.r**2 - c2.r**2 + dist**2) / (2 * dist)
+    h2 = c1.r**2 - a**2
+    if h2 < -1e-12 * max(1.0, c1.r**2):
         raise Degenerate("circles do not meet")
     h = math.sqrt(max(h2, 0.0))
     mid = c1.c + a * d / dist

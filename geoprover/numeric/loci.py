@@ -3,15 +3,27 @@
 Each takes point coordinates (and numbers) and returns either a locus (a `Line` or a `Circle`)
 for the new point to lie on, or the new point itself. Full angles: ∠(l→m) = dir(m) − dir(l) mod π.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
-from .geometry import (Circle, Degenerate, Line, Point, circumcenter, direction, intersect_lines,
-                       perp, reflect_in_line, rot, unit)
+from .geometry import (
+    Circle,
+    Degenerate,
+    Line,
+    Point,
+    circumcenter,
+    direction,
+    intersect_lines,
+    perp,
+    reflect_in_line,
+    rot,
+    unit,
+)
 
 
 def _line_at(p: Point, angle: float, length: float) -> Line:
@@ -125,7 +137,28 @@ def shift(b: Point, c: Point, d: Point) -> Point:
 
 
 PRIMITIVES: dict[str, Callable[..., object]] = {
-    f.__name__: f for f in (line, circle, tline, pline, bline, dia, circum, aline, aline2, eqangle3,
-                            bisect, exbisect, amirror, s_angle, opray, midp, pmirror, rotaten90,
-                            rotatep90, reflect, shift)
+    f.__name__: f
+    for f in (
+        line,
+        circle,
+        tline,
+        pline,
+        bline,
+        dia,
+        circum,
+        aline,
+        aline2,
+        eqangle3,
+        bisect,
+        exbisect,
+        amirror,
+        s_angle,
+        opray,
+        midp,
+        pmirror,
+        rotaten90,
+        rotatep90,
+        reflect,
+        shift,
+    )
 }

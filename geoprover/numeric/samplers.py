@@ -3,16 +3,29 @@
 Each takes the random generator and the input points (by parameter name) and returns the new
 points by parameter name. They draw "typical" figures: no tiny angles, no huge ratios.
 """
+
 from __future__ import annotations
 
 import math
-from typing import Callable
+from collections.abc import Callable
 
 import numpy as np
 
 from . import loci
-from .geometry import (Circle, Degenerate, Line, Point, circumcenter, cross, foot,
-                                intersect_circles, intersect_line_circle, intersect_lines, rot, unit)
+from .geometry import (
+    Circle,
+    Degenerate,
+    Line,
+    Point,
+    circumcenter,
+    cross,
+    foot,
+    intersect_circles,
+    intersect_line_circle,
+    intersect_lines,
+    rot,
+    unit,
+)
 
 Sampler = Callable[[np.random.Generator, dict], dict]
 SAMPLERS: dict[str, Sampler] = {}
@@ -188,8 +201,7 @@ def square(rng, p):
 
 
 def _feet(i: Point, a: Point, b: Point, c: Point) -> dict:
-    return {"x": foot(i, Line.through(b, c)), "y": foot(i, Line.through(c, a)),
-            "z": foot(i, Line.through(a, b))}
+    return {"x": foot(i, Line.through(b, c)), "y": foot(i, Line.through(c, a)), "z": foot(i, Line.through(a, b))}
 
 
 @sampler

@@ -31,6 +31,7 @@ How it works (modules):
 - ``kernels``: numba kernels evaluating sparse polynomials and their partial derivatives at many
   points in one call (compiled code cached on disk).
 """
+
 from .engine import prove
 
 __all__ = ["prove"]

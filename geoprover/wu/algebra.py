@@ -3,6 +3,7 @@
 python-flint has no pseudo-remainder; it is written here with the leading coefficient in the
 main variable taken by repeated C-level differentiation (no term-by-term Python loops).
 """
+
 from __future__ import annotations
 
 import math
@@ -28,14 +29,14 @@ class Unclear(Exception):
     on cannot be read off it, so no branch is chosen (and nothing is proved)."""
 
 
-VANISH = 1e-7       # relative value below which a factor vanishes in the diagram
-NON_ZERO = 1e-5     # relative value a factor set aside must exceed: its "≠ 0" can fail
+VANISH = 1e-7  # relative value below which a factor vanishes in the diagram
+NON_ZERO = 1e-5  # relative value a factor set aside must exceed: its "≠ 0" can fail
 
 
 # Bound on len(a)·len(f) + len(b)·len(g) in one pseudo-division step (tens of bytes a term; the
 # largest step of a proved IMO-AG-30 / JGEX-AG-231 problem measured 1.4e7): beyond it a product
 # could exhaust the machine's memory, and FLINT aborts the process when an allocation fails.
-MAX_PRODUCT_TERMS = 5 * 10 ** 7
+MAX_PRODUCT_TERMS = 5 * 10**7
 
 
 class Ring:
@@ -46,7 +47,7 @@ class Ring:
         self.ctx = flint.fmpz_mpoly_ctx.get(tuple(self.names), "lex")
         self.gens = self.ctx.gens()
         self.index = {n: i for i, n in enumerate(self.names)}
-        self.values = np.zeros(len(self.names))   # numeric diagram value of every variable
+        self.values = np.zeros(len(self.names))  # numeric diagram value of every variable
 
     def gen(self, name: str) -> Poly:
         return self.gens[self.index[name]]
@@ -95,8 +96,10 @@ class Ring:
                 if not h.is_one():
                     a, b = lg / h, lf / h
             if len(a) * len(f) + len(b) * len(g) > MAX_PRODUCT_TERMS:
-                raise TooLarge(f"a pseudo-division step of {len(f)} by {len(g)} terms would exceed "
-                               f"{MAX_PRODUCT_TERMS:.0e} product terms")
+                raise TooLarge(
+                    f"a pseudo-division step of {len(f)} by {len(g)} terms would exceed "
+                    f"{MAX_PRODUCT_TERMS:.0e} product terms"
+                )
             f = a * f - b * xv ** (df - dg) * g
             if deadline is not None:
                 deadline.check()
@@ -192,13 +195,15 @@ class Ring:
         scored = [(self.relative(f), f, e) for f, e in factors]
         keep = [(f, e) for r, f, e in scored if r < VANISH]
         if not keep and strict:
-            raise Unclear(f"no factor of a {len(p)}-term hypothesis vanishes in the diagram "
-                          f"(closest: {min(r for r, _, _ in scored):.1e})")
-        if not keep:      # numerically unclear: keep the one closest to zero
+            raise Unclear(
+                f"no factor of a {len(p)}-term hypothesis vanishes in the diagram "
+                f"(closest: {min(r for r, _, _ in scored):.1e})"
+            )
+        if not keep:  # numerically unclear: keep the one closest to zero
             best = min(scored, key=lambda t: t[0])
             keep = [(best[1], best[2])]
         dropped = [f for _, f, _ in scored if all(f != k for k, _ in keep)]
         out = self.const(1)
-        for f, _ in keep:          # multiplicities carry no information about the zero set
+        for f, _ in keep:  # multiplicities carry no information about the zero set
             out = out * f
         return self.primitive(out), dropped

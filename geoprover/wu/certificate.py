@@ -1,4 +1,5 @@
 """Wu's certificate: the frame, parameters, variable order and triangular set, as data and as lines."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -22,19 +23,31 @@ def certificate_head(setup: Setup, chain: Chain, defined: set[int]) -> dict[str,
         "dependent": [ring.names[m.var] for m in members],
         "order": [ring.names[i] for i in order],
         "variables": len(order),
-        "triangular_set": [{"var": ring.names[m.var], "degree": m.degree(), "terms": len(m.poly),
-                            "initial_terms": len(m.initial(ring)), "from": m.source} for m in members],
+        "triangular_set": [
+            {
+                "var": ring.names[m.var],
+                "degree": m.degree(),
+                "terms": len(m.poly),
+                "initial_terms": len(m.initial(ring)),
+                "from": m.source,
+            }
+            for m in members
+        ],
     }
 
 
 def cert_lines(cert: dict[str, Any]) -> list[str]:
     """The certificate's head as the lines a proof prints."""
     polar = "".join(f", {p} = ({p}_x(1 − {p}_y²), 2·{p}_x·{p}_y)" for p in cert["frame"]["half_angle"])
-    lines = [f"frame: {cert['frame']['origin']} = (0, 0), {cert['frame']['unit']} = (1, 0){polar}",
-             f"parameters: {', '.join(cert['parameters'])}",
-             f"variable order (Wu classes): {' < '.join(cert['order'])}",
-             f"triangular set ({len(cert['triangular_set'])} members):"]
+    lines = [
+        f"frame: {cert['frame']['origin']} = (0, 0), {cert['frame']['unit']} = (1, 0){polar}",
+        f"parameters: {', '.join(cert['parameters'])}",
+        f"variable order (Wu classes): {' < '.join(cert['order'])}",
+        f"triangular set ({len(cert['triangular_set'])} members):",
+    ]
     for t in cert["triangular_set"]:
-        lines.append(f"  {t['var']}: degree {t['degree']}, {t['terms']} terms "
-                     f"(initial {t['initial_terms']} terms)  [{t['from']}]")
+        lines.append(
+            f"  {t['var']}: degree {t['degree']}, {t['terms']} terms "
+            f"(initial {t['initial_terms']} terms)  [{t['from']}]"
+        )
     return lines

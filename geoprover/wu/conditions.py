@@ -1,5 +1,6 @@
 """Wu's non-degeneracy conditions: the goal's own, tested by the algebra, and every condition of a
 proof checked in the diagram with a margin that can fail."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -14,7 +15,7 @@ from .frame import Setup
 from .ndg import describe
 from .triangulate import Chain, reduce
 
-GOAL_NDG_BUDGET = 2.0    # seconds to test that a goal's non-degeneracy is not identically violated
+GOAL_NDG_BUDGET = 2.0  # seconds to test that a goal's non-degeneracy is not identically violated
 
 
 def need_poly(setup: Setup, need: tuple[str, ...]) -> Poly:
@@ -28,8 +29,7 @@ def need_poly(setup: Setup, need: tuple[str, ...]) -> Poly:
     return q
 
 
-def goal_degeneracy(setup: Setup, chain: Chain, problem: Problem, diagram: Diagram,
-                    deadline: Deadline) -> str:
+def goal_degeneracy(setup: Setup, chain: Chain, problem: Problem, diagram: Diagram, deadline: Deadline) -> str:
     """Why the goal is degenerate ("b, a, p are collinear"), or "" when its conditions hold.
 
     A degenerate goal is false, never vacuously true: the concyclicity determinant vanishes for
@@ -51,8 +51,9 @@ def goal_degeneracy(setup: Setup, chain: Chain, problem: Problem, diagram: Diagr
     return ""
 
 
-def check_ndg(setup: Setup, chain: Chain, problem: Problem, diagram: Diagram
-              ) -> tuple[bool, list[str], list[dict[str, Any]]]:
+def check_ndg(
+    setup: Setup, chain: Chain, problem: Problem, diagram: Diagram
+) -> tuple[bool, list[str], list[dict[str, Any]]]:
     """Initials, dropped factors, the goal's own conditions and construction side conditions,
     each checked in the diagram with a margin that can fail (NON_ZERO: a factor set aside as
     non-zero must be clearly so, well above the level at which factors count as vanishing).
@@ -66,7 +67,7 @@ def check_ndg(setup: Setup, chain: Chain, problem: Problem, diagram: Diagram
     def add(kind: str, statement: str, holds: bool, poly: Poly | None = None) -> None:
         nonlocal ok
         key = statement
-        if statement.startswith("diff "):          # diff a b = diff b a
+        if statement.startswith("diff "):  # diff a b = diff b a
             key = "diff " + " ".join(sorted(statement.split()[1:]))
         if key in seen:
             return

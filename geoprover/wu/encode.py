@@ -4,10 +4,11 @@ Angles are full angles mod π: ∠(l→m) = ∠(l'→m') is the vanishing of
 cross(l,m)·dot(l',m') − dot(l,m)·cross(l',m'), a single polynomial that does not see orientation
 of segments, exactly as the problem language means it. Lengths enter squared.
 """
+
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
-from typing import Callable
 
 from ..model import Predicate
 from .algebra import Poly, Ring
@@ -95,15 +96,15 @@ class Encoder:
     def rconst(self, p: Predicate) -> list[Poly]:
         a, b, c, d = p.args
         r = Fraction(p.value)
-        return [r.denominator ** 2 * _sq(self.vec(a, b)) - r.numerator ** 2 * _sq(self.vec(c, d))]
+        return [r.denominator**2 * _sq(self.vec(a, b)) - r.numerator**2 * _sq(self.vec(c, d))]
 
     def aconst(self, p: Predicate) -> list[Poly]:
         a, b, c, d = p.args
         u, v = self.vec(a, b), self.vec(c, d)
         t = tangent(Fraction(p.value))
-        if t is None:                                   # right angle
+        if t is None:  # right angle
             return [_dot(u, v)]
-        (p0, q0), (p1, q1) = t                           # tan = p0/q0 + (p1/q1)·√3
+        (p0, q0), (p1, q1) = t  # tan = p0/q0 + (p1/q1)·√3
         if p1 == 0:
             return [q0 * _cross(u, v) - p0 * _dot(u, v)]
         s = self.ring.gen(SQRT3)
@@ -117,19 +118,34 @@ class Encoder:
 
     def contri(self, p: Predicate) -> list[Poly]:
         a, b, c, x, y, z = p.args
-        return [_sq(self.vec(a, b)) - _sq(self.vec(x, y)), _sq(self.vec(b, c)) - _sq(self.vec(y, z)),
-                _sq(self.vec(c, a)) - _sq(self.vec(z, x))]
+        return [
+            _sq(self.vec(a, b)) - _sq(self.vec(x, y)),
+            _sq(self.vec(b, c)) - _sq(self.vec(y, z)),
+            _sq(self.vec(c, a)) - _sq(self.vec(z, x)),
+        ]
 
     def encode(self, p: Predicate) -> list[Poly]:
-        fn: Callable[[Predicate], list[Poly]] | None = getattr(self, p.name, None) \
-            if p.name in EQUATIONS else None
+        fn: Callable[[Predicate], list[Poly]] | None = getattr(self, p.name, None) if p.name in EQUATIONS else None
         if fn is None:
             raise Inexpressible(f"'{p.name}' is not an equation")
         return fn(p)
 
 
-EQUATIONS = ("coll", "para", "perp", "cong", "midp", "circle", "cyclic", "eqangle", "eqratio",
-             "rconst", "aconst", "simtri", "contri")
+EQUATIONS = (
+    "coll",
+    "para",
+    "perp",
+    "cong",
+    "midp",
+    "circle",
+    "cyclic",
+    "eqangle",
+    "eqratio",
+    "rconst",
+    "aconst",
+    "simtri",
+    "contri",
+)
 
 
 def tangent(angle: Fraction) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -141,8 +157,19 @@ def tangent(angle: Fraction) -> tuple[tuple[int, int], tuple[int, int]] | None:
     twelfths = angle * 12
     if twelfths.denominator != 1:
         raise Inexpressible(f"angle {angle * 180}° has no tangent in Q(√3)")
-    table = {0: (0, 0), 1: (2, -1), 2: (0, Fraction(1, 3)), 3: (1, 0), 4: (0, 1), 5: (2, 1),
-             7: (-2, -1), 8: (0, -1), 9: (-1, 0), 10: (0, Fraction(-1, 3)), 11: (-2, 1)}
+    table = {
+        0: (0, 0),
+        1: (2, -1),
+        2: (0, Fraction(1, 3)),
+        3: (1, 0),
+        4: (0, 1),
+        5: (2, 1),
+        7: (-2, -1),
+        8: (0, -1),
+        9: (-1, 0),
+        10: (0, Fraction(-1, 3)),
+        11: (-2, 1),
+    }
     k = int(twelfths)
     if k == 6:
         return None

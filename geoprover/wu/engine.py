@@ -1,8 +1,9 @@
 """Wu's method on a problem: encode, triangulate, pseudo-divide the goal, check the NDG conditions."""
+
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from ..catalogue import get_construction
 from ..errors import GeoproverError
@@ -18,11 +19,10 @@ from .frame import Setup
 from .triangulate import Chain, Member, reduce, triangulate_clause
 
 ENGINE = "wu"
-QUICK = 1.0     # seconds of exact division before the numeric screen is consulted
+QUICK = 1.0  # seconds of exact division before the numeric screen is consulted
 
 
-def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0,
-          numeric_gate: bool = True) -> Proof:
+def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0, numeric_gate: bool = True) -> Proof:
     """Wu's method on ``problem``; PROVED only with an exact zero remainder and NDGs non-zero.
 
     ``numeric_gate=False`` skips the early "goal false in the diagram" answer, so that the
@@ -58,7 +58,7 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
         return done(NOT_PROVED, f"numerically unclear: {why}")
     except OutOfTime as why:
         return done(TIMEOUT, str(why))
-    except (ArithmeticError, ValueError, KeyError) as why:    # a bug or an unsupported shape
+    except (ArithmeticError, ValueError, KeyError) as why:  # a bug or an unsupported shape
         return done(ERROR, f"wu failed: {type(why).__name__}: {why}")
 
 
@@ -79,8 +79,7 @@ def build(problem: Problem, diagram: Diagram, deadline: Deadline) -> tuple[Setup
     return setup, chain, enc.encode(problem.goal)
 
 
-def _run(problem: Problem, diagram: Diagram, deadline: Deadline, proof: Proof,
-         done: Callable[..., Proof]) -> Proof:
+def _run(problem: Problem, diagram: Diagram, deadline: Deadline, proof: Proof, done: Callable[..., Proof]) -> Proof:
     setup, chain, goal_polys = build(problem, diagram, deadline)
     ring = setup.ring
     defined = {m.var for m in chain.members}
@@ -98,8 +97,11 @@ def _run(problem: Problem, diagram: Diagram, deadline: Deadline, proof: Proof,
     proof.certificate["remainder_terms"] = [len(r) for r in remainders]
     if any(not r.is_zero() for r in remainders):
         proof.steps = cert_lines(cert) + [f"remainder ≠ 0 ({max(len(r) for r in remainders)} terms)"]
-        return done(NOT_PROVED, "the pseudo-remainder of the goal is not zero "
-                                "(not a consequence on the diagram's component of this encoding)")
+        return done(
+            NOT_PROVED,
+            "the pseudo-remainder of the goal is not zero "
+            "(not a consequence on the diagram's component of this encoding)",
+        )
     ndg_ok, ndg_lines, ndg_data = check_ndg(setup, chain, problem, diagram)
     proof.certificate["ndg"] = ndg_data
     proof.certificate["remainder"] = 0
@@ -112,30 +114,36 @@ def _run(problem: Problem, diagram: Diagram, deadline: Deadline, proof: Proof,
     return done(PROVED)
 
 
-def reduce_goal(ring: Ring, chain: Chain, goal_polys: list[Poly], deadline: Deadline,
-                certificate: dict) -> list[Poly] | None:
+def reduce_goal(
+    ring: Ring, chain: Chain, goal_polys: list[Poly], deadline: Deadline, certificate: dict
+) -> list[Poly] | None:
     """The goal's remainders, or None when the numeric screen shows they cannot all be zero.
 
     Most divisions end well within QUICK seconds, and the screen's fixed cost (importing numba
     and loading its cached kernels, ~0.4 s) exceeds most whole proofs; a longer division is
     interrupted once for the screen, then restarted unless the screen refutes the goal.
     """
-    if QUICK > 0:           # 0: screen first
+    if QUICK > 0:  # 0: screen first
         quick = deadline.within(QUICK)
         try:
             return [reduce(ring, g, chain, quick) for g in goal_polys]
         except TooLarge:
-            raise               # no budget would help
+            raise  # no budget would help
         except OutOfTime:
             deadline.check()
     try:
         from .refute import screen
+
         verdict = screen(ring, chain, goal_polys)
-    except Exception as why:        # the screen is an optimisation: never let it cost a proof
+    except Exception as why:  # the screen is an optimisation: never let it cost a proof
         certificate["screen"] = {"refuted": False, "reason": f"screen failed: {type(why).__name__}: {why}"}
     else:
-        certificate["screen"] = {"refuted": verdict.refuted, "reason": verdict.reason,
-                                 "samples": verdict.samples, "seconds": round(verdict.seconds, 4)}
+        certificate["screen"] = {
+            "refuted": verdict.refuted,
+            "reason": verdict.reason,
+            "samples": verdict.samples,
+            "seconds": round(verdict.seconds, 4),
+        }
         if verdict.refuted:
             return None
     return [reduce(ring, g, chain, deadline) for g in goal_polys]

@@ -3,10 +3,11 @@
 The first point is the origin and the second is (1, 0), unless an angle bisector at a free vertex
 asks for that vertex at the origin and its free arms in half-angle coordinates (``polar_points``).
 """
+
 from __future__ import annotations
 
 import math
-from typing import Iterator
+from collections.abc import Iterator
 
 from ..catalogue import get_construction
 from ..model import Problem
@@ -24,13 +25,17 @@ class Setup:
 
     def __init__(self, problem: Problem, diagram: Diagram) -> None:
         self.problem = problem
-        facts = [f for c in problem.clauses for call in c.constructions
-                 for f in get_construction(call.name).instantiate(call)]
+        facts = [
+            f
+            for c in problem.clauses
+            for call in c.constructions
+            for f in get_construction(call.name).instantiate(call)
+        ]
         goal = [problem.goal] if problem.goal is not None else []
         self.sqrt3 = needs_sqrt3(facts + goal)
         points = list(problem.points)
         self.origin, self.unit = choose_frame(problem)
-        names = ["sqrt2", SQRT3]          # adjoined square roots: lowest class, unused unless needed
+        names = ["sqrt2", SQRT3]  # adjoined square roots: lowest class, unused unless needed
         for p in points:
             names += [f"{p}_x", f"{p}_y"]
         self.ring = Ring(names)
@@ -64,18 +69,21 @@ class Setup:
                 x, y = abs(u) / (1 + t * t), t
             self.ring.values[self.ring.index[f"{p}_x"]] = x
             self.ring.values[self.ring.index[f"{p}_y"]] = y
-        self.ring.values[self.ring.index["sqrt2"]] = 2 ** 0.5
-        self.ring.values[self.ring.index[SQRT3]] = 3 ** 0.5
+        self.ring.values[self.ring.index["sqrt2"]] = 2**0.5
+        self.ring.values[self.ring.index[SQRT3]] = 3**0.5
 
     def new_vars(self, points: tuple[str, ...]) -> list[int]:
-        return [self.ring.index[f"{p}_{c}"] for p in points for c in "xy"
-                if p not in (self.origin, self.unit)]
+        return [self.ring.index[f"{p}_{c}"] for p in points for c in "xy" if p not in (self.origin, self.unit)]
 
 
 def _free_points(problem: Problem) -> list[str]:
     """Points whose clause has no facts (triangle, free, segment, ...), in order."""
-    return [p for clause in problem.clauses
-            if all(not get_construction(c.name).facts for c in clause.constructions) for p in clause.points]
+    return [
+        p
+        for clause in problem.clauses
+        if all(not get_construction(c.name).facts for c in clause.constructions)
+        for p in clause.points
+    ]
 
 
 def _bisectors(problem: Problem) -> Iterator[tuple[str, str, str]]:

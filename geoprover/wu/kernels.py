@@ -6,6 +6,7 @@ of real or complex points, with the size of its terms (for relative zero tests) 
 derivatives in chosen variables (for Newton's method and error bounds). Compiled code is cached
 on disk (``cache=True``), so only the first run on a machine pays for compilation.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -22,10 +23,10 @@ class Sparse:
     ``var[k] ** exp[k]`` for k in ``ptr[t]:ptr[t + 1]``."""
 
     nvars: int
-    coeffs: np.ndarray      # float64 (terms,)
-    ptr: np.ndarray         # int64 (terms + 1,)
-    var: np.ndarray         # int64 (non-zero exponents,)
-    exp: np.ndarray         # int64 (non-zero exponents,)
+    coeffs: np.ndarray  # float64 (terms,)
+    ptr: np.ndarray  # int64 (terms + 1,)
+    var: np.ndarray  # int64 (non-zero exponents,)
+    exp: np.ndarray  # int64 (non-zero exponents,)
 
     @classmethod
     def of(cls, p: Poly, nvars: int) -> "Sparse":
@@ -34,7 +35,7 @@ class Sparse:
             empty = np.zeros(0, dtype=np.int64)
             return cls(nvars, np.zeros(0), np.zeros(1, dtype=np.int64), empty, empty)
         exps = np.array(monoms, dtype=np.int64).reshape(len(monoms), nvars)
-        rows, cols = np.nonzero(exps)            # row-major: the factors of each term in order
+        rows, cols = np.nonzero(exps)  # row-major: the factors of each term in order
         ptr = np.zeros(len(monoms) + 1, dtype=np.int64)
         np.cumsum(np.bincount(rows, minlength=len(monoms)), out=ptr[1:])
         coeffs = np.array([float(c) for c in p.coeffs()])
@@ -43,8 +44,9 @@ class Sparse:
     def __len__(self) -> int:
         return len(self.coeffs)
 
-    def at(self, points: np.ndarray, wrt: tuple[int, ...] | list[int] = ()
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def at(
+        self, points: np.ndarray, wrt: tuple[int, ...] | list[int] = ()
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Values, sizes (sum of |term|) and partial derivatives in ``wrt`` at every row of ``points``.
 
         ``points`` has one row per point and one column per variable (float64 or complex128);
@@ -59,8 +61,7 @@ class Sparse:
         values = np.zeros(len(points), dtype=points.dtype)
         sizes = np.zeros(len(points))
         derivs = np.zeros((len(points), len(wrt)), dtype=points.dtype)
-        _evaluate(self.coeffs.astype(points.dtype), self.ptr, self.var, self.exp, points, slot,
-                  values, sizes, derivs)
+        _evaluate(self.coeffs.astype(points.dtype), self.ptr, self.var, self.exp, points, slot, values, sizes, derivs)
         return values, sizes, derivs
 
 

@@ -4,10 +4,11 @@ A polynomial (or each of its irreducible factors) is compared, up to a constant,
 polynomials of "a ≠ b", "a, b, c not collinear", "ab ∦ cd", "ab ⊥̸ cd" and "|ab| ≠ |cd|" over the
 points it involves plus the two frame points; otherwise it is stated as a polynomial.
 """
+
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from itertools import combinations
-from typing import Iterator, Sequence
 
 from ..model import Predicate
 from .algebra import Poly
@@ -67,8 +68,11 @@ def describe(setup: Setup, p: Poly, chain: Chain | None = None, before: int | No
     """
     if p.is_constant():
         return []
-    members = chain.members[:before] if chain is not None and before is not None else \
-        (chain.members if chain is not None else [])
+    members = (
+        chain.members[:before]
+        if chain is not None and before is not None
+        else (chain.members if chain is not None else [])
+    )
     simple = [m for m in members if len(m.poly) <= 3 and m.initial(setup.ring).is_constant()]
     if len(p) > 200:
         return [describe_one(setup, p, simple)]

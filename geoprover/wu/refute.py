@@ -14,6 +14,7 @@ It can only make Wu give up early; it never proves anything. When in doubt (Newt
 converge, a sample drifts far, error bounds are wide, the goal looks non-zero at the diagram
 itself) it does not refute.
 """
+
 from __future__ import annotations
 
 import time
@@ -25,22 +26,24 @@ from .algebra import Poly, Ring
 from .kernels import Sparse
 from .triangulate import Chain
 
-STEP = 1e-3          # size of the random move of the parameters (relative)
-DRIFT = 0.05         # a sample whose dependent coordinate moved further is not trusted
-RHO = 1e-13          # relative rounding error of one evaluation (generous for float64)
-SAFETY = 1e3         # |g| must exceed its error bound this many times
-FLOOR = 1e-9         # ... and this fraction of the size of its terms
+STEP = 1e-3  # size of the random move of the parameters (relative)
+DRIFT = 0.05  # a sample whose dependent coordinate moved further is not trusted
+RHO = 1e-13  # relative rounding error of one evaluation (generous for float64)
+SAFETY = 1e3  # |g| must exceed its error bound this many times
+FLOOR = 1e-9  # ... and this fraction of the size of its terms
 MAX_NEWTON = 40
-MESSAGE = ("goal fails at generic points of the diagram's component: the triangular set does not "
-           "imply it (numeric screen; the exact pseudo-remainder cannot be zero)")
+MESSAGE = (
+    "goal fails at generic points of the diagram's component: the triangular set does not "
+    "imply it (numeric screen; the exact pseudo-remainder cannot be zero)"
+)
 
 
 @dataclass
 class Verdict:
     refuted: bool
-    reason: str             # why it refuted or why it could not
-    samples: int = 0        # samples that converged and stayed near the diagram
-    margin: float = 0.0     # smallest |g| / error bound over the samples (the refuting goal)
+    reason: str  # why it refuted or why it could not
+    samples: int = 0  # samples that converged and stayed near the diagram
+    margin: float = 0.0  # smallest |g| / error bound over the samples (the refuting goal)
     seconds: float = 0.0
 
 
@@ -56,12 +59,12 @@ def screen(ring: Ring, chain: Chain, goals: list[Poly], samples: int = 4, seed: 
     dependent = [m.var for m in members]
     base = ring.values.astype(np.complex128)
     rng = np.random.default_rng(seed)
-    points = np.repeat(base[None, :], samples + 1, axis=0)      # row 0: the diagram itself
+    points = np.repeat(base[None, :], samples + 1, axis=0)  # row 0: the diagram itself
     free = np.ones(n, dtype=bool)
     free[dependent] = False
     move = rng.normal(size=(samples, n)) + 1j * rng.normal(size=(samples, n))
     points[1:, free] += (STEP / np.sqrt(2)) * move[:, free] * np.maximum(1.0, np.abs(base[free]))
-    error = np.zeros((samples + 1, n))        # first-order bound on each coordinate's error
+    error = np.zeros((samples + 1, n))  # first-order bound on each coordinate's error
     good = np.ones(samples + 1, dtype=bool)
 
     for k, m in enumerate(members):
@@ -71,7 +74,7 @@ def screen(ring: Ring, chain: Chain, goals: list[Poly], samples: int = 4, seed: 
         converged = np.zeros(samples + 1, dtype=bool)
         for _ in range(MAX_NEWTON):
             value, size, d = poly.at(points, (v,))
-            settled = np.abs(value) <= RHO * size       # at the rounding level: no step helps
+            settled = np.abs(value) <= RHO * size  # at the rounding level: no step helps
             with np.errstate(all="ignore"):
                 step = np.where(settled, 0, value / d[:, 0])
             step[~np.isfinite(step)] = np.inf
@@ -88,8 +91,7 @@ def screen(ring: Ring, chain: Chain, goals: list[Poly], samples: int = 4, seed: 
         if not good[0] or abs(x[0] - base[v]) > 1e-6 * max(1.0, abs(base[v])):
             return verdict(False, f"the diagram is not a regular point of the member of {ring.names[v]}")
     if good[1:].sum() < min(3, samples):
-        return verdict(False, "Newton's method did not settle on enough samples",
-                       samples=int(good[1:].sum()))
+        return verdict(False, "Newton's method did not settle on enough samples", samples=int(good[1:].sum()))
     for g in goals:
         value, size, d = Sparse.of(g, n).at(points, dependent)
         bound = RHO * size + np.einsum("rj,rj->r", np.abs(d), error[:, dependent])

@@ -8,11 +8,12 @@ reaches stays a free parameter. Every new polynomial is factored and only the fa
 in the numeric diagram are kept (line ∩ circle through a known point, two circles through a
 known point, ...); the dropped factors are non-zero in the diagram and become NDG conditions.
 """
+
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Iterable
 
 import flint
 
@@ -26,7 +27,7 @@ class Member:
 
     var: int
     poly: Poly
-    source: str              # the clause or facts it comes from
+    source: str  # the clause or facts it comes from
 
     def initial(self, ring: Ring) -> Poly:
         return ring.coeff_top(self.poly, self.var)
@@ -50,9 +51,9 @@ class Dropped:
 @dataclass
 class Chain:
     members: list[Member] = field(default_factory=list)
-    dropped: list[Dropped] = field(default_factory=list)    # factors ≠ 0 in the diagram
+    dropped: list[Dropped] = field(default_factory=list)  # factors ≠ 0 in the diagram
     max_terms: int = 0
-    clause_start: int = 0       # members made before the clause being triangulated
+    clause_start: int = 0  # members made before the clause being triangulated
     _factors: list[Poly] = field(default_factory=list)
     _factors_for: int = -1
 
@@ -77,8 +78,9 @@ class Chain:
         self.dropped.extend(Dropped(d, source, self.clause_start) for d in factors if not d.is_constant())
 
 
-def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], source: str,
-                       chain: Chain, deadline: Deadline) -> None:
+def triangulate_clause(
+    ring: Ring, polys: list[Poly], new_vars: list[int], source: str, chain: Chain, deadline: Deadline
+) -> None:
     """Append the clause's members to ``chain`` (see the module docstring)."""
     chain.clause_start = len(chain.members)
     pending: list[Poly] = []
@@ -122,7 +124,7 @@ def triangulate_clause(ring: Ring, polys: list[Poly], new_vars: list[int], sourc
     # the older members already imply or which only restrict further; not needed for the proof.
 
 
-MAX_REDUCE_BELOW = 300     # terms: larger members are left as they are
+MAX_REDUCE_BELOW = 300  # terms: larger members are left as they are
 
 
 def _reduce_below(ring: Ring, member: Member, chain: Chain, deadline: Deadline) -> Member:
@@ -133,7 +135,7 @@ def _reduce_below(ring: Ring, member: Member, chain: Chain, deadline: Deadline) 
     for m in sorted(chain.members, key=lambda m: m.var, reverse=True):
         if m.var < v and q.degrees()[m.var]:
             q = ring.primitive(ring.prem(q, m.poly, m.var, deadline))
-            if len(q) > 20 * MAX_REDUCE_BELOW:       # growing, not simplifying: keep the member
+            if len(q) > 20 * MAX_REDUCE_BELOW:  # growing, not simplifying: keep the member
                 return member
     if q.is_zero() or ring.cls(q) != v:
         return member
@@ -146,8 +148,9 @@ def _reduce_below(ring: Ring, member: Member, chain: Chain, deadline: Deadline) 
     return Member(v, kept, member.source)
 
 
-def _pseudo_gcd(ring: Ring, same: list[Poly], v: int, pending: list[Poly], chain: Chain,
-                source: str, deadline: Deadline) -> list[Poly]:
+def _pseudo_gcd(
+    ring: Ring, same: list[Poly], v: int, pending: list[Poly], chain: Chain, source: str, deadline: Deadline
+) -> list[Poly]:
     """Reduce the polynomials of class v against each other until one is left."""
     while len(same) > 1:
         deadline.check()
@@ -181,8 +184,15 @@ def _push(ring: Ring, p: Poly, out: list[Poly], chain: Chain, source: str) -> No
         out.append(kept)
 
 
-def reduce(ring: Ring, g: Poly, chain: Chain, deadline: Deadline, factor_below: int = 1000,
-           divide_below: int = 200_000, dropped: list[Poly] | None = None) -> Poly:
+def reduce(
+    ring: Ring,
+    g: Poly,
+    chain: Chain,
+    deadline: Deadline,
+    factor_below: int = 1000,
+    divide_below: int = 200_000,
+    dropped: list[Poly] | None = None,
+) -> Poly:
     """Successive pseudo-division of g by the chain, highest class first.
 
     Exact factors of the running remainder are divided out (the remainder is zero when the rest
@@ -192,8 +202,11 @@ def reduce(ring: Ring, g: Poly, chain: Chain, deadline: Deadline, factor_below: 
     hypothesis (``dropped`` given), the factors set aside are conditions: they are collected
     there, variable factors included.
     """
-    r, out = (ring.select_factors(g, strict=dropped is not None) if len(g) <= factor_below
-              else (ring.simplify(g, dropped), []))
+    r, out = (
+        ring.select_factors(g, strict=dropped is not None)
+        if len(g) <= factor_below
+        else (ring.simplify(g, dropped), [])
+    )
     if dropped is not None:
         dropped.extend(out)
     initial_factors = chain.initial_factors(ring)
@@ -203,7 +216,7 @@ def reduce(ring: Ring, g: Poly, chain: Chain, deadline: Deadline, factor_below: 
             break
         if r.degrees()[m.var] == 0:
             continue
-        deadline.check(ahead=3 * step)      # a step is rarely over 3× the previous one
+        deadline.check(ahead=3 * step)  # a step is rarely over 3× the previous one
         began = time.monotonic()
         r = ring.prem(r, m.poly, m.var, deadline)
         chain.note(r)
@@ -223,7 +236,7 @@ def reduce(ring: Ring, g: Poly, chain: Chain, deadline: Deadline, factor_below: 
     return r
 
 
-SPLIT_BUDGET = 3.0     # seconds to confirm one candidate root before giving it up
+SPLIT_BUDGET = 3.0  # seconds to confirm one candidate root before giving it up
 
 
 def split_known_root(ring: Ring, member: Member, chain: Chain, deadline: Deadline) -> Member:
@@ -267,7 +280,7 @@ def split_known_root(ring: Ring, member: Member, chain: Chain, deadline: Deadlin
     return member
 
 
-SURDS = {2: "sqrt2", 3: "sqrt3"}     # square roots the ring may adjoin (lowest class)
+SURDS = {2: "sqrt2", 3: "sqrt3"}  # square roots the ring may adjoin (lowest class)
 
 
 def _quadratic(ring: Ring, q: Poly, v: int) -> tuple[Poly, Poly, Poly]:

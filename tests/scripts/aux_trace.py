@@ -1,6 +1,7 @@
 """Print, as JSON, what the auxiliary-point search sees and does on a few problems: the candidates
 of the base figure in order and the first random batches. Run under two PYTHONHASHSEED values by
 tests/test_reproducible.py; the outputs must be identical."""
+
 from __future__ import annotations
 
 import json
