@@ -110,13 +110,14 @@ def needs(pred: Predicate, goal: bool = True) -> list[Need]:
     return list(dict.fromkeys(fn(pred.args))) if fn else []
 
 
-def words(need: Need) -> str:
+def words(need: Need, failing: bool = False) -> str:
+    """The condition in words ("a ≠ b"), or what is wrong when it fails ("a and b coincide")."""
     kind, *pts = need
     if kind == "segment":
-        return f"{pts[0]} ≠ {pts[1]}"
+        return f"{pts[0]} and {pts[1]} coincide" if failing else f"{pts[0]} ≠ {pts[1]}"
     if kind == "triangle":
-        return f"{', '.join(pts)} not collinear"
-    return f"the points {' '.join(pts)} are distinct"
+        return f"{', '.join(pts)} are collinear" if failing else f"{', '.join(pts)} not collinear"
+    return "a point is repeated" if failing else f"the points {' '.join(pts)} are distinct"
 
 
 def need_fails(need: Need, coords: Mapping[str, Point], scale: float) -> bool:
@@ -134,10 +135,5 @@ def degeneracy(pred: Predicate, coords: Mapping[str, Point], scale: float, goal:
     """Why ``pred`` is degenerate in the figure, in words ("b, a, p collinear"), or None."""
     for need in needs(pred, goal):
         if need_fails(need, coords, scale):
-            kind, *pts = need
-            if kind == "segment":
-                return f"{pts[0]} and {pts[1]} coincide"
-            if kind == "triangle":
-                return f"{', '.join(pts)} are collinear"
-            return f"a point is repeated in {pred}"
+            return words(need, failing=True) + (f" in {pred}" if need[0] == "repeated" else "")
     return None
