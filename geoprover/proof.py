@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .model import Status
+
+if TYPE_CHECKING:
+    from .numeric.diagram import Diagram
 
 PROVED, NOT_PROVED, FALSE, TIMEOUT, ERROR = (
     Status.PROVED,
@@ -74,7 +77,7 @@ class Proof:
         return "\n".join(lines)
 
 
-def state_configuration(proof: Proof, diagram) -> None:
+def state_configuration(proof: Proof, diagram: Diagram) -> None:
     """Say in which configuration a proof holds when the goal fails in another one drawn.
 
     Every engine calls this on a proof: the figure is redrawn with each branch pick taken the other

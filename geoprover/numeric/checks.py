@@ -9,7 +9,8 @@ whose arguments are degenerate (`degeneracy.py`: zero segments, flat triangles, 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
+from fractions import Fraction
 
 import numpy as np
 
@@ -50,7 +51,7 @@ def _angle_gap(x: float, y: float) -> float:
     return min(d, math.pi - d)
 
 
-def r_coll(P, s):
+def r_coll(P: Sequence[Point], s: float) -> float:
     a, b, *rest = P
     u = b - a
     if _len(u) < 1e-12 * s:
@@ -58,27 +59,27 @@ def r_coll(P, s):
     return max(abs(cross(u, c - a)) / (_len(u) * s) for c in rest)
 
 
-def r_para(P, s):
+def r_para(P: Sequence[Point], s: float) -> float:
     a, b, c, d = P
     return abs(_sin(b - a, d - c))
 
 
-def r_perp(P, s):
+def r_perp(P: Sequence[Point], s: float) -> float:
     a, b, c, d = P
     return abs(_cos(b - a, d - c))
 
 
-def r_cong(P, s):
+def r_cong(P: Sequence[Point], s: float) -> float:
     a, b, c, d = P
     return abs(_len(b - a) - _len(d - c)) / s
 
 
-def r_eqangle(P, s):
+def r_eqangle(P: Sequence[Point], s: float) -> float:
     a, b, c, d, e, f, g, h = P
     return _angle_gap(_angle(b - a, d - c), _angle(f - e, h - g))
 
 
-def r_eqratio(P, s):
+def r_eqratio(P: Sequence[Point], s: float) -> float:
     a, b, c, d, e, f, g, h = P
     return abs(_len(b - a) * _len(h - g) - _len(d - c) * _len(f - e)) / s**2
 
@@ -96,19 +97,19 @@ def _circle_of(a, b, c):
     return o, _len(a - o)
 
 
-def r_cyclic(P, s):
+def r_cyclic(P: Sequence[Point], s: float) -> float:
     o, r = _circle_of(*P[:3])
     if o is None:
         return INF
     return max(abs(_len(p - o) - r) for p in P[3:]) / s
 
 
-def r_midp(P, s):
+def r_midp(P: Sequence[Point], s: float) -> float:
     m, a, b = P
     return _len(m - (a + b) / 2) / s
 
 
-def r_circle(P, s):
+def r_circle(P: Sequence[Point], s: float) -> float:
     o, a, b, c = P
     ra = _len(a - o)
     return max(abs(_len(b - o) - ra), abs(_len(c - o) - ra)) / s
@@ -118,7 +119,7 @@ def _sides(a, b, c):
     return _len(b - a), _len(c - b), _len(a - c)
 
 
-def r_simtri(P, s):
+def r_simtri(P: Sequence[Point], s: float) -> float:
     t1, t2 = _sides(*P[:3]), _sides(*P[3:])
     if min(t1) < 1e-9 * s or min(t2) < 1e-9 * s or abs(cross(P[1] - P[0], P[2] - P[0])) < 1e-9 * s * s:
         return INF
@@ -126,30 +127,30 @@ def r_simtri(P, s):
     return max(abs(t1[i] - k * t2[i]) for i in range(3)) / s
 
 
-def r_contri(P, s):
+def r_contri(P: Sequence[Point], s: float) -> float:
     t1, t2 = _sides(*P[:3]), _sides(*P[3:])
     if abs(cross(P[1] - P[0], P[2] - P[0])) < 1e-9 * s * s:
         return INF
     return max(abs(x - y) for x, y in zip(t1, t2)) / s
 
 
-def r_aconst(P, s, value):
+def r_aconst(P: Sequence[Point], s: float, value: Fraction) -> float:
     a, b, c, d = P
     return _angle_gap(_angle(b - a, d - c), float(value) * math.pi)
 
 
-def r_rconst(P, s, value):
+def r_rconst(P: Sequence[Point], s: float, value: Fraction) -> float:
     a, b, c, d = P
     ld = _len(d - c)
     return INF if ld < 1e-12 else abs(_len(b - a) / ld - float(value))
 
 
 # Side conditions return a margin: positive when the condition holds.
-def m_diff(P, s):
+def m_diff(P: Sequence[Point], s: float) -> float:
     return _len(P[1] - P[0]) / s
 
 
-def m_ncoll(P, s):
+def m_ncoll(P: Sequence[Point], s: float) -> float:
     a, b, *rest = P
     if _len(b - a) < 1e-12 * s:
         return -1.0
@@ -161,7 +162,7 @@ m_npara = r_para
 m_nperp = r_perp
 
 
-def m_sameside(P, s):
+def m_sameside(P: Sequence[Point], s: float) -> float:
     a, b, c, x, y, z = P
     p1, p2 = float((b - a) @ (c - a)), float((y - x) @ (z - x))
     return 1.0 if p1 * p2 > 0 else -1.0
@@ -172,33 +173,33 @@ def _left(p, a, b, s):
     return cross(b - a, p - a) / (max(_len(b - a), 1e-300) * s)
 
 
-def m_ccw(P, s):
+def m_ccw(P: Sequence[Point], s: float) -> float:
     a, b, c = P
     return _left(c, a, b, s)
 
 
-def m_cw(P, s):
+def m_cw(P: Sequence[Point], s: float) -> float:
     return -m_ccw(P, s)
 
 
-def m_same_side(P, s):
+def m_same_side(P: Sequence[Point], s: float) -> float:
     x, y, a, b = P
     u, v = _left(x, a, b, s), _left(y, a, b, s)
     return min(abs(u), abs(v)) if u * v > 0 else -1.0
 
 
-def m_opposite_sides(P, s):
+def m_opposite_sides(P: Sequence[Point], s: float) -> float:
     x, y, a, b = P
     u, v = _left(x, a, b, s), _left(y, a, b, s)
     return min(abs(u), abs(v)) if u * v < 0 else -1.0
 
 
-def m_same_direction(P, s):
+def m_same_direction(P: Sequence[Point], s: float) -> float:
     p, x, q, r = P
     return float((x - p) @ (r - q)) / s**2
 
 
-def m_opposite_direction(P, s):
+def m_opposite_direction(P: Sequence[Point], s: float) -> float:
     return -m_same_direction(P, s)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -50,12 +51,18 @@ class Branches:
         self.record(point, clause, candidates, k, existing)
         return candidates[k]
 
-    def record(self, point: str, clause: Clause, candidates, k: int, existing: dict) -> None:
+    def record(self, point: str, clause: Clause, candidates: list[np.ndarray], k: int, existing: dict) -> None:
         near = tuple(dict.fromkeys(a for c in clause.constructions for a in c.args if a in existing and a != point))
         self.made.append(Choice(point, clause.index, tuple(candidates), k, tuple(existing), near))
 
     def sample(
-        self, sampler, rng: np.random.Generator, inputs: dict, clause: Clause, env: dict, existing: dict
+        self,
+        sampler: Callable[..., dict],
+        rng: np.random.Generator,
+        inputs: dict,
+        clause: Clause,
+        env: dict,
+        existing: dict,
     ) -> dict:
         """Run a sampler, recording each orientation it picks at random as a branch (the other
         orientation redrawn from the same random state gives the other candidate)."""

@@ -79,75 +79,75 @@ def _polygon(rng: np.random.Generator, n: int) -> list[Point]:
 
 
 @sampler
-def free(rng, p):
+def free(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     return {"a": _pt(rng)}
 
 
 @sampler
-def segment(rng, p):
+def segment(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a = _pt(rng)
     b = a + rot(np.array([rng.uniform(0.8, 1.6), 0.0]), rng.uniform(0, 2 * math.pi))
     return {"a": a, "b": b}
 
 
 @sampler
-def triangle(rng, p):
+def triangle(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c = _polygon(rng, 3)
     return {"a": a, "b": b, "c": c}
 
 
 @sampler
-def quadrangle(rng, p):
+def quadrangle(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     return dict(zip("abcd", _polygon(rng, 4)))
 
 
 @sampler
-def pentagon(rng, p):
+def pentagon(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     return dict(zip("abcde", _polygon(rng, 5)))
 
 
 @sampler
-def iso_triangle(rng, p):
+def iso_triangle(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b = segment(rng, p).values()
     c = a + rot(b - a, _sign(rng) * rng.uniform(math.radians(35), math.radians(140)))
     return {"a": a, "b": b, "c": c}
 
 
 @sampler
-def r_triangle(rng, p):
+def r_triangle(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b = segment(rng, p).values()
     c = a + rot(b - a, _sign(rng) * math.pi / 2) * rng.uniform(0.5, 1.8)
     return {"a": a, "b": b, "c": c}
 
 
 @sampler
-def risos(rng, p):
+def risos(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b = segment(rng, p).values()
     return {"a": a, "b": b, "c": a + rot(b - a, _sign(rng) * math.pi / 2)}
 
 
 @sampler
-def ieq_triangle(rng, p):
+def ieq_triangle(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b = segment(rng, p).values()
     return {"a": a, "b": b, "c": a + rot(b - a, _sign(rng) * math.pi / 3)}
 
 
 @sampler
-def triangle12(rng, p):
+def triangle12(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b = segment(rng, p).values()
     angle = _sign(rng) * rng.uniform(math.radians(35), math.radians(145))
     return {"a": a, "b": b, "c": a + 2 * rot(b - a, angle)}
 
 
 @sampler
-def trapezoid(rng, p):
+def trapezoid(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c, _ = _polygon(rng, 4)
     d = c + (a - b) * rng.uniform(0.4, 1.4)
     return {"a": a, "b": b, "c": c, "d": d}
 
 
 @sampler
-def r_trapezoid(rng, p):
+def r_trapezoid(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b = segment(rng, p).values()
     d = a + rot(b - a, _sign(rng) * math.pi / 2) * rng.uniform(0.5, 1.5)
     c = d + (b - a) * rng.uniform(0.4, 1.4)
@@ -155,7 +155,7 @@ def r_trapezoid(rng, p):
 
 
 @sampler
-def eq_trapezoid(rng, p):
+def eq_trapezoid(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b = segment(rng, p).values()
     height = rot(b - a, _sign(rng) * math.pi / 2) * rng.uniform(0.4, 1.2)
     shrink = rng.uniform(0.2, 0.8)
@@ -166,35 +166,35 @@ def eq_trapezoid(rng, p):
 
 
 @sampler
-def eq_quadrangle(rng, p):
+def eq_quadrangle(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c, _ = _polygon(rng, 4)
     d = a + rot(unit(c - b), rng.uniform(0, 2 * math.pi)) * float(np.hypot(*(c - b)))
     return {"a": a, "b": b, "c": c, "d": d}
 
 
 @sampler
-def eqdia_quadrangle(rng, p):
+def eqdia_quadrangle(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c, _ = _polygon(rng, 4)
     d = b + rot(unit(c - a), rng.uniform(0, 2 * math.pi)) * float(np.hypot(*(c - a)))
     return {"a": a, "b": b, "c": c, "d": d}
 
 
 @sampler
-def rectangle(rng, p):
+def rectangle(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b = segment(rng, p).values()
     c = b + rot(b - a, _sign(rng) * math.pi / 2) * rng.uniform(0.5, 1.5)
     return {"a": a, "b": b, "c": c, "d": a + c - b}
 
 
 @sampler
-def isquare(rng, p):
+def isquare(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b = segment(rng, p).values()
     c = b + rot(b - a, _sign(rng) * math.pi / 2)
     return {"a": a, "b": b, "c": c, "d": a + c - b}
 
 
 @sampler
-def square(rng, p):
+def square(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b = p["a"], p["b"]
     x = b + rot(b - a, _sign(rng) * math.pi / 2)
     return {"x": x, "y": a + x - b}
@@ -205,34 +205,34 @@ def _feet(i: Point, a: Point, b: Point, c: Point) -> dict:
 
 
 @sampler
-def incenter2(rng, p):
+def incenter2(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c = p["a"], p["b"], p["c"]
     i = intersect_lines(loci.bisect(b, a, c), loci.bisect(a, c, b))[0]
     return {"i": i, **_feet(i, a, b, c)}
 
 
 @sampler
-def excenter2(rng, p):
+def excenter2(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c = p["a"], p["b"], p["c"]
     i = intersect_lines(loci.bisect(b, a, c), loci.exbisect(b, c, a))[0]
     return {"i": i, **_feet(i, a, b, c)}
 
 
 @sampler
-def centroid(rng, p):
+def centroid(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c = p["a"], p["b"], p["c"]
     return {"x": (b + c) / 2, "y": (c + a) / 2, "z": (a + b) / 2, "i": (a + b + c) / 3}
 
 
 @sampler
-def ninepoints(rng, p):
+def ninepoints(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c = p["a"], p["b"], p["c"]
     x, y, z = (b + c) / 2, (c + a) / 2, (a + b) / 2
     return {"x": x, "y": y, "z": z, "i": circumcenter(x, y, z)}
 
 
 @sampler
-def eqangle2(rng, p):
+def eqangle2(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     """x with ∠(ab→ax) = ∠(cx→cb): lines from a and c turned by the same random angle."""
     a, b, c = p["a"], p["b"], p["c"]
     phi = rng.uniform(0.25, math.pi - 0.25)
@@ -242,7 +242,7 @@ def eqangle2(rng, p):
 
 
 @sampler
-def tangent_circle_2l1c(rng, p):
+def tangent_circle_2l1c(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     """Circle inside angle a c b tangent to lines ca, cb and internally to the circle (o, oa)."""
     a, b, c, o = p["a"], p["b"], p["c"], p["o"]
     radius = float(np.hypot(*(a - o)))
@@ -267,7 +267,7 @@ def tangent_circle_2l1c(rng, p):
 
 
 @sampler
-def e5128(rng, p):
+def e5128(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c, d = p["a"], p["b"], p["c"], p["d"]
     y = (a + b) / 2
     ends = intersect_line_circle(Line.through(d, y), Circle(c, float(np.hypot(*(b - c)))))
@@ -276,7 +276,7 @@ def e5128(rng, p):
 
 
 @sampler
-def three_peq(rng, p):
+def three_peq(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c = p["a"], p["b"], p["c"]
     z = b + (c - b) * rng.uniform(-0.5, 1.5)
     x = intersect_lines(Line(2 * z - c, unit(c - a)), Line.through(a, b))[0]
@@ -284,7 +284,7 @@ def three_peq(rng, p):
 
 
 @sampler
-def trisect(rng, p):
+def trisect(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c = p["a"], p["b"], p["c"]
     ba, bc = a - b, c - b
     angle = math.atan2(cross(ba, bc), float(ba @ bc))
@@ -295,7 +295,7 @@ def trisect(rng, p):
 
 
 @sampler
-def trisegment(rng, p):
+def trisegment(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b = p["a"], p["b"]
     return {"x": a + (b - a) / 3, "y": a + 2 * (b - a) / 3}
 
@@ -310,7 +310,7 @@ def _external_tangent(o: Point, r1: float, w: Point, r2: float, side: float) -> 
 
 
 @sampler
-def cc_tangent0(rng, p):
+def cc_tangent0(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     o, w = p["o"], p["w"]
     r1, r2 = float(np.hypot(*(p["a"] - o))), float(np.hypot(*(p["b"] - w)))
     x, y = _external_tangent(o, r1, w, r2, _sign(rng))
@@ -318,7 +318,7 @@ def cc_tangent0(rng, p):
 
 
 @sampler
-def cc_tangent(rng, p):
+def cc_tangent(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     o, w = p["o"], p["w"]
     r1, r2 = float(np.hypot(*(p["a"] - o))), float(np.hypot(*(p["b"] - w)))
     x, y = _external_tangent(o, r1, w, r2, 1.0)
@@ -327,7 +327,7 @@ def cc_tangent(rng, p):
 
 
 @sampler
-def tangent(rng, p):
+def tangent(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, o, b = p["a"], p["o"], p["b"]
     r = float(np.hypot(*(b - o)))
     if np.hypot(*(a - o)) <= r * 1.02:
