@@ -91,7 +91,12 @@ def state_configuration(proof: Proof, diagram: Diagram) -> None:
     proof.configuration = list(found.words)
     if found.dependent:
         note = f"holds in {found.holds} of {found.drawn} configurations drawn"
-        if found.conditions and not found.confirmed:
+        if not found.conditions and not found.confirmed:
+            note += (
+                f" (it fails in {found.refuted} of {found.tried} other random figures, with no branch "
+                f"pick to blame: the non-degeneracy conditions decide the configuration)"
+            )
+        elif found.conditions and not found.confirmed:
             note += (
                 f"; the configuration conditions below also hold in {found.refuted} of {found.tried} other "
                 f"figures where the goal fails: the non-degeneracy conditions decide there"

@@ -80,3 +80,13 @@ def test_conditions_are_tried_on_other_figures_and_a_pick_tied_to_another_point_
     assert s.tried > 20 and s.confirmed
     assert [c.name for c in s.conditions] == ["sameside"]
     assert "exactly when" in s.words[0]
+
+
+def test_a_goal_that_hangs_on_where_a_free_point_fell_is_reported_dependent():
+    # f free on line ab: the bisector of angle cbf is the internal or the external one of the square
+    text = (
+        "a b c d = isquare a b c d; e = midpoint e b a; f = on_line f a b; "
+        "g = on_tline g e d e, angle_bisector g c b f ? cong d e e g"
+    )
+    s = survey(draw(parse_problem(text, "t"), 0))
+    assert s.dependent and s.conditions == [] and s.refuted > 0

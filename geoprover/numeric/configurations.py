@@ -207,6 +207,7 @@ def describe_choice(choice: Choice, diagram: Diagram, oriented: bool) -> Predica
 
 # --- conditions checked on other figures -----------------------------------------------------
 OTHER_FIGURES = 48  # random figures of the problem on which the printed conditions are tried
+QUICK_FIGURES = 16  # random figures tried when no branch pick matters
 
 
 def other_figures(problem: Problem, seed: int, count: int = OTHER_FIGURES) -> list[Diagram]:
@@ -326,6 +327,15 @@ def survey(diagram: Diagram) -> Survey:
         )
         out.conditions = picks + fixed
         out.tried, out.refuted = len(figures), bad
+    elif not out.dependent:
+        # no branch pick matters: the goal may still hang on where a free point fell on its line
+        # (beyond b or not); then it fails in some other random figure and the survey says so
+        figures = other_figures(problem, diagram.seed, QUICK_FIGURES)
+        bad = counterexamples(problem, [], figures)
+        if bad:
+            out.drawn += len(figures)
+            out.holds += len(figures) - bad
+            out.tried, out.refuted = len(figures), bad
     out.words = [sign_words(c, diagram.coords) for c in out.conditions] + unnamed
     return out
 
