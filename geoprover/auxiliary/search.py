@@ -210,11 +210,6 @@ def search(
     return Search(problem, diagram, deadline, seed, build).run()
 
 
-def run_deadline(deadline: Deadline) -> float:
-    """The deadline of one DDAR run: at most PER_RUN seconds, never past the search's deadline.
-
-    The engine's saturate takes a ``time.perf_counter()`` float.
-    """
-    # TODO(merge): the ddar branch makes Engine.saturate accept a timing.Deadline as well; then
-    # pass ``deadline.within(PER_RUN)`` and drop this conversion.
-    return time.perf_counter() + min(deadline.left(), PER_RUN)
+def run_deadline(deadline: Deadline) -> Deadline:
+    """The deadline of one DDAR run: at most PER_RUN seconds, never past the search's deadline."""
+    return deadline.within(PER_RUN)
