@@ -20,7 +20,7 @@ import numpy as np
 
 from ..errors import GeoproverError
 from ..model import Predicate, Problem
-from .checks import goal_holds, holds
+from .checks import holds
 from .degeneracy import flatness
 from .diagram import Choice, Diagram, draw_once
 from .geometry import cross
@@ -199,12 +199,6 @@ def descriptions(choice: Choice, diagram: Diagram, oriented: bool) -> list[Predi
     return out
 
 
-def describe_choice(choice: Choice, diagram: Diagram, oriented: bool) -> Predicate | None:
-    """The preferred sign condition singling out the branch taken (None when there is none)."""
-    found = descriptions(choice, diagram, oriented)
-    return found[0] if found else None
-
-
 # --- conditions checked on other figures -----------------------------------------------------
 OTHER_FIGURES = 48  # random figures of the problem on which the printed conditions are tried
 QUICK_FIGURES = 16  # random figures tried when no branch pick matters
@@ -221,27 +215,23 @@ def other_figures(problem: Problem, seed: int, count: int = OTHER_FIGURES) -> li
     return out
 
 
-def counterexamples(problem: Problem, conditions: list[Predicate], figures: list[Diagram]) -> int:
+def counterexamples(conditions: list[Predicate], figures: list[Diagram]) -> int:
     """Figures in which every condition holds and the goal fails."""
-    return sum(
-        1
-        for f in figures
-        if all(holds(c, f.coords, f.scale) for c in conditions) and not goal_holds(problem.goal, f.coords, f.scale)
-    )
+    return sum(1 for f in figures if all(holds(c, f.coords, f.scale) for c in conditions) and not f.goal_holds())
 
 
 def choose(
-    problem: Problem, options: list[list[Predicate]], fixed: list[Predicate], figures: list[Diagram]
+    options: list[list[Predicate]], fixed: list[Predicate], figures: list[Diagram]
 ) -> tuple[list[Predicate], int]:
     """One condition per branch pick, changed one at a time while that leaves fewer counterexamples."""
     picks = [o[0] for o in options]
-    score = counterexamples(problem, picks + fixed, figures)
+    score = counterexamples(picks + fixed, figures)
     for i, opts in enumerate(options):
         for alt in opts[1:]:
             if score == 0:
                 return picks, 0
             trial = picks[:i] + [alt] + picks[i + 1 :]
-            bad = counterexamples(problem, trial + fixed, figures)
+            bad = counterexamples(trial + fixed, figures)
             if bad < score:
                 picks, score = trial, bad
     return picks, score
@@ -268,10 +258,6 @@ def mirror(diagram: Diagram) -> Diagram | None:
     return Diagram(diagram.problem, coords, diagram.seed, diagram.attempts, diagram.scale, diagram.facts, [], None)
 
 
-def _goal_holds(problem: Problem, d: Diagram) -> bool:
-    return goal_holds(problem.goal, d.coords, d.scale)
-
-
 def survey(diagram: Diagram) -> Survey:
     """Count the configurations where the goal holds; describe what singles out the drawn one."""
     problem = diagram.problem
@@ -289,7 +275,7 @@ def survey(diagram: Diagram) -> Survey:
         if other is None:
             continue
         out.drawn += 1
-        if _goal_holds(problem, other):
+        if other.goal_holds():
             out.holds += 1
         else:
             failing.append(flips)
@@ -297,7 +283,7 @@ def survey(diagram: Diagram) -> Survey:
     oriented = False
     if reflected is not None:
         out.drawn += 1
-        if _goal_holds(problem, reflected):
+        if reflected.goal_holds():
             out.holds += 1
         else:
             oriented = True
@@ -322,16 +308,14 @@ def survey(diagram: Diagram) -> Survey:
             fixed.append(pred)
     if options or fixed:
         figures = other_figures(problem, diagram.seed)
-        picks, bad = (
-            choose(problem, options, fixed, figures) if options else ([], counterexamples(problem, fixed, figures))
-        )
+        picks, bad = choose(options, fixed, figures) if options else ([], counterexamples(fixed, figures))
         out.conditions = picks + fixed
         out.tried, out.refuted = len(figures), bad
     elif not out.dependent:
         # no branch pick matters: the goal may still hang on where a free point fell on its line
         # (beyond b or not); then it fails in some other random figure and the survey says so
         figures = other_figures(problem, diagram.seed, QUICK_FIGURES)
-        bad = counterexamples(problem, [], figures)
+        bad = counterexamples([], figures)
         if bad:
             out.drawn += len(figures)
             out.holds += len(figures) - bad
