@@ -8,6 +8,24 @@ from .table import GOAL_STEP
 from .trace import needed, restates
 
 
+def _equations(node: Node) -> dict:
+    """A fact that is no predicate as its equations (what the report's chase display adds up)."""
+    eqs = node.equations or node.reads
+    if node.pred is not None or not eqs:
+        return {}
+    out = []
+    for system, terms, const, primes in eqs:
+        out.append(
+            {
+                "system": system,
+                "terms": [[str(k), a, b] for k, a, b in terms],
+                "const": str(const),
+                "primes": {str(p): str(k) for p, k in (primes or {}).items()},
+            }
+        )
+    return {"equations": out}
+
+
 def render(db: Database, goal_text: str, goal_nodes: list[Node]) -> tuple[list[str], list[dict]]:
     """Numbered proof lines (premises first) and the same as JSON-able records."""
     goal_nodes = list(dict.fromkeys(goal_nodes))
@@ -28,7 +46,7 @@ def render(db: Database, goal_text: str, goal_nodes: list[Node]) -> tuple[list[s
         lines.append(
             f"{number[n.ident]}. {lhs} ⇒ {n.text}  ({words})" if lhs else f"{number[n.ident]}. {n.text}  ({words})"
         )
-        records.append({"ref": number[n.ident], "fact": n.text, "rule": n.rule, "from": refs})
+        records.append({"ref": number[n.ident], "fact": n.text, "rule": n.rule, "from": refs, **_equations(n)})
     # the goal itself, when it needed a final chase over several facts
     if len(goal_nodes) != 1 or not restates(goal_nodes[0], goal_text):
         refs = [number[g.ident] for g in goal_nodes]

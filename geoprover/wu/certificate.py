@@ -7,6 +7,14 @@ from typing import Any
 from .frame import Setup
 from .triangulate import Chain
 
+SHOWN_TERMS = 40  # a member longer than this is shown by its size only (reports print the rest)
+
+
+def _shown(poly: object) -> str:
+    """A polynomial's text for a report, or its size when it would fill pages."""
+    n = len(poly)  # type: ignore[arg-type]
+    return str(poly) if n <= SHOWN_TERMS else f"({n} terms)"
+
 
 def certificate_head(setup: Setup, chain: Chain, defined: set[int]) -> dict[str, Any]:
     """The certificate's data: frame, parameters, dependent variables and their order, and one
@@ -23,6 +31,7 @@ def certificate_head(setup: Setup, chain: Chain, defined: set[int]) -> dict[str,
         "dependent": [ring.names[m.var] for m in members],
         "order": [ring.names[i] for i in order],
         "variables": len(order),
+        "coordinates": {p: [str(x), str(y)] for p, (x, y) in setup.coords.items()},
         "triangular_set": [
             {
                 "var": ring.names[m.var],
@@ -30,6 +39,7 @@ def certificate_head(setup: Setup, chain: Chain, defined: set[int]) -> dict[str,
                 "terms": len(m.poly),
                 "initial_terms": len(m.initial(ring)),
                 "from": m.source,
+                "poly": _shown(m.poly),
             }
             for m in members
         ],
