@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from .bench_cli import add_bench_parser
 from .engines import ENGINES
 from .errors import GeoproverError
+from .report.formats import FORMATS
 
 EXIT_OK, EXIT_NO, EXIT_BAD, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -136,8 +137,22 @@ def cmd_solve(args: argparse.Namespace) -> int:
     proof = run_portfolio(
         problem, engines, timeout=args.timeout, seed=args.seed, memory_gb=args.memory, race=not args.no_race
     )
-    print(json.dumps(proof.to_dict(), indent=2, default=str) if args.json else proof.render())
+    _write(problem, proof, args)
     return EXIT_OK if proof.status == PROVED else EXIT_NO
+
+
+def _write(problem, proof, args: argparse.Namespace) -> None:
+    """The proof in the format asked for (``--json`` is ``--format json``), to stdout or ``-o``."""
+    from .report.formats import render, suffix_format
+
+    fmt = "json" if args.json else args.format or (suffix_format(args.output) if args.output else None) or "text"
+    out = render(fmt, problem, proof, seed=args.seed)
+    if args.output:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(out if out.endswith("\n") else out + "\n")
+        print(f"{proof.problem}: {proof.status.upper()} by {proof.engine}; wrote {args.output} ({fmt})")
+    else:
+        print(out)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -177,7 +192,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--aux", help='auxiliary constructions to append, e.g. "x = on_line x a b, on_line x c d", or a file'
     )
     p.add_argument("--no-race", action="store_true", help="let every engine finish (to compare them)")
-    p.add_argument("--json", action="store_true")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="text (default: conventional notation), markdown, latex, html (a self-contained report), json, "
+        "raw (the engines' predicate form), graphml, dot (the proof as a graph); default: from -o's suffix",
+    )
+    p.add_argument("-o", "--output", help="write the proof to this file instead of printing it")
+    p.add_argument("--json", action="store_true", help="the same as --format json")
     p.set_defaults(func=cmd_solve)
 
     add_bench_parser(sub)

@@ -26,6 +26,7 @@ LAYERS = {
     "engines": 7,
     "portfolio": 8,
     "bench": 8,
+    "report": 8.5,  # renders what the engines proved: above them all, below the API and the CLI
     "api": 9,
     "bench_cli": 9,
     "cli": 10,
