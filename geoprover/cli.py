@@ -130,13 +130,17 @@ def cmd_solve(args: argparse.Namespace) -> int:
     from .portfolio import run_portfolio
     from .proof import PROVED
 
-    problem = _with_aux(_load(args), args)
+    base = _load(args)
+    problem = _with_aux(base, args)
     if args.timeout <= 0:
         raise GeoproverError("--timeout must be positive")
     engines = None if args.engine == "all" else [args.engine]
     proof = run_portfolio(
         problem, engines, timeout=args.timeout, seed=args.seed, memory_gb=args.memory, race=not args.no_race
     )
+    if problem is not base:  # the --aux points are auxiliary points of the proof, the engines' after them
+        proof.aux = [str(c) for c in problem.clauses[len(base.clauses) :]] + proof.aux
+        problem = base
     _write(problem, proof, args)
     return EXIT_OK if proof.status == PROVED else EXIT_NO
 

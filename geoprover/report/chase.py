@@ -454,4 +454,3 @@ def chain_text(start: str, links: list[Link], cite: str = "[{}]") -> str:
     for link in links:
         parts.append(f"= {link.expression} {cite.format(', '.join(link.cites))}")
     return " ".join(parts)
-

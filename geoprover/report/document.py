@@ -236,7 +236,9 @@ def build(problem: Problem, proof: Proof, coords: Mapping[str, Sequence[float]])
     return doc
 
 
-def _steps(doc: Document, records: list[dict[str, Any]], known: set[str], coords: Mapping[str, Sequence[float]]) -> None:
+def _steps(
+    doc: Document, records: list[dict[str, Any]], known: set[str], coords: Mapping[str, Sequence[float]]
+) -> None:
     """Hypotheses stated once (not as steps); every derived fact a numbered step."""
     facts: dict[int, Fact] = {}
     number: dict[int, int] = {}

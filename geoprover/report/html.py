@@ -37,6 +37,10 @@ details{margin-left:14px}summary{cursor:pointer}code,pre{font-size:85%}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
 """
 
+# nothing but the page itself: no request can leave it
+CSP = "default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:"
+EVERY = "<li>the goal holds in every configuration drawn</li>"
+
 SCRIPT = """
 const HL = JSON.parse(document.getElementById('hl-data').textContent);
 const N = HL.length - 1;
@@ -125,7 +129,9 @@ def _tree(doc: Document) -> str:
             return f"<div>{n}. {escape(s.statement)} <i>(see above)</i></div>"
         seen.add(n)
         kids = "".join(node(c) for c in s.cites) + "".join(f"<div>{escape(g)} <i>(given)</i></div>" for g in s.given)
-        return f"<details open><summary>{n}. {escape(s.statement)} <i>[{escape(s.reason)}]</i></summary>{kids}</details>"
+        return (
+            f"<details open><summary>{n}. {escape(s.statement)} <i>[{escape(s.reason)}]</i></summary>{kids}</details>"
+        )
 
     return node(doc.steps[-1].number)
 
@@ -195,16 +201,17 @@ def html(doc: Document, problem: Problem, coords: Mapping[str, Sequence[float]])
         else ""
     )
     payload = json.dumps(data).replace("</", "<\\/")
+    verdict = f"{escape(doc.status.upper())} by {escape(doc.engine)} in {doc.seconds:.2f} s"
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{escape(doc.problem)}: proof</title>
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="{CSP}">
 <style>{STYLE}</style></head><body>
-<header><h1>{escape(doc.problem)}</h1><div>{escape(doc.status.upper())} by {escape(doc.engine)} in {doc.seconds:.2f} s</div></header>
+<header><h1>{escape(doc.problem)}</h1><div>{verdict}</div></header>
 <main><div id="figure-box">{figure}</div><div id="text">
 <section class="box" id="statement"><h2>Problem</h2><p>{escape(" ".join(doc.statement))}</p>{aux}{message}</section>
 <section class="box" id="proof"><h2>Proof</h2>{proof}</section>
 <section class="box" id="conditions"><h2>Conditions</h2><h3>Non-degeneracy</h3><ul>{conditions or "<li>none</li>"}</ul>
-<h3>Configuration (as drawn)</h3>{note}<ul>{config or "<li>the goal holds in every configuration drawn</li>"}</ul></section>
+<h3>Configuration (as drawn)</h3>{note}<ul>{config or EVERY}</ul></section>
 {_wu(doc)}{graph}
 </div></main>
 <script type="application/json" id="hl-data">{payload}</script>

@@ -87,7 +87,9 @@ def latex(doc: Document, problem: Problem, coords: Mapping[str, Sequence[float]]
         lines.append(r"\item Coordinates: " + tex(coords_text))
         lines.append(r"\item Variable order: " + tex(" < ".join(wu.order)))
         for t in wu.triangular_set:
-            lines.append(rf"\item {tex(str(t['var']))} (degree {t['degree']}, {t['terms']} terms): " + tex(str(t["from"])))
+            lines.append(
+                rf"\item {tex(str(t['var']))} (degree {t['degree']}, {t['terms']} terms): " + tex(str(t["from"]))
+            )
         lines.append(r"\item Pseudo-remainder of the goal: " + tex(wu.remainder))
         lines.append(r"\end{itemize}")
     if doc.ndg:
