@@ -28,6 +28,12 @@ def add_bench_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--tag", default="", help="added to the result file names")
     p.add_argument("--resume", action="store_true", help="skip problems a previous run with the same name finished")
     p.add_argument("--alphageometry", help="AlphaGeometry per-problem results (JSON) to report the union with")
+    p.add_argument(
+        "--reports",
+        metavar="DIR",
+        help="also write an HTML proof report per solved problem (re-proved after the run by its winning "
+        "engine, with its auxiliary points) and DIR/index.html with the results table",
+    )
     p.set_defaults(func=run_bench_cli)
 
 
@@ -98,8 +104,44 @@ def run_bench_cli(args: argparse.Namespace) -> int:
     )
     if args.alphageometry:
         print("\n".join(compare_alphageometry(rows, args.alphageometry)))
+    if args.reports:
+        paths.append(write_reports(rows, Path(args.reports), args.timeout, settings))
     print("wrote " + ", ".join(str(p) for p in paths))
     return 0
+
+
+def write_reports(rows: list[Row], directory: Path, timeout: float, settings: dict) -> Path:
+    """One HTML report per solved problem and an index page; returns the index's path.
+
+    The bench's rows keep verdicts, not proofs, so each solved problem is proved again here by the
+    engine that won (DDAR given the auxiliary points the search found): seconds for most problems.
+    """
+    from dataclasses import asdict
+
+    from .api import add_auxiliary, load_problem
+    from .portfolio import run_portfolio
+    from .report.formats import render
+    from .report.index import index_page
+
+    directory.mkdir(parents=True, exist_ok=True)
+    links: dict[str, str] = {}
+    for r in rows:
+        if r.result != "proved":
+            continue
+        base = load_problem(r.problem, file=r.file)
+        problem = add_auxiliary(base, "; ".join(r.aux)) if r.aux else base
+        engine = "wu" if r.engine == "wu" else "ddar"
+        proof = run_portfolio(problem, [engine], timeout=timeout)
+        if proof.status != "proved":
+            continue
+        if r.aux:
+            proof.aux = [str(c) for c in problem.clauses[len(base.clauses) :]]
+        name = f"{r.problem}.html"
+        (directory / name).write_text(render("html", base if r.aux else problem, proof), encoding="utf-8")
+        links[r.problem] = name
+    index = directory / "index.html"
+    index.write_text(index_page([asdict(r) for r in rows], links, settings), encoding="utf-8")
+    return index
 
 
 def _table_line(r: Row) -> str:

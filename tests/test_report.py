@@ -142,3 +142,24 @@ def test_latex_compiles_standalone(tmp_path, engine):
 def test_unknown_format_is_a_usage_error():
     out = run("solve", P5, "--engine", "ddar", "--format", "pdf")
     assert out.returncode == 2
+
+
+def test_bench_writes_reports_and_an_index(tmp_path):
+    out = run(
+        "bench",
+        "imo_ag_30",
+        "--only",
+        P5,
+        "--engine",
+        "ddar",
+        "--timeout",
+        "60",
+        "--out",
+        str(tmp_path / "results"),
+        "--reports",
+        str(tmp_path / "reports"),
+    )
+    assert out.returncode == 0, out.stderr
+    index = (tmp_path / "reports" / "index.html").read_text()
+    assert f'<a href="{P5}.html">{P5}</a>' in index and "Solved 1 of 1" in index
+    assert "<svg" in (tmp_path / "reports" / f"{P5}.html").read_text()
