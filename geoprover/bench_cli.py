@@ -118,7 +118,7 @@ def write_reports(rows: list[Row], directory: Path, timeout: float, settings: di
     """
     from dataclasses import asdict
 
-    from .api import add_auxiliary, load_problem
+    from .language import load_named, parse_clauses
     from .portfolio import run_portfolio
     from .report.formats import render
     from .report.index import index_page
@@ -128,8 +128,11 @@ def write_reports(rows: list[Row], directory: Path, timeout: float, settings: di
     for r in rows:
         if r.result != "proved":
             continue
-        base = load_problem(r.problem, file=r.file)
-        problem = add_auxiliary(base, "; ".join(r.aux)) if r.aux else base
+        base = load_named(r.problem, r.file)
+        problem = base
+        if r.aux:
+            clauses, _ = parse_clauses("; ".join(r.aux), known=base.points, start_index=len(base.clauses))
+            problem = base.with_clauses(clauses)
         engine = "wu" if r.engine == "wu" else "ddar"
         proof = run_portfolio(problem, [engine], timeout=timeout)
         if proof.status != "proved":
