@@ -40,6 +40,7 @@ def test_default_text_is_conventional_notation():
     assert out.returncode == 0, out.stderr
     text = out.stdout
     assert "Let O be the circumcentre of triangle ABC." in text and "Prove that AP = CP." in text
+    assert "Let P be a point such that ∠PBC = ∠ABD and ∠PDC = ∠ADB." in text
     assert "directed angles between lines, taken modulo 180°" in text  # the convention, once
     assert text.count("modulo 180°") == 1
     assert "[premise]" not in text and "eqangle" not in text  # hypotheses stated once, no predicates

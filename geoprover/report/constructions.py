@@ -182,4 +182,4 @@ def sentence(clause: Clause) -> str:
         extra = [f"{point(clause.points[0])} is {n}" for n in nouns[1:]]
         tail = " and ".join(loci + extra)
         return f"Let {subject} be {nouns[0]}" + (f", {tail}" if tail else "") + "."
-    return f"Let {subject} be a point {' and '.join(loci)}."
+    return f"Let {subject} be a point {' and '.join(loci)}.".replace(" and such that ", " and ")
