@@ -149,8 +149,18 @@ def _write(problem, proof, args: argparse.Namespace) -> None:
     """The proof in the format asked for (``--json`` is ``--format json``), to stdout or ``-o``."""
     from .report.formats import render, suffix_format
 
-    fmt = "json" if args.json else args.format or (suffix_format(args.output) if args.output else None) or "text"
-    out = render(fmt, problem, proof, seed=args.seed)
+    if args.json:  # the engines' record exactly (what bench reads); --format json adds the report
+        fmt = "raw-json"
+        out = json.dumps(proof.to_dict(), indent=2, default=str)
+    else:
+        fmt = args.format or (suffix_format(args.output) if args.output else None) or "text"
+        try:
+            out = render(fmt, problem, proof, seed=args.seed)
+        except Exception as err:  # a report bug must not lose a proof: the engines' form instead
+            if os.environ.get("GEOPROVER_DEBUG") or fmt not in ("text", "markdown"):
+                raise
+            print(f"geoprover: the {fmt} report failed ({type(err).__name__}: {err}); raw form below", file=sys.stderr)
+            out = proof.render()
     if args.output:
         with open(args.output, "w", encoding="utf-8") as fh:
             fh.write(out if out.endswith("\n") else out + "\n")
@@ -203,7 +213,7 @@ def build_parser() -> argparse.ArgumentParser:
         "raw (the engines' predicate form), graphml, dot (the proof as a graph); default: from -o's suffix",
     )
     p.add_argument("-o", "--output", help="write the proof to this file instead of printing it")
-    p.add_argument("--json", action="store_true", help="the same as --format json")
+    p.add_argument("--json", action="store_true", help="the engines' record as JSON (--format json adds the report)")
     p.set_defaults(func=cmd_solve)
 
     add_bench_parser(sub)

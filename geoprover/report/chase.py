@@ -403,8 +403,9 @@ def chain(
         best = None
         for i, (c, r) in enumerate(todo):
             trial = _sum((1, current), (-c, r.form))
-            if best is None or len(trial) < best[0]:
-                best = (len(trial), i, trial)
+            score = (len(angle_terms(trial, prefer)) if system == "angle" else len(trial), len(trial))
+            if best is None or score < best[0]:
+                best = (score, i, trial)
         assert best is not None
         _, i, current = best
         c, r = todo.pop(i)

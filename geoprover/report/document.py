@@ -178,6 +178,18 @@ def objects_of(pred: Predicate | None, equations: Sequence[Equation] = ()) -> Ob
     return obj
 
 
+def _distinct(conditions: list[str]) -> list[str]:
+    """Each condition once: "C, A, B not collinear" and "A, B, C are not collinear" are one."""
+    out, seen = [], set()
+    for c in conditions:
+        m = re.fullmatch(r"(.+?) (?:are )?not collinear", c)
+        key = ("ncoll", frozenset(m.group(1).split(", "))) if m else ("text", c)
+        if key not in seen:
+            seen.add(key)
+            out.append(c)
+    return out
+
+
 def _reason(rule: str) -> str:
     r = RULES.get(rule)
     return r.words if r else rule.replace("_", " ")
@@ -224,8 +236,11 @@ def build(problem: Problem, proof: Proof, coords: Mapping[str, Sequence[float]])
     records = proof.certificate.get("proof", []) if proof.readable else []
     _steps(doc, records, known, coords)
     figure = {s.raw: s.statement for s in doc.steps if s.figure_choice}
-    doc.ndg = [figure.get(c, words(c, known)) for c in proof.ndg]
-    doc.configuration = [words(c, known) for c in proof.configuration]
+    shown = [figure.get(c, words(c, known)) for c in proof.ndg]
+    # what is read off the figure (which half of an angle, orientations) is a configuration condition
+    drawn = [c for c in shown if "as drawn" in c]
+    doc.ndg = _distinct([c for c in shown if "as drawn" not in c])
+    doc.configuration = _distinct([words(c, known) for c in proof.configuration] + drawn)
     cf = proof.configurations
     if cf and cf.get("holds", 0) < cf.get("drawn", 0):
         doc.configuration_note = (
@@ -233,6 +248,10 @@ def build(problem: Problem, proof: Proof, coords: Mapping[str, Sequence[float]])
             "the proof is for the one drawn, singled out by the conditions below."
         )
     doc.wu = _wu(proof.certificate) if proof.engine == "wu" else None
+    if doc.wu is not None:  # each member's clause in words
+        said = {str(c): sentence(c) for c in problem.clauses}
+        for t in doc.wu.triangular_set:
+            t["from"] = said.get(str(t.get("from")), t.get("from"))
     return doc
 
 

@@ -25,7 +25,8 @@ def _wu_lines(doc: Document) -> list[str]:
     out.append(f"Parameters: {', '.join(wu.parameters) or 'none'}; variable order {' < '.join(wu.order)}")
     out.append(f"Triangular set ({len(wu.triangular_set)} members):")
     for t in wu.triangular_set:
-        out.append(f"  {t['var']} (degree {t['degree']}, {t['terms']} terms, from {t['from']}): {t.get('poly', '')}")
+        out.append(f"  {t['var']} (degree {t['degree']}, {t['terms']} terms) — {t['from']}")
+        out.append(f"      {t.get('poly', '')}")
     if wu.remainder != "":
         out.append(f"The goal's pseudo-remainder by the triangular set is {wu.remainder}.")
     return out
