@@ -86,6 +86,17 @@ class Document:
     readable: bool = False
     goal_objects: Objects = field(default_factory=Objects)
 
+    @property
+    def algebraic(self) -> str:
+        """What a Wu proof says in one paragraph (a DDAR proof says it step by step)."""
+        if self.wu is None or self.status != "proved":
+            return ""
+        return (
+            "By Wu's method: in the coordinates below the hypotheses become the triangular set below, and "
+            f"the goal's pseudo-remainder by it is {self.wu.remainder}, so {self.goal} holds wherever the "
+            "non-degeneracy conditions hold."
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
@@ -248,10 +259,12 @@ def build(problem: Problem, proof: Proof, coords: Mapping[str, Sequence[float]])
             "the proof is for the one drawn, singled out by the conditions below."
         )
     doc.wu = _wu(proof.certificate) if proof.engine == "wu" else None
-    if doc.wu is not None:  # each member's clause in words
+    if doc.wu is not None:  # each member's clause and each condition in words
         said = {str(c): sentence(c) for c in problem.clauses}
         for t in doc.wu.triangular_set:
             t["from"] = said.get(str(t.get("from")), t.get("from"))
+        for d in doc.wu.ndg:
+            d["statement"] = words(str(d.get("statement", "")), known)
     return doc
 
 

@@ -25,7 +25,7 @@ main{display:flex;gap:24px;padding:16px 24px;align-items:flex-start}
 .step{padding:6px 8px;margin:2px 0;border-left:4px solid transparent;cursor:pointer;list-style:none}
 #steps{padding-left:0}
 .step:hover{background:#eef3fb}.step.current{border-left-color:#e8590c;background:#fff4e6}
-.step.done{color:#222}.step.later{color:#999}
+.step.done{color:#222}.step.cited{border-left-color:#74a9e8;background:#eef5ff}.step.later{color:#999}
 .reason{color:#555;font-style:italic;font-size:90%}.chain{font-family:monospace;font-size:88%;color:#333;
 display:block;margin:2px 0 0 18px;white-space:normal}
 .pt.hl circle{fill:#e8590c;stroke:#e8590c}.pt.hl text{fill:#e8590c;font-weight:bold}
@@ -80,6 +80,9 @@ function show(n) {
     e.classList.toggle('done', k < current);
     e.classList.toggle('later', current > 0 && k > current);
   });
+  const on = document.getElementById('step-' + current);
+  const cites = on ? on.dataset.cites.split(', ').filter(x => x) : [];
+  document.querySelectorAll('.step').forEach(e => e.classList.toggle('cited', cites.includes(e.dataset.step)));
   document.getElementById('slider').value = current;
   document.getElementById('where').textContent = current ? 'step ' + current + ' of ' + N : 'the goal';
   draw(current);
@@ -111,7 +114,7 @@ def _step(s: Step) -> str:
     why = escape(s.reason) + (f" — {' ; '.join(src)}" if src else "")
     chain = f'<span class="chain">{escape(s.chain)}</span>' if s.chain else ""
     return (
-        f'<li class="step" id="step-{s.number}" data-step="{s.number}" title="{escape(s.raw)}">'
+        f'<li class="step" id="step-{s.number}" data-step="{s.number}" data-cites="{cited}" title="{escape(s.raw)}">'
         f"<b>{s.number}.</b> {escape(s.statement)} <span class='reason'>({why})</span>{chain}</li>"
     )
 
@@ -190,7 +193,8 @@ def html(doc: Document, problem: Problem, coords: Mapping[str, Sequence[float]])
         '<span id="where"></span></div>'
         f'<ol id="steps">{steps}</ol>'
         if doc.steps
-        else '<div id="controls" hidden><button id="prev"></button><button id="next"></button>'
+        else f"<p>{escape(doc.algebraic) or 'No proof.'}</p>"
+        '<div id="controls" hidden><button id="prev"></button><button id="next"></button>'
         '<input id="slider" type="range" min="0" max="0"><span id="where"></span></div><ol id="steps"></ol>'
     )
     graph = (

@@ -80,6 +80,8 @@ def latex(doc: Document, problem: Problem, coords: Mapping[str, Sequence[float]]
             if s.chain:
                 lines.append(r"\\ {\small " + tex(s.chain) + "}")
         lines.append(r"\end{enumerate}")
+    if doc.algebraic:
+        lines += [r"\subsection*{Proof}", tex(doc.algebraic)]
     if doc.wu is not None:
         wu = doc.wu
         lines += [r"\subsection*{Wu's certificate}", r"\begin{itemize}"]

@@ -50,6 +50,8 @@ def text(doc: Document) -> str:
                 lines.append(f"       {s.chain}")
         if doc.steps[-1].statement != doc.goal:
             lines.append(f"  Hence {doc.goal}.")
+    if doc.algebraic:
+        lines += ["", "Proof. " + doc.algebraic]
     lines += _wu_lines(doc)
     if doc.ndg:
         lines += ["", "Non-degeneracy conditions (all hold in the figure):"]
@@ -78,6 +80,8 @@ def markdown(doc: Document) -> str:
             if s.chain:
                 lines.append(f"   `{s.chain}`")
         lines.append("")
+    if doc.algebraic:
+        lines += ["## Proof", "", doc.algebraic, ""]
     wu = _wu_lines(doc)
     if wu:
         lines += ["## Wu's certificate", "", "```", *wu, "```", ""]
