@@ -278,8 +278,11 @@ def _coef(k: Fraction, first: bool) -> str:
     return sign + ("" if k == 1 else f"{k}·" if k.denominator != 1 else f"{k}")
 
 
-def angle_terms(form: Form, prefer: Sequence[str]) -> list[tuple[Fraction, str]]:
-    """A zero-sum combination of directions as a sum of angles (pairs meeting at a point first)."""
+def angle_terms(
+    form: Form, prefer: Sequence[str], familiar: frozenset[tuple[object, object]] = frozenset()
+) -> list[tuple[Fraction, str]]:
+    """A zero-sum combination of directions as a sum of angles: angles the facts name first
+    (``familiar``: (from line, to line) pairs), then lines meeting at a named point."""
     left = dict(form)
     out: dict[str, Fraction] = {}
     while left:
@@ -288,7 +291,7 @@ def angle_terms(form: Form, prefer: Sequence[str]) -> list[tuple[Fraction, str]]
         if not pos or not neg:
             return []
         pairs = [(a, b) for a in neg for b in pos]
-        a, b = max(pairs, key=lambda ab: (bool(ab[0] & ab[1]), -sorted(ab[0]).__len__()))
+        a, b = max(pairs, key=lambda ab: ((ab[0], ab[1]) in familiar, bool(ab[0] & ab[1])))
         m = min(-left[a], left[b])
         name = angle_name(a, b, prefer)
         out[name] = out.get(name, Fraction(0)) + m
@@ -297,8 +300,10 @@ def angle_terms(form: Form, prefer: Sequence[str]) -> list[tuple[Fraction, str]]
     return [(k, n) for n, k in out.items() if k]
 
 
-def angle_text(form: Form, const: Fraction, prefer: Sequence[str]) -> str:
-    terms = angle_terms(form, prefer)
+def angle_text(
+    form: Form, const: Fraction, prefer: Sequence[str], familiar: frozenset[tuple[object, object]] = frozenset()
+) -> str:
+    terms = angle_terms(form, prefer, familiar)
     if form and not terms:
         return ""
     text = "".join(_coef(k, i == 0) + name for i, (k, name) in enumerate(terms))
@@ -386,9 +391,11 @@ def chain(
         if f.pred is not None:
             prefer += [p for p in f.pred.args if p not in prefer]
 
+    familiar = frozenset(_named_angles([conclusion, *(f.pred for f in facts if f.pred is not None)], lines))
+
     def show(form: Form, const: object) -> str:
         if system == "angle":
-            return angle_text(form, const, prefer)  # type: ignore[arg-type]
+            return angle_text(form, const, prefer, familiar)  # type: ignore[arg-type]
         return ratio_text(form, const, prefer)  # type: ignore[arg-type]
 
     # rewrite greedily: the next fact is the one leaving the shortest expression
@@ -403,7 +410,7 @@ def chain(
         best = None
         for i, (c, r) in enumerate(todo):
             trial = _sum((1, current), (-c, r.form))
-            score = (len(angle_terms(trial, prefer)) if system == "angle" else len(trial), len(trial))
+            score = (len(angle_terms(trial, prefer, familiar)) if system == "angle" else len(trial), len(trial))
             if best is None or score < best[0]:
                 best = (score, i, trial)
         assert best is not None
@@ -426,6 +433,18 @@ def chain(
         else:
             links.append(Link(text, (r.label,)))
     return start, _merge_cites(links)
+
+
+def _named_angles(preds: list[Predicate], lines: Lines) -> list[tuple[object, object]]:
+    """The angles (from line, to line) that facts write, both ways round."""
+    out: list[tuple[object, object]] = []
+    for p in preds:
+        a = p.args
+        quads = [a[:4], a[4:]] if p.name == "eqangle" else [a[:4]] if p.name in ("para", "perp", "aconst") else []
+        for q in quads:
+            l1, l2 = lines.of(q[0], q[1]), lines.of(q[2], q[3])
+            out += [(l1, l2), (l2, l1)]
+    return out
 
 
 def _sum_text(used: list[tuple[Fraction, Row]]) -> list[str]:
