@@ -98,7 +98,7 @@ def test_auxiliary_point_in_words():
     call = ConstructionCall("foot", ("x", "a", "b", "i"))
     assert sentence(Clause(("x",), (call,))) == "Let X be the foot of the perpendicular from A to BI."
     two = Clause(("e",), (ConstructionCall("on_line", ("e", "a", "c")), ConstructionCall("on_line", ("e", "b", "d"))))
-    assert sentence(two) == "Let E be a point on line AC and on line BD."
+    assert sentence(two) == "Let E be the intersection of lines AC and BD."
 
 
 def test_angle_chase_shows_the_sum():

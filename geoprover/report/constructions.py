@@ -182,4 +182,7 @@ def sentence(clause: Clause) -> str:
         extra = [f"{point(clause.points[0])} is {n}" for n in nouns[1:]]
         tail = " and ".join(loci + extra)
         return f"Let {subject} be {nouns[0]}" + (f", {tail}" if tail else "") + "."
+    lines = [m.group(1) for x in loci if (m := re.fullmatch(r"on line (\S+)", x))]
+    if len(lines) == 2 == len(loci):
+        return f"Let {subject} be the intersection of lines {lines[0]} and {lines[1]}."
     return f"Let {subject} be a point {' and '.join(loci)}.".replace(" and such that ", " and ")
