@@ -33,7 +33,7 @@ display:block;margin:2px 0 0 18px;white-space:normal}
 #hl path{fill:#e8590c;fill-opacity:.35;stroke:#e8590c}
 #controls{margin:8px 0}#controls button{margin-right:6px}
 .box{background:white;border:1px solid #ddd;padding:8px 14px;margin:12px 0}
-details{margin-left:14px}summary{cursor:pointer}code,pre{font-size:85%}
+details{margin-left:14px}details>div{margin-left:28px}summary{cursor:pointer}code,pre{font-size:85%}
 table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px;text-align:left;vertical-align:top}
 """
 
