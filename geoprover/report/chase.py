@@ -10,6 +10,8 @@ step is shown by its cited facts alone.
 
 from __future__ import annotations
 
+import math
+import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -209,8 +211,9 @@ def sides(pred: Predicate, lines: Lines) -> tuple[str, Form, Form, Fraction | di
     return None
 
 
-def solve(target: Form, available: list[Row]) -> list[Fraction] | None:
-    """Coefficients c with Σ c·row.form = target (exact Gaussian elimination), or None."""
+def solve(target: Form, available: list[Row]) -> tuple[list[Fraction], list[list[Fraction]]] | None:
+    """Σ c·row.form = target by exact Gaussian elimination: one solution c and a basis of the
+    combinations adding up to nothing (the other solutions), or None."""
     variables = sorted({v for r in available for v in r.form} | set(target), key=repr)
     n = len(available)
     matrix = [[r.form.get(v, Fraction(0)) for r in available] + [target.get(v, Fraction(0))] for v in variables]
@@ -234,20 +237,66 @@ def solve(target: Form, available: list[Row]) -> list[Fraction] | None:
     coef = [Fraction(0)] * n
     for i, col in enumerate(pivots):
         coef[col] = matrix[i][n]
-    return coef
+    basis = []
+    for free in (c for c in range(n) if c not in pivots):
+        v = [Fraction(0)] * n
+        v[free] = Fraction(1)
+        for i, col in enumerate(pivots):
+            v[col] = -matrix[i][free]
+        basis.append(v)
+    return coef, basis
+
+
+ORDERS = 40  # orders of the cited facts tried for a whole-number combination
+SEARCH = 4  # how far along each other solution the whole-number search looks (in steps of 1/den)
+
+
+def _whole(coef: list[Fraction], basis: list[list[Fraction]]) -> list[Fraction] | None:
+    """A solution in whole numbers among coef + Σ t·basis (t on a small grid), the smallest first."""
+    if all(c.denominator == 1 for c in coef):
+        return coef
+    if not basis or len(basis) > 3:
+        return None
+    den = 1
+    for x in [*coef, *(v for b in basis for v in b)]:
+        den = den * x.denominator // math.gcd(den, x.denominator)
+    if den > 12:
+        return None
+    grid = [Fraction(k, den) for k in range(-SEARCH * den, SEARCH * den + 1)]
+    best: list[Fraction] | None = None
+
+    def walk(i: int, current: list[Fraction]) -> None:
+        nonlocal best
+        if i == len(basis):
+            if all(c.denominator == 1 for c in current):
+                key = (sum(1 for c in current if c), sum(abs(c) for c in current))
+                if best is None or key < (sum(1 for c in best if c), sum(abs(c) for c in best)):
+                    best = list(current)
+            return
+        for t in grid:
+            walk(i + 1, [c + t * b for c, b in zip(current, basis[i])])
+
+    walk(0, coef)
+    return best
 
 
 def combination(target: Form, available: list[Row], whole: bool) -> list[tuple[Fraction, Row]] | None:
-    """The cited rows with their coefficients (``whole``: integers only, as mod 180° nothing may be
-    halved but by a figure-read choice, which is tried first), or None."""
-    orders = [sorted(available, key=lambda r: not r.choice), available, available[::-1]]
-    for order in orders:
-        coef = solve(target, order)
-        if coef is None:
-            return None
-        if whole and any(c.denominator != 1 for c in coef):
-            continue
-        return [(c, r) for c, r in zip(coef, order) if c != 0]
+    """The cited rows with their coefficients (``whole``: whole numbers only, as mod 180° nothing
+    may be halved but by a figure-read choice), or None."""
+    found = solve(target, available)
+    if found is None:
+        return None
+    coef = _whole(*found) if whole else found[0]
+    if coef is not None:
+        return [(c, r) for c, r in zip(coef, available) if c != 0]
+    # other bases: the engine's own combination is usually a basic one in some order of the facts
+    shuffle = random.Random(len(available))
+    for _ in range(ORDERS):
+        order = list(available)
+        shuffle.shuffle(order)
+        again = solve(target, order)
+        if again is not None and all(c.denominator == 1 for c in again[0]):
+            return [(c, r) for c, r in zip(again[0], order) if c != 0]
     return None
 
 
@@ -362,16 +411,25 @@ def chain(
 ) -> tuple[str, list[Link]] | None:
     """The conclusion's left side rewritten fact by fact into its right side, or None."""
     for f in facts:
-        if f.pred is not None and f.pred.name == "coll":
+        if f.pred is not None and f.pred.name in ("coll", "midp"):
             lines.add(f.pred.args)
     shape = sides(conclusion, lines)
     if shape is None:
         return None
     system, left, right, rconst = shape
     available = [r for f in facts for r in rows(f, system, lines, coords)]
+    target = _sum((1, left), (-1, right))
+    if not target and system == "angle" and rconst == 0:  # one angle: its lines are the same lines
+        same = tuple(
+            f.label if f.label != "given" or not f.text else f"given: {f.text}"
+            for f in facts
+            if f.pred is not None and f.pred.name in ("coll", "midp")
+        )
+        if same:
+            prefer = list(dict.fromkeys(conclusion.args))
+            return angle_text(left, Fraction(0), prefer), [Link(angle_text(right, Fraction(0), prefer[4:]), same)]
     if not available:
         return None
-    target = _sum((1, left), (-1, right))
     used = combination(target, available, whole=system == "angle")
     if used is None:
         return None

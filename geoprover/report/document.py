@@ -276,6 +276,7 @@ def _steps(
     number: dict[int, int] = {}
     texts: dict[int, str] = {}
     lines = Lines()
+    drawn: list[tuple[str, str, str]] | None = None
     for rec in records:
         ref, raw = int(rec["ref"]), str(rec["fact"])
         pred = parse_fact(raw, known)
@@ -284,7 +285,7 @@ def _steps(
         given = rec["rule"] in ("premise", GIVEN)
         label = GIVEN if given else str(len(number) + 1)
         facts[ref] = Fact(label, pred, eqs, choice=rec["rule"] == "figure_half", text=texts[ref])
-        if pred is not None and pred.name == "coll":
+        if pred is not None and pred.name in ("coll", "midp"):
             lines.add(pred.args)
         if given:
             continue
@@ -304,10 +305,33 @@ def _steps(
         if step.figure_choice and eqs and " = " in raw:
             step.statement = _choice_text(eqs[0], raw, lines)
         if step.rule in CHASES and pred is not None:
-            found = chain(pred, [facts[r] for r in cited if r in facts], Lines(lines.sets), coords)
+            cites = [facts[r] for r in cited if r in facts]
+            found = chain(pred, cites, Lines(lines.sets), coords)
+            if found is None:  # the engine's lines may merge collinear points no cited fact names
+                drawn = drawn if drawn is not None else drawn_lines(coords)
+                found = chain(pred, cites, Lines([*lines.sets, *drawn]), coords)
             if found is not None:
                 step.chain = chain_text(*found)
         doc.steps.append(step)
+
+
+def drawn_lines(coords: Mapping[str, Sequence[float]]) -> list[tuple[str, str, str]]:
+    """Triples of points collinear in the figure (relative to its size)."""
+    pts = list(coords)
+    if len(pts) < 3:
+        return []
+    xs = [float(coords[p][0]) for p in pts]
+    ys = [float(coords[p][1]) for p in pts]
+    size = max(max(xs) - min(xs), max(ys) - min(ys), 1e-12)
+    out = []
+    for i, a in enumerate(pts):
+        for j in range(i + 1, len(pts)):
+            for k in range(j + 1, len(pts)):
+                b, c = pts[j], pts[k]
+                (x1, y1), (x2, y2), (x3, y3) = coords[a][:2], coords[b][:2], coords[c][:2]
+                if abs((x2 - x1) * (y3 - y1) - (y2 - y1) * (x3 - x1)) < 1e-9 * size * size:
+                    out.append((a, b, c))
+    return out
 
 
 def _choice_text(eq: Equation, raw: str, lines: Lines) -> str:
