@@ -20,7 +20,7 @@ from ..model import Predicate, Problem
 from ..proof import Proof
 from .chase import Equation, Fact, Lines, angle_text, chain, chain_text
 from .constructions import sentence
-from .notation import CONVENTION, angle, parse_fact, point, statement, words
+from .notation import CONVENTION, angle, parse_fact, statement, words
 
 CHASES = {"angle_chase", "ratio_chase", "distance_chase"}
 GIVEN = "given"
@@ -342,10 +342,3 @@ def _choice_text(eq: Equation, raw: str, lines: Lines) -> str:
         form[line] = form.get(line, Fraction(0)) + k
     lhs = angle_text({v: k for v, k in form.items() if k}, Fraction(0), [p for _, a, b in eq.terms for p in (a, b)])
     return f"{lhs} = {raw.split(' = ', 1)[1]}" if lhs else raw
-
-
-def hypothesis_label(text: str) -> str:
-    return f"{text} (given)"
-
-
-__all__ = ["Document", "Objects", "Step", "WuSection", "build", "extended", "point"]

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
 
 from ..errors import GeoproverError
 from ..model import Problem
 from ..proof import Proof
-from .document import Document, build, extended
+from .document import build, extended
 
 FORMATS = ("text", "markdown", "latex", "html", "json", "raw", "graphml", "dot")
 
@@ -23,12 +22,8 @@ def draw_for(problem: Problem, proof: Proof, seed: int = 0) -> tuple[Problem, di
             diagram = draw(shown, seed)
         except Exception:
             continue
-        return shown, {k: [float(v[0]), float(v[1])] for k, v in diagram.coords.items()}
-    return problem, {}  # no figure at all (the proof says why)
-
-
-def document(problem: Problem, proof: Proof, coords: Mapping[str, Sequence[float]]) -> Document:
-    return build(problem, proof, coords)
+        return full, {k: [float(v[0]), float(v[1])] for k, v in diagram.coords.items()}
+    return full, {}  # no figure at all (the proof says why)
 
 
 def render(fmt: str, problem: Problem, proof: Proof, seed: int = 0) -> str:
