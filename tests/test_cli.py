@@ -109,4 +109,9 @@ def test_solve_states_the_configuration_it_proves():
     assert seen["60"] == ["a, b, c are counterclockwise"] and seen["120"] == ["a, b, c are clockwise"]
     out = run("solve", "--seed", "1", "--timeout", "30", "--text", text.format("60"))
     assert "holds in 1 of 3 configurations drawn" in out.stdout
-    assert "a, b, c are counterclockwise (as drawn)" in out.stdout
+    # the default text is in conventional notation, the configuration conditions in one section
+    shown = out.stdout.split("Configuration (as drawn):", 1)[1]
+    assert "The goal holds in 1 of the 3 configurations drawn" in shown
+    assert "A, B, C are counterclockwise" in shown
+    out = run("solve", "--seed", "1", "--timeout", "30", "--format", "raw", "--text", text.format("60"))
+    assert "a, b, c are counterclockwise (as drawn)" in out.stdout  # the engines' form, as before
