@@ -99,6 +99,9 @@ def child_geoprover(job: dict[str, Any]) -> dict[str, Any]:
         "engine_seconds": engine_s,
         "draw_seconds": draw_s,
         "steps": len(proof.steps),
+        # saturation alone (the verdict), before trace-back, minimisation and pruning; older
+        # checkouts do not report it
+        "verdict_seconds": proof.certificate.get("verdict_seconds"),
         "message": proof.message,
     }
 
@@ -346,6 +349,11 @@ def stats(rows: list[dict[str, Any]]) -> dict[str, Any]:
         for r in both
         if r["newclid"].get("yuclid_seconds") is not None
     ]
+    verdict = [
+        r["geoprover"]["verdict_seconds"] / max(r["newclid"]["engine_seconds"], 1e-6)
+        for r in both
+        if r["geoprover"].get("verdict_seconds") is not None
+    ]
     return {
         "problems": len(rows),
         "geoprover_proved": sum(r["geoprover"]["status"] == "proved" for r in rows),
@@ -356,6 +364,8 @@ def stats(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "max_ratio": max(ratios) if ratios else None,
         "median_wall_ratio": statistics.median(walls) if walls else None,
         "median_ratio_to_yuclid_binary": statistics.median(binary) if binary else None,
+        # geoprover's saturation alone (time to the verdict) against Newclid's run()
+        "median_verdict_ratio": statistics.median(verdict) if verdict else None,
     }
 
 
@@ -365,7 +375,8 @@ def summary_line(label: str, s: dict[str, Any]) -> str:
         f"both {s['both_proved']}; engine ratio geoprover/yuclid median {_num(s['median_ratio'], 2)} "
         f"(min {_num(s['min_ratio'], 2)}, max {_num(s['max_ratio'], 2)}); "
         f"wall ratio median {_num(s['median_wall_ratio'], 2)}; "
-        f"engine / yuclid binary alone median {_num(s['median_ratio_to_yuclid_binary'], 2)}"
+        f"engine / yuclid binary alone median {_num(s['median_ratio_to_yuclid_binary'], 2)}; "
+        f"verdict (saturation alone) / newclid median {_num(s['median_verdict_ratio'], 2)}"
     )
 
 
@@ -385,18 +396,20 @@ def markdown(meta: dict[str, Any], rows: list[dict[str, Any]], summary: dict[str
         "problem, each in its own process",
         "- engine s: geoprover `ddar.prove` (drawing excluded); Newclid `GeometricSolver.run()` with yuclid "
         "(problem building excluded). wall s: the whole child process. ratio = geoprover / Newclid engine s, "
-        "on problems both prove",
+        "on problems both prove; verdict ratio = geoprover's saturation alone (before trace-back, minimisation "
+        "and pruning) / Newclid engine s",
         f"- command: `{meta['command']}`",
         "",
         "| set | problems | geoprover proved | newclid proved | both | median ratio | min | max | median wall ratio "
-        "| median ratio to yuclid binary |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| median ratio to yuclid binary | median verdict ratio |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for label, s in summary.items():
         md.append(
             f"| {label} | {s['problems']} | {s['geoprover_proved']} | {s['newclid_proved']} | {s['both_proved']} | "
             f"{_num(s['median_ratio'], 2)} | {_num(s['min_ratio'], 2)} | {_num(s['max_ratio'], 2)} | "
-            f"{_num(s['median_wall_ratio'], 2)} | {_num(s['median_ratio_to_yuclid_binary'], 2)} |"
+            f"{_num(s['median_wall_ratio'], 2)} | {_num(s['median_ratio_to_yuclid_binary'], 2)} | "
+            f"{_num(s['median_verdict_ratio'], 2)} |"
         )
     md += [
         "",
