@@ -89,10 +89,12 @@ class LinearSystem:
         """Normal form of ``expr = const``: (expr', const', provenance of substituted rows)."""
         out: dict = {}
         prov = dict(prov) if prov else {}
-        c = const
+        c = _n(const)
         for v, k in expr.items():
             if not k:
                 continue
+            if type(k) is not int:
+                k = _n(k)  # encoders write Fraction(1): integral coefficients are kept as ints
             row = self.rows.get(v)
             if row is None:
                 out[v] = out.get(v, 0) + k

@@ -82,12 +82,18 @@ def _choice_follows(mini: Database, f: Node, later: frozenset = frozenset()) -> 
 def _justified(db: Database, mini: Database, facts: list, figures: list) -> bool:
     """Each cited choice's doubled form follows from the facts and the choices before it.
 
-    ``mini`` holds them all: a derivation there that uses no choice from the checked one on is such
-    a derivation, so a database of the facts and the earlier choices is built only where it fails
-    (earliest first: in the trials of minimisation they are the ones that fail soonest)."""
+    Cheapest first: a derivation in ``mini`` (which holds them all) that uses no choice from the
+    checked one on; then one in a database of the facts alone; a database of the facts and the
+    earlier choices is built only for a choice neither shows."""
     doubtful = [
         i for i, f in enumerate(figures) if not _choice_follows(mini, f, frozenset(p.ident for p in figures[i:]))
     ]
+    if not doubtful:
+        return True
+    alone = _mini(db, facts, [], True)
+    doubtful = [i for i in doubtful if not _choice_follows(alone, figures[i])]
+    if doubtful and doubtful[0] == 0:  # the first choice has nothing but the facts to rest on
+        return False
     return all(_choice_follows(_mini(db, facts, figures[:i], True), figures[i]) for i in doubtful)
 
 
