@@ -58,11 +58,12 @@ def _with_aux(problem, args: argparse.Namespace):
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .api import check
+    from .numeric.checks import goal_holds
 
     problem = _load(args)
     result = check(problem, args.seed)
     d = result.diagram
-    holds = result.goal_holds
+    verdicts = [(g, goal_holds(g, d.coords, d.scale), d.residual(g)) for g in problem.goals]
     if args.json:
         print(
             json.dumps(
@@ -70,8 +71,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                     "problem": problem.name,
                     "seed": args.seed,
                     "goal": str(problem.goal) if problem.goal else None,
-                    "goal_holds": holds,
-                    "goal_residual": d.residual(problem.goal) if problem.goal else None,
+                    "goal_holds": verdicts[0][1] if verdicts else None,
+                    "goal_residual": verdicts[0][2] if verdicts else None,
+                    "goals": [{"goal": str(g), "holds": h, "residual": r} for g, h, r in verdicts],
+                    "given_auxiliary_points": list(problem.given_aux),
                     "points": {k: [float(v[0]), float(v[1])] for k, v in d.coords.items()},
                     "facts": [str(f) for f in d.facts],
                 },
@@ -83,18 +86,20 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"problem {problem.name}: {len(problem.points)} points, {len(problem.clauses)} clauses, "
             f"drawn with seed {args.seed} ({d.attempts} attempt{'s' if d.attempts > 1 else ''})"
         )
+        if problem.given_aux:
+            print(f"given auxiliary points: {' '.join(problem.given_aux)}")
         print("points:")
         for k, v in d.coords.items():
             print(f"  {k:>4} = ({v[0]: .6f}, {v[1]: .6f})")
         print("facts:")
         for f in d.facts:
             print(f"  {f}")
-        if problem.goal is None:
+        if not verdicts:
             print("no goal")
-        else:
-            verdict = "holds in the diagram" if holds else "is FALSE in the diagram"
-            print(f"goal {problem.goal} {verdict} (residual {d.residual(problem.goal):.2e})")
-    return EXIT_OK if holds is not False else EXIT_NO
+        for g, h, r in verdicts:
+            verdict = "holds in the diagram" if h else "is FALSE in the diagram"
+            print(f"goal {g} {verdict} (residual {r:.2e})")
+    return EXIT_OK if all(h for _, h, _ in verdicts) else EXIT_NO
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
@@ -133,11 +138,26 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if args.timeout <= 0:
         raise GeoproverError("--timeout must be positive")
     engines = None if args.engine == "all" else [args.engine]
-    proof = run_portfolio(
-        problem, engines, timeout=args.timeout, seed=args.seed, memory_gb=args.memory, race=not args.no_race
-    )
-    print(json.dumps(proof.to_dict(), indent=2, default=str) if args.json else proof.render())
-    return EXIT_OK if proof.status == PROVED else EXIT_NO
+    goals = problem.goals or (None,)
+    proofs = []
+    for k, goal in enumerate(goals, start=1):
+        one = problem.for_goal(goal) if goal is not None and len(goals) > 1 else problem
+        proof = run_portfolio(
+            one, engines, timeout=args.timeout, seed=args.seed, memory_gb=args.memory, race=not args.no_race
+        )
+        proofs.append(proof)
+        if not args.json:
+            if len(goals) > 1:
+                print(f"=== goal {k} of {len(goals)}: {goal}")
+            if problem.given_aux and k == 1:
+                print(f"given auxiliary points: {' '.join(problem.given_aux)}")
+            print(proof.render())
+    if args.json:
+        dicts = [p.to_dict() for p in proofs]
+        for d in dicts:
+            d["given_auxiliary_points"] = list(problem.given_aux)
+        print(json.dumps(dicts[0] if len(dicts) == 1 else dicts, indent=2, default=str))
+    return EXIT_OK if all(p.status == PROVED for p in proofs) else EXIT_NO
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -98,6 +98,17 @@ class Encoder:
         r = Fraction(p.value)
         return [r.denominator**2 * _sq(self.vec(a, b)) - r.numerator**2 * _sq(self.vec(c, d))]
 
+    def r2const(self, p: Predicate) -> list[Poly]:
+        a, b, c, d = p.args
+        r = Fraction(p.value)
+        return [r.denominator * _sq(self.vec(a, b)) - r.numerator * _sq(self.vec(c, d))]
+
+    def lconst(self, p: Predicate) -> list[Poly]:
+        # Wu's frame puts two points at (0, 0) and (1, 0): only similarity-invariant facts are sound
+        raise Inexpressible(f"'{p}' fixes a length, which Wu's similarity frame cannot state")
+
+    l2const = lconst
+
     def aconst(self, p: Predicate) -> list[Poly]:
         a, b, c, d = p.args
         u, v = self.vec(a, b), self.vec(c, d)
@@ -142,6 +153,9 @@ EQUATIONS = (
     "eqangle",
     "eqratio",
     "rconst",
+    "r2const",
+    "lconst",
+    "l2const",
     "aconst",
     "simtri",
     "contri",
