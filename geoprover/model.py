@@ -109,7 +109,9 @@ class Problem:
         text = "; ".join(str(c) for c in clauses)
         if self.goal is not None:
             text += f" ? {self.goal}"
-        return Problem(name or self.name, clauses, self.goal, self.source, text, goals=self.goals, given_aux=self.given_aux)
+        return Problem(
+            name or self.name, clauses, self.goal, self.source, text, goals=self.goals, given_aux=self.given_aux
+        )
 
     def to_text(self) -> str:
         text = "; ".join(str(c) for c in self.clauses)
