@@ -188,9 +188,7 @@ def parse_problem(text: str, name: str = "problem", source: str = "<text>") -> P
     except GeoproverError as err:
         raise err.located(f"{source}:{name}" if source != "<text>" else name) from None
     goal = parsed.goals[0] if parsed.goals else None
-    return Problem(
-        name, parsed.clauses, goal, source, text.strip(), goals=parsed.goals, given_aux=parsed.aux_points
-    )
+    return Problem(name, parsed.clauses, goal, source, text.strip(), goals=parsed.goals, given_aux=parsed.aux_points)
 
 
 def read_problem_file(path: str | Path) -> list[tuple[str, str]]:

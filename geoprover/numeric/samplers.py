@@ -360,8 +360,10 @@ def acute_triangle(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, P
     """A triangle with every angle under 80°."""
     while True:
         a, b, c = _polygon(rng, 3)
-        if all(float((q - v) @ (r - v)) > 0.17 * np.hypot(*(q - v)) * np.hypot(*(r - v)) for v, q, r in
-               ((a, b, c), (b, c, a), (c, a, b))):
+        if all(
+            float((q - v) @ (r - v)) > 0.17 * np.hypot(*(q - v)) * np.hypot(*(r - v))
+            for v, q, r in ((a, b, c), (b, c, a), (c, a, b))
+        ):
             return {"a": a, "b": b, "c": c}
 
 
