@@ -405,3 +405,10 @@ def test_r25(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
     a, b, c, _ = _polygon(rng, 4)
     m = (a + b) / 2
     return {"a": a, "b": b, "c": c, "d": 2 * m - c, "m": m}
+
+
+@sampler
+def between(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
+    """Three points on a line, c strictly between a and b (Newclid's free construction)."""
+    a, b = segment(rng, p).values()
+    return {"a": a, "b": b, "c": a + (b - a) * rng.uniform(0.2, 0.8)}
