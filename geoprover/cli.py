@@ -160,6 +160,71 @@ def cmd_solve(args: argparse.Namespace) -> int:
     return EXIT_OK if all(p.status == PROVED for p in proofs) else EXIT_NO
 
 
+def _convert_sources(args: argparse.Namespace) -> list:
+    """The problems to convert: --text, a .ggb drawing, a whole file or set, or one named problem."""
+    from .api import load_file
+
+    if args.text is not None or len(args.problem) == 2:
+        return [_load(args)]
+    if len(args.problem) != 1:
+        raise GeoproverError('give a problem: FILE, FILE NAME, NAME, a .ggb file, or --text "..."')
+    (arg,) = args.problem
+    if arg.lower().endswith(".ggb"):
+        from .api import load_problem
+
+        return [load_problem(file=arg, free_points=args.free_points)]
+    from .language.sets import bundled_sets
+
+    if os.path.isfile(arg) or arg.removesuffix(".txt") in bundled_sets():
+        return load_file(arg)
+    return [_load(args)]
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from .language.writer import fixed_points, to_alphageometry, to_newclid
+
+    problems = _convert_sources(args)
+    pairs: list[tuple[str, str]] = []
+    for problem in problems:
+        if args.to == "newclid":
+            if fixed_points(problem):
+                print(
+                    f"geoprover: note: {problem.name}: Newclid has no fixed coordinates; "
+                    f"dropped those of {' '.join(fixed_points(problem))}",
+                    file=sys.stderr,
+                )
+            pairs.append(to_newclid(problem, _mirrored_in(problem, args.seed)))
+        else:
+            pairs.extend(to_alphageometry(problem))
+    text = "".join(f"{name}\n{body}\n" for name, body in pairs)
+    if args.output:
+        try:
+            with open(args.output, "w") as fh:
+                fh.write(text)
+        except OSError as err:
+            raise GeoproverError(f"cannot write {args.output}: {err.strerror}") from None
+        print(f"wrote {len(pairs)} problem{'s' if len(pairs) != 1 else ''} to {args.output}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _mirrored_in(problem, seed: int):
+    """Whether a simtri / contri goal's triangles turn opposite ways in the drawn figure."""
+    if not any(g.name in ("simtri", "contri") for g in problem.goals):
+        return None
+    from .numeric.diagram import draw
+    from .numeric.geometry import cross
+
+    coords = draw(problem, seed).coords
+
+    def mirrored(goal) -> bool:
+        a, b, c, p, q, r = (coords[x] for x in goal.args)
+        return cross(b - a, c - a) * cross(q - p, r - p) < 0
+
+    return mirrored
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="geoprover", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -199,6 +264,25 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--no-race", action="store_true", help="let every engine finish (to compare them)")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_solve)
+
+    p = sub.add_parser(
+        "convert",
+        help="write problems in canonical AlphaGeometry language (or Newclid's dialect) for other tools",
+    )
+    _add_problem_args(p)
+    p.add_argument(
+        "--to",
+        choices=["alphageometry", "newclid"],
+        default="alphageometry",
+        help="output language (default alphageometry)",
+    )
+    p.add_argument("-o", "--output", help="write to this file (default: standard output)")
+    p.add_argument(
+        "--free-points",
+        action="store_true",
+        help="GeoGebra input: draw free points anew instead of keeping their coordinates",
+    )
+    p.set_defaults(func=cmd_convert)
 
     add_bench_parser(sub)
     return parser
