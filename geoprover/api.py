@@ -19,9 +19,24 @@ from .numeric.diagram import Diagram, draw
 from .proof import Proof
 
 
-def load_problem(name: str | None = None, file: str | Path | None = None, text: str | None = None) -> Problem:
+def load_problem(
+    name: str | None = None,
+    file: str | Path | None = None,
+    text: str | None = None,
+    goal: str | None = None,
+    free_points: bool = False,
+) -> Problem:
     """A problem by name (searched in the bundled sets or in ``file``; a unique suffix is enough),
-    or parsed from ``text`` (then ``name`` only names it). Bad input raises GeoproverError."""
+    or parsed from ``text`` (then ``name`` only names it), or a GeoGebra drawing (``file`` a .ggb,
+    with ``goal`` in the problem language; ``free_points`` draws its free points anew instead of
+    keeping GeoGebra's coordinates). Bad input raises GeoproverError."""
+    if file is not None and str(file).lower().endswith(".ggb"):
+        from .language.ggb import read_ggb
+
+        figure = read_ggb(file, free_points)
+        return parse_problem(figure + (f" ? {goal}" if goal else ""), name or Path(file).stem, str(file))
+    if goal is not None:
+        raise GeoproverError("a goal is given separately only for a GeoGebra drawing (.ggb)")
     if text is not None:
         return parse_problem(text, name or "problem")
     if name is None:

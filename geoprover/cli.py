@@ -28,11 +28,23 @@ def _add_problem_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--text", help='the problem itself, e.g. "a b c = triangle a b c; ... ? perp a b c d"')
     p.add_argument("--seed", type=int, default=0, help="seed of the random diagram (default 0)")
+    p.add_argument("--goal", help='the goal of a GeoGebra drawing (.ggb), e.g. "perp a b c d"')
+    p.add_argument(
+        "--free-points",
+        action="store_true",
+        help="GeoGebra drawing: draw its free points anew instead of keeping GeoGebra's coordinates",
+    )
 
 
 def _load(args: argparse.Namespace):
     from .api import load_problem
 
+    if args.problem and args.problem[0].lower().endswith(".ggb"):
+        if len(args.problem) > 1 or args.text is not None:
+            raise GeoproverError("give a .ggb drawing alone (its goal with --goal)")
+        return load_problem(file=args.problem[0], goal=args.goal, free_points=args.free_points)
+    if args.goal is not None:
+        raise GeoproverError("--goal is for a GeoGebra drawing (.ggb)")
     if args.text is not None:
         if args.problem and len(args.problem) > 1:
             raise GeoproverError("give either --text or a problem name, not both")
@@ -138,7 +150,9 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if args.timeout <= 0:
         raise GeoproverError("--timeout must be positive")
     engines = None if args.engine == "all" else [args.engine]
-    goals = problem.goals or (None,)
+    if not problem.goals:
+        raise GeoproverError("the problem has no goal to prove (give a .ggb drawing its goal with --goal)")
+    goals = problem.goals
     proofs = []
     for k, goal in enumerate(goals, start=1):
         one = problem.for_goal(goal) if goal is not None and len(goals) > 1 else problem
@@ -170,9 +184,7 @@ def _convert_sources(args: argparse.Namespace) -> list:
         raise GeoproverError('give a problem: FILE, FILE NAME, NAME, a .ggb file, or --text "..."')
     (arg,) = args.problem
     if arg.lower().endswith(".ggb"):
-        from .api import load_problem
-
-        return [load_problem(file=arg, free_points=args.free_points)]
+        return [_load(args)]
     from .language.sets import bundled_sets
 
     if os.path.isfile(arg) or arg.removesuffix(".txt") in bundled_sets():
@@ -277,11 +289,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="output language (default alphageometry)",
     )
     p.add_argument("-o", "--output", help="write to this file (default: standard output)")
-    p.add_argument(
-        "--free-points",
-        action="store_true",
-        help="GeoGebra input: draw free points anew instead of keeping their coordinates",
-    )
     p.set_defaults(func=cmd_convert)
 
     add_bench_parser(sub)

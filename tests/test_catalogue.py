@@ -37,8 +37,8 @@ def _problem_for(name: str):
     return parse_problem(text, name), cons
 
 
-def test_catalogue_has_all_93_constructions():
-    assert len(CONSTRUCTIONS) == 93
+def test_catalogue_has_all_94_constructions():
+    assert len(CONSTRUCTIONS) == 94
 
 
 def test_catalogue_has_every_newclid_construction():

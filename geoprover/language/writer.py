@@ -25,7 +25,7 @@ NO_NEWCLID = {
 ANGLE_NUMBERS = {"s_angle", "aconst"}  # constructions whose number is an angle in degrees
 
 
-def _coordinate(v: float) -> str:
+def coordinate(v: float) -> str:
     text = repr(float(v))
     if "e" in text or "n" in text:
         text = f"{float(v):.20f}".rstrip("0").rstrip(".")
@@ -47,11 +47,14 @@ def _newclid_angle(degrees: Fraction) -> str:
 def _decls(clause: Clause, fixed: bool) -> str:
     coords = clause.fixed_coords if fixed else {}
     return " ".join(
-        p + (f"@{_coordinate(coords[p][0])}_{_coordinate(coords[p][1])}" if p in coords else "") for p in clause.points
+        p + (f"@{coordinate(coords[p][0])}_{coordinate(coords[p][1])}" if p in coords else "") for p in clause.points
     )
 
 
 def _call_ag(call: ConstructionCall) -> str:
+    if call.name == "rotate":  # geoprover's own: the circle and the angle it is on (either language)
+        x, a, o = call.args
+        return f"on_circle {x} {o} {a}, s_angle {a} {o} {x} {_number(call.numbers[0])}"
     return " ".join((call.name, *call.args, *(_number(n) for n in call.numbers)))
 
 
@@ -61,6 +64,9 @@ def _call_newclid(call: ConstructionCall, where: str) -> str:
     cons = get_construction(call.name)
     args: tuple[str, ...] = call.args
     name = NEWCLID_NAMES.get(call.name, call.name)
+    if call.name == "rotate":
+        x, a, o = call.args
+        return f"on_circle {x} {o} {a}, s_angle {a} {o} {x} {_newclid_angle(call.numbers[0])}"
     if call.name == "on_aline2":  # eqangle x a x b d c d e is Newclid's eqangle3 x a b d c e
         x, a, b, c, d, e = call.args
         name, args = "eqangle3", (x, a, b, d, c, e)

@@ -181,6 +181,11 @@ def bmirror(c: Point, a: Point, b: Point) -> Point:
     return reflect_in_line(c, bline(a, b))
 
 
+def turn(a: Point, o: Point, degrees: float) -> Point:
+    """a turned about o by the given angle (GeoGebra's Rotate)."""
+    return o + rot(a - o, math.radians(degrees))
+
+
 def midp(a: Point, b: Point) -> Point:
     return (a + b) / 2
 
@@ -243,5 +248,6 @@ PRIMITIVES: dict[str, Callable[..., object]] = {
         apollonius,
         apollonius2,
         bmirror,
+        turn,
     )
 }
