@@ -50,11 +50,14 @@ def load_file(file: str | Path) -> list[Problem]:
 
 
 def add_auxiliary(problem: Problem, aux_text: str) -> Problem:
-    """The problem with auxiliary constructions (e.g. AlphaGeometry's) appended before the goal."""
-    aux_text = aux_text.strip().rstrip(";")
-    if not aux_text:
-        return problem
+    """The problem with auxiliary constructions appended before the goal: clauses of the problem
+    language, AlphaGeometry's constrained form (``x00 e : C a c e 02 ... ;``) or its solution file."""
+    from .language.agoutput import auxiliary_text
+
     try:
+        aux_text = auxiliary_text(aux_text).strip().rstrip(";")
+        if not aux_text:
+            return problem
         clauses, goal = parse_clauses(aux_text, known=problem.points, start_index=len(problem.clauses))
     except GeoproverError as err:
         raise err.located(f"{problem.name}, auxiliary constructions") from None

@@ -292,12 +292,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_convert)
 
     add_bench_parser(sub)
+    sub.choices["bench"].add_argument(
+        "--aux-candidates",
+        metavar="FILE",
+        help='JSON lines {"problem": NAME, "candidates": [aux, ...]}: try each problem\'s candidates in order',
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "aux_candidates", None):
+        from .aux_batch import run
+
+        args.func = run
     try:
         return args.func(args)
     except GeoproverError as err:
