@@ -1,4 +1,4 @@
-"""Command line: ``geoprover check|draw|list|solve|bench``.
+"""Command line: ``geoprover check|draw|list|solve|convert|bench``.
 
 Exit codes, the same for every command: 0 the goal holds (check) or is proved (solve);
 1 false in the diagram, or not proved; 2 bad input or usage; 3 an internal error (a bug).
