@@ -246,7 +246,8 @@ def tangent_circle_2l1c(rng: np.random.Generator, p: dict[str, Point]) -> dict[s
     """Circle inside angle a c b tangent to lines ca, cb and internally to the circle (o, oa)."""
     a, b, c, o = p["a"], p["b"], p["c"], p["o"]
     radius = float(np.hypot(*(a - o)))
-    if np.hypot(*(c - o)) >= radius * 0.98:
+    on_circle = abs(np.hypot(*(c - o)) - radius) < 1e-9 * radius  # a mixtilinear incircle (Newclid)
+    if np.hypot(*(c - o)) >= radius * 0.98 and not on_circle:
         raise Degenerate("the corner lies outside the circle")
     ua, ub = unit(a - c), unit(b - c)
     u = unit(ua + ub)
