@@ -144,9 +144,24 @@ def test_each_new_construction_proves_a_small_problem(text):
     assert proof.status == "proved", text
 
 
-def test_lengths_are_checked_but_not_stated_to_wu():
-    problem = parse_problem("o = free; t = lconst t o 2; u = l2const u o 4 ? cong o t o u")
-    assert draw(problem, 0).goal_holds()
+@pytest.mark.parametrize(
+    "text,proved",
+    [
+        ("o = free; t = lconst t o 2; u = l2const u o 4 ? cong o t o u", True),
+        ("a = free; b = lconst b a 3; c = lconst c a 3 ? cong a b a c", True),
+        ("o o1 = segment; t = lconst t o 2 ? lconst o t 2", True),
+        ("a = free; b = lconst b a 3; c = lconst c a 4 ? cong a b a c", False),
+        ("a b = segment; c = lconst c a 2; d = lconst d b 3 ? cong a c b d", False),
+        ("o o1 = segment; t = l2const t o 2 ? lconst o t 2", False),
+    ],
+)
+def test_lengths_are_multiples_of_a_unit_in_wus_frame(text, proved):
+    from geoprover.wu import prove
+
+    problem = parse_problem(text)
+    diagram = draw(problem, 0)
+    assert diagram.goal_holds() is proved
+    assert (prove(problem, diagram, timeout=30, numeric_gate=False).status == "proved") is proved
 
 
 @pytest.mark.skipif(EXE is None, reason="the geoprover console script is not installed")
