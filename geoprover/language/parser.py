@@ -114,6 +114,7 @@ def parse_text(text: str, known: list[str] | None = None, start_index: int = 0) 
     try:
         raw_clauses, raw_aux, raw_goals = _ToRaw().transform(_lark().parse(text))
     except UnexpectedInput as err:
+        _refuse_unsupported_goals(text)  # Newclid's equation goals ("lequation ... * ...") do not parse
         raise _syntax_error(err, text) from None
     defined: list[str] = list(known or [])
     clauses = _type_clauses(raw_clauses + raw_aux, defined, start_index)
@@ -129,6 +130,15 @@ def parse_text(text: str, known: list[str] | None = None, start_index: int = 0) 
                 raise ConstructionError(f"point '{p}' is not defined", where)
         goals.append(goal)
     return Parsed(clauses, aux_points, tuple(goals))
+
+
+def _refuse_unsupported_goals(text: str) -> None:
+    """Name a goal geoprover has no counterpart for, rather than the syntax it trips on."""
+    _, qmark, goals = text.partition("?")
+    for k, goal in enumerate(goals.split(";") if qmark else [], start=1):
+        words = goal.split()
+        if words:
+            check_goal_name(words[0], "goal" if goals.count(";") == 0 else f"goal {k}")
 
 
 def parse_clauses(
