@@ -16,8 +16,9 @@ from ..catalogue import NEWCLID_ORDER, get_construction
 from ..errors import GeoproverError
 from ..model import Clause, ConstructionCall, Predicate, Problem
 
-# geoprover constructions Newclid spells otherwise (same facts, same arguments)
+# constructions the other language spells otherwise (same facts, same arguments)
 NEWCLID_NAMES = {"eq_trapezoid": "iso_trapezoid"}
+AG_NAMES = {"iso_trapezoid": "eq_trapezoid"}
 NO_NEWCLID = {
     "on_opline": "a ray",
     "cc_tangent0": "a single common tangent",
@@ -55,7 +56,8 @@ def _call_ag(call: ConstructionCall) -> str:
     if call.name == "rotate":  # geoprover's own: the circle and the angle it is on (either language)
         x, a, o = call.args
         return f"on_circle {x} {o} {a}, s_angle {a} {o} {x} {_number(call.numbers[0])}"
-    return " ".join((call.name, *call.args, *(_number(n) for n in call.numbers)))
+    name = AG_NAMES.get(call.name, call.name)
+    return " ".join((name, *call.args, *(_number(n) for n in call.numbers)))
 
 
 def _call_newclid(call: ConstructionCall, where: str) -> str:
