@@ -97,3 +97,8 @@ def test_cli_solve_and_convert_a_drawing(tmp_path):
     bad = str(unsupported(tmp_path / "bad.ggb"))
     out = subprocess.run([EXE, "check", bad], capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "Dilate" in out.stderr and bad in out.stderr
+
+
+def test_a_point_typed_as_coordinates_is_free(tmp_path):
+    body = '<expression label="A" exp="(1, 2)"/>\n' + point("A", 1.0, 2.0) + point("B", 3.0, 2.0)
+    assert read_ggb(write(tmp_path / "typed.ggb", body)) == "a@1_2 = free a; b@3_2 = free b"

@@ -357,9 +357,9 @@ def read_xml(xml: str, name: str = "drawing", free_points: bool = False) -> str:
             reader.command(node.get("name", "?"), _io(node.find("input")), outputs)
             made.update(outputs)
         elif node.tag == "expression":
-            label = node.get("label", "?")
-            made.add(label)
-            raise GeoproverError(f"GeoGebra expression '{node.get('exp', '')}' (making '{label}') is not supported")
+            label, exp = node.get("label", "?"), node.get("exp", "")
+            if not re.fullmatch(r"\(\s*-?[\d.]+\s*,\s*-?[\d.]+\s*\)", exp):  # a point typed as (x, y) is free
+                raise GeoproverError(f"GeoGebra expression '{exp}' (making '{label}') is not supported")
         elif node.tag == "element":
             label = node.get("label", "")
             if label in made:
