@@ -10,11 +10,12 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .bench_cli import add_bench_parser
 from .engines import ENGINES
 from .errors import GeoproverError
+from .model import Predicate, Problem
 
 EXIT_OK, EXIT_NO, EXIT_BAD, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -174,7 +175,7 @@ def cmd_solve(args: argparse.Namespace) -> int:
     return EXIT_OK if all(p.status == PROVED for p in proofs) else EXIT_NO
 
 
-def _convert_sources(args: argparse.Namespace) -> list:
+def _convert_sources(args: argparse.Namespace) -> list[Problem]:
     """The problems to convert: --text, a .ggb drawing, a whole file or set, or one named problem."""
     from .api import load_file
 
@@ -221,7 +222,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _mirrored_in(problem, seed: int):
+def _mirrored_in(problem: Problem, seed: int) -> Callable[[Predicate], bool] | None:
     """Whether a simtri / contri goal's triangles turn opposite ways in the drawn figure."""
     if not any(g.name in ("simtri", "contri") for g in problem.goals):
         return None
@@ -230,7 +231,7 @@ def _mirrored_in(problem, seed: int):
 
     coords = draw(problem, seed).coords
 
-    def mirrored(goal) -> bool:
+    def mirrored(goal: Predicate) -> bool:
         a, b, c, p, q, r = (coords[x] for x in goal.args)
         return cross(b - a, c - a) * cross(q - p, r - p) < 0
 
