@@ -92,3 +92,11 @@ def prove(problem: Problem, engine: str = "all", timeout: float = 300.0, seed: i
     from .portfolio import run_portfolio
 
     return run_portfolio(problem, engines=None if engine == "all" else [engine], timeout=timeout, seed=seed)
+
+
+def prove_each(problem: Problem, engine: str = "all", timeout: float = 300.0, seed: int = 0) -> list[Proof]:
+    """One `Proof` per goal of a problem with several goals (Newclid's ``? g1; g2``), each goal
+    proved alone on the same figure with ``timeout`` seconds."""
+    if len(problem.goals) <= 1:
+        return [prove(problem, engine, timeout, seed)]
+    return [prove(problem.for_goal(g), engine, timeout, seed) for g in problem.goals]

@@ -185,3 +185,12 @@ def test_cli_refuses_a_compute_goal_in_one_line():
     )
     assert out.returncode == 2 and out.stderr.count("\n") == 1 and "acompute" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_api_proves_each_goal():
+    from geoprover.api import prove_each
+
+    p = parse_problem("a b c = triangle; o = circumcenter a b c ? cong o a o b; cong o b o c")
+    proofs = prove_each(p, engine="wu", timeout=30)
+    assert [pr.goal for pr in proofs] == ["cong o a o b", "cong o b o c"]
+    assert all(pr.status == "proved" for pr in proofs)
