@@ -107,11 +107,6 @@ class _Reader:
         return name
 
     # ---- objects ----------------------------------------------------------------------------------
-    def point(self, label: str, cmd: str, out: str) -> str:
-        if label not in self.names:
-            raise GeoproverError(f"GeoGebra command {cmd} (making '{out}'): '{label}' is not a point drawn before it")
-        return self.names[label]
-
     def on(self, label: str, cmd: str, out: str) -> str:
         """The locus a point on object ``label`` is on, as a construction of ``{x}``."""
         if label in self.lines:
