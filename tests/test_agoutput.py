@@ -151,3 +151,8 @@ def test_a_three_problem_aux_candidates_batch(tmp_path):
     result = json.loads((tmp_path / "out" / "cands_aux_candidates.json").read_text())
     assert [r["candidate"] for r in result["rows"]] == [1, 0, 0]
     assert result["rows"][0]["attempts"][0]["result"].startswith("skipped")
+
+
+def test_solution_names_with_digits():
+    text = "\n * Auxiliary Constructions:\nE1 : Points\nA,C,E_1 are collinear [02]\nE_1A = E_1C [03]\n\n * Proof steps:\n"
+    assert auxiliary_text(text) == "e1 = on_line e1 a c, on_bline e1 c a"

@@ -200,7 +200,7 @@ def solution_to_clauses(text: str) -> str:
     lines = [ln.strip() for ln in section.strip().splitlines() if ln.strip()]
     if not lines or not lines[0].endswith(": Points"):
         raise ParseError("the solution's auxiliary constructions have no 'Points' line")
-    points = _names(lines[0].removesuffix(": Points"))
+    points = [t.lower() for t in lines[0].removesuffix(": Points").split()]  # "G1", where facts say "G_1"
     if not points:
         return ""
     facts = []
