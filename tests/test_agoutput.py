@@ -154,5 +154,7 @@ def test_a_three_problem_aux_candidates_batch(tmp_path):
 
 
 def test_solution_names_with_digits():
-    text = "\n * Auxiliary Constructions:\nE1 : Points\nA,C,E_1 are collinear [02]\nE_1A = E_1C [03]\n\n * Proof steps:\n"
+    text = (
+        "\n * Auxiliary Constructions:\nE1 : Points\nA,C,E_1 are collinear [02]\nE_1A = E_1C [03]\n\n * Proof steps:\n"
+    )
     assert auxiliary_text(text) == "e1 = on_line e1 a c, on_bline e1 c a"
