@@ -55,6 +55,7 @@ class _Reader:
     names: dict[str, str] = field(default_factory=dict)  # point label → point name
     lines: dict[str, tuple[str, str]] = field(default_factory=dict)  # line label → two points on it
     circles: dict[str, tuple[str, str]] = field(default_factory=dict)  # circle label → centre, point
+    through: dict[str, set[str]] = field(default_factory=dict)  # circle label → points it was drawn through
     used: set[str] = field(default_factory=set)
 
     # ---- names and coordinates ------------------------------------------------------------------
@@ -220,10 +221,12 @@ class _Reader:
         kinds = [self._kind(i) for i in inputs]
         if kinds == ["point", "point"]:
             self.circles[outputs[0]] = (self.names[inputs[0]], self.names[inputs[1]])
+            self.through[outputs[0]] = {self.names[inputs[1]]}
         elif kinds == ["point", "point", "point"]:
             a, b, c = (self.names[i] for i in inputs)
             o = self.add_helper(outputs[0], f"circle {{x}} {a} {b} {c}")
             self.circles[outputs[0]] = (o, a)
+            self.through[outputs[0]] = {a, b, c}
         else:
             raise self._bad(cmd, outputs, inputs)
 
@@ -244,7 +247,7 @@ class _Reader:
         a = self.names[inputs[0]]
         o, b = self.circles[inputs[1]]
         pa, po, pb = self.xy(inputs[0]), self._coords_of(o), self._coords_of(b)
-        on_circle = (
+        on_circle = a in self.through.get(inputs[1], set()) or (
             pa is not None
             and po is not None
             and pb is not None
