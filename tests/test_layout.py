@@ -28,6 +28,7 @@ LAYERS = {
     "bench": 8,
     "api": 9,
     "bench_cli": 9,
+    "aux_batch": 9,
     "cli": 10,
     "__init__": 11,
     "__main__": 11,
