@@ -61,7 +61,8 @@ def run(python: str, name: str, text: str, timeout: float) -> dict[str, Any]:
     """One problem in one child process, killed at timeout + 15 s."""
     job = json.dumps({"name": name, "text": text, "timeout": timeout})
     try:
-        done = subprocess.run([python, "-c", CHILD, job], capture_output=True, text=True, timeout=timeout + 15)
+        # -P: the child imports the geoprover its virtualenv holds, never one in the current directory
+        done = subprocess.run([python, "-P", "-c", CHILD, job], capture_output=True, text=True, timeout=timeout + 15)
     except subprocess.TimeoutExpired:
         return {"status": "killed", "seconds": None, "lines": None}
     if done.returncode != 0:
