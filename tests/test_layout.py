@@ -29,6 +29,7 @@ LAYERS = {
     "report": 8.5,  # renders what the engines proved: above them all, below the API and the CLI
     "api": 9,
     "bench_cli": 9,
+    "aux_batch": 9,
     "cli": 10,
     "__init__": 11,
     "__main__": 11,

@@ -166,3 +166,14 @@ def test_bench_writes_reports_and_an_index(tmp_path):
     index = (tmp_path / "reports" / "index.html").read_text()
     assert f'<a href="{P5}.html">{P5}</a>' in index and "Solved 1 of 1" in index
     assert "<svg" in (tmp_path / "reports" / f"{P5}.html").read_text()
+
+
+def test_several_goals_write_a_report_each_and_given_points_are_auxiliary(tmp_path):
+    text = "a b c = triangle; o = circumcenter a b c | m = midpoint m b c ? perp o m b c; cong o a o b"
+    path = tmp_path / "two.html"
+    out = run("solve", "--engine", "ddar", "--timeout", "30", "--text", text, "-o", str(path))
+    assert out.returncode == 0, out.stderr
+    first, second = (tmp_path / "two.goal1.html").read_text(), (tmp_path / "two.goal2.html").read_text()
+    assert "Prove that OM ⊥ BC." in first and "Prove that OA = OB." in second
+    assert "Let M be the midpoint of BC." in first.split("Auxiliary points.")[1]
+    assert "OA = OB is one of the hypotheses." in second

@@ -1,7 +1,8 @@
 """Constructions in words: "Let X be the foot of the perpendicular from A to BI".
 
 The problem's statement and its auxiliary points are read from here; a construction missing from
-``PHRASES`` is still stated, by the facts that define it ("Let X be a point such that …").
+``PHRASES`` (or given an empty phrase there) is stated by the facts that define it ("Let X be a point
+such that ∠(AB, CX) = 30°").
 """
 
 from __future__ import annotations
@@ -138,6 +139,39 @@ PHRASES: dict[str, Phrase] = {
         T, "Let {x} and {y} be the points where the tangents from {a} touch the circle centred at {o} through {b}"
     ),
     "on_circum": Phrase(L, "on circle {a}{b}{c}"),
+    # Newclid's dialect
+    "acute_triangle": Phrase(S, "an acute triangle"),
+    "iso_triangle0": Phrase(S, "an isosceles triangle with {a}{b} = {a}{c}"),
+    "iso_triangle_vertex": Phrase(L, "on the perpendicular bisector of {b}{c}"),
+    "iso_triangle_vertex_angle": Phrase(L, "such that ∠{x}{b}{c} = ∠{b}{c}{x}"),
+    "iso_trapezoid": Phrase(S, "an isosceles trapezoid with {a}{b} ∥ {c}{d} and {a}{d} = {b}{c}"),
+    "iso_trapezoid2": Phrase(P, "the point making {a}{b}{c}{x} an isosceles trapezoid with {a}{b} ∥ {c}{x}"),
+    "between": Phrase(T, "Let {a}, {b}, {c} be collinear points with {c} between {a} and {b}"),
+    "between_bound": Phrase(L, "on segment {a}{b}"),
+    "on_pline0": Phrase(L, "on the line through {a} parallel to {b}{c}"),
+    "on_aline0": Phrase(L, ""),
+    "cc_itangent": Phrase(
+        T,
+        "Let {x}{y} and {z}{i} be the internal common tangents of the circles centred at {o} through {a} and "
+        "at {w} through {b}, touching them at {x}, {y} and at {z}, {i}",
+    ),
+    "aconst": Phrase(L, ""),
+    "rconst": Phrase(L, ""),
+    "rconst2": Phrase(L, ""),
+    "r2const": Phrase(L, ""),
+    "eqratio": Phrase(L, ""),
+    "eqratio6": Phrase(L, ""),
+    "lconst": Phrase(L, "on the circle centred at {a} with radius {l}"),
+    "l2const": Phrase(L, ""),
+    "simtri": Phrase(P, "the point such that △{a}{b}{c} ∼ △{p}{q}{r}"),
+    "simtrir": Phrase(P, "the point such that △{a}{b}{c} ∼ △{p}{q}{r} with the opposite orientation"),
+    "contri": Phrase(T, "Let {q} and {r} be the points such that △{a}{b}{c} ≅ △{p}{q}{r}"),
+    "contrir": Phrase(
+        T, "Let {q} and {r} be the points such that △{a}{b}{c} ≅ △{p}{q}{r} with the opposite orientation"
+    ),
+    "test_r20": Phrase(T, "Let {a}{c} be a diameter of a circle centred at {o}, and {b} a point on it"),
+    "test_r25": Phrase(T, "Let {a}{b} and {c}{d} be segments with the common midpoint {m}"),
+    "rotate": Phrase(P, "the image of {a} under the rotation about {o} by {y}°"),
 }
 
 
@@ -155,7 +189,7 @@ def phrase(call: ConstructionCall) -> Phrase:
     cons = get_construction(call.name)
     env = cons.env(call)
     known = PHRASES.get(call.name)
-    if known is not None:
+    if known is not None and known.text:  # an empty phrase: the defining facts say it best
         return Phrase(known.kind, _fill(known.text, env))
     facts = cons.instantiate(call)
     if not facts:

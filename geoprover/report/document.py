@@ -88,7 +88,10 @@ class Document:
 
     @property
     def algebraic(self) -> str:
-        """What a Wu proof says in one paragraph (a DDAR proof says it step by step)."""
+        """What a Wu proof says in one paragraph (a DDAR proof says it step by step; one with no
+        step says its goal is a hypothesis)."""
+        if self.readable and not self.steps and self.status == "proved":
+            return f"{self.goal} is one of the hypotheses."
         if self.wu is None or self.status != "proved":
             return ""
         return (
@@ -224,8 +227,9 @@ def build(problem: Problem, proof: Proof, coords: Mapping[str, Sequence[float]])
     """The reader's proof (``problem``: extended with the proof's auxiliary clauses)."""
     known = set(problem.points)
     first_aux = len(problem.clauses) - len(proof.aux)
-    base = [c for c in problem.clauses if c.index < first_aux] if proof.aux else problem.clauses
-    aux = [c for c in problem.clauses if c not in base]
+    given_aux = set(getattr(problem, "given_aux", ()))  # a problem's own auxiliary points (its | section)
+    aux = [c for c in problem.clauses if c.index >= first_aux or (given_aux and set(c.points) <= given_aux)]
+    base = [c for c in problem.clauses if c not in aux]
     goal_pred = problem.goal
     goal = statement(goal_pred) if goal_pred is not None else ""
     doc = Document(

@@ -98,7 +98,23 @@ def statement(pred: Predicate) -> str:
         return f"{angle(*a)} = {degrees(value)}"
     if n == "rconst":
         return f"{points(*a[:2])}/{points(*a[2:])} = {ratio(pred.value if pred.value is not None else Fraction(1))}"
+    if n == "r2const":
+        return f"{points(*a[:2])}²/{points(*a[2:])}² = {_number(pred.value)}"
+    if n == "lconst":
+        return f"{points(*a)} = {_number(pred.value)}"
+    if n == "l2const":
+        return f"{points(*a)}² = {_number(pred.value)}"
     return condition(pred)
+
+
+def _number(value: object) -> str:
+    """A constant of a length or ratio predicate (Newclid's dialect)."""
+    if value is None:
+        return "?"
+    try:
+        return ratio(Fraction(value))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(value)
 
 
 def condition(pred: Predicate) -> str:
