@@ -127,8 +127,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_solve(args: argparse.Namespace) -> int:
     from .portfolio import run_portfolio
+    from .procs import die_with_parent_from_env
     from .proof import PROVED
 
+    die_with_parent_from_env()  # started by bench: stop when the bench worker does
     problem = _with_aux(_load(args), args)
     if args.timeout <= 0:
         raise GeoproverError("--timeout must be positive")

@@ -16,6 +16,7 @@ LAYERS = {
     "errors": 0,
     "model": 0,
     "timing": 0,
+    "procs": 0,  # children that die with their parent (bench's solve, the portfolio's engines)
     "catalogue": 1,
     "language": 2,
     "numeric": 3,
@@ -27,10 +28,12 @@ LAYERS = {
     "portfolio": 8,
     "bench": 8,
     "api": 9,
-    "bench_cli": 9,
-    "cli": 10,
-    "__init__": 11,
-    "__main__": 11,
+    "bench_dask": 9,  # the Dask executor: runs bench's tasks
+    "bench_sweep": 9,  # the grid of time limits and seeds, and its summary
+    "bench_cli": 10,
+    "cli": 11,
+    "__init__": 12,
+    "__main__": 12,
 }
 
 
