@@ -12,6 +12,7 @@ and only when asked for.
 
 from __future__ import annotations
 
+import signal
 import sys
 import threading
 import uuid
@@ -71,6 +72,8 @@ class DaskExecutor:
                     n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
                 )
             self.client = distributed.Client(self.cluster)
+            # Ctrl-C in the terminal reaches every process of the group; the workers are ours to stop
+            self.client.register_plugin(_ignore_interrupts(distributed), name="geoprover-ignore-sigint")
         self.run_id = uuid.uuid4().hex[:8]
         self.texts: dict[str, dict[str, str]] = {}
         self.lock = threading.Lock()
@@ -165,6 +168,21 @@ class DaskExecutor:
 
             self.texts[task.file] = dict(read_problem_file(task.file))
         return self.texts[task.file][task.name]
+
+
+def _ignore_interrupts(distributed: Any) -> Any:
+    """A worker plugin for our own LocalCluster: its workers (and the solves they start) ignore SIGINT,
+    so that Ctrl-C stops the bench through the client's shutdown, not with a traceback from each one.
+    Made here because its base class is Dask's, imported only when Dask is asked for."""
+
+    class IgnoreInterrupts(distributed.WorkerPlugin):
+        def setup(self, worker: Any) -> None:
+            try:
+                signal.signal(signal.SIGINT, signal.SIG_IGN)
+            except ValueError:  # not the worker process's main thread: Ctrl-C stays as it was
+                pass
+
+    return IgnoreInterrupts()
 
 
 def run_on_worker(task: Task) -> Row:

@@ -214,3 +214,12 @@ def test_interrupted_client_leaves_nothing_running_and_resume_runs_only_the_miss
     rows = {r["problem"]: r for r in json.loads(result.read_text())["rows"]}
     assert len(rows) == 6 and all(rows[p] == r for p, r in first.items())
     assert {rows[p]["result"] for p in rows if p.split("/")[-1] in HARD} == {"timeout"}
+
+
+def test_a_bad_scheduler_address_is_one_line(tmp_path, capsys):
+    f = tmp_path / "tiny.txt"
+    f.write_text(FALSE_ONE)
+    args = ["bench", str(f), "--executor", "dask", "--scheduler", "nonsense", "--out", str(tmp_path / "r")]
+    assert main(args) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "cannot reach the Dask scheduler at nonsense" in err
