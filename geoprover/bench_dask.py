@@ -72,8 +72,6 @@ class DaskExecutor:
                     n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
                 )
             self.client = distributed.Client(self.cluster)
-            # Ctrl-C in the terminal reaches every process of the group; the workers are ours to stop
-            self.client.register_plugin(_ignore_interrupts(distributed), name="geoprover-ignore-sigint")
         self.run_id = uuid.uuid4().hex[:8]
         self.texts: dict[str, dict[str, str]] = {}
         self.lock = threading.Lock()
@@ -82,10 +80,16 @@ class DaskExecutor:
         self.threads = 1  # worker threads at the last look
         self.closed = False
         self.stopping = threading.Event()
-        self.reruns = self.client.run_on_scheduler(_allowed_failures)
-        if self.reruns != SCHEDULER_RERUNS:
+        try:
+            if self.cluster is not None:  # Ctrl-C in a terminal reaches every process: our workers leave it to us
+                self.client.register_plugin(_ignore_interrupts(distributed), name="geoprover-ignore-sigint")
+            reruns = self.client.run_on_scheduler(_allowed_failures)
+        except BaseException:
+            self.shutdown()
+            raise
+        if reruns != SCHEDULER_RERUNS:
             print(
-                f"geoprover: note: this scheduler itself reruns a task whose worker died ({self.reruns} time(s)); "
+                f"geoprover: note: this scheduler itself reruns a task whose worker died ({reruns} time(s)); "
                 f"start it with DASK_DISTRIBUTED__SCHEDULER__ALLOWED_FAILURES={SCHEDULER_RERUNS} to leave it to bench",
                 file=sys.stderr,
             )
