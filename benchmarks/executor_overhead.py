@@ -1,11 +1,11 @@
 """What the Dask executor costs per problem against the process pool, side by side in one run.
 
-The same easy JGEX-AG-231 problems go through ``geoprover bench --executor process`` and
-``--executor dask`` (a LocalCluster the bench starts itself), alternating the order each round, at
-6 and 12 problems with one job and at 12 problems with two. For each run: the client's elapsed
-time, the summed wall time of the ``solve`` subprocesses (measured inside the task, the same for both
-executors), and their difference, the overhead. The overhead's growth from 6 to 12 problems is the
-cost per problem; what is left at 6 problems is the fixed cost (the cluster's start and stop).
+The same easy JGEX-AG-231 problems go through ``bench.run_bench`` (what ``geoprover bench`` runs)
+on the process pool (``LocalExecutor``) and on a Dask ``LocalCluster`` (``DaskExecutor``), the
+order alternating each round, with one job and with two. Timed apart: the executor's start, the
+run, its shutdown. Per problem, overhead = (run time − summed wall time of the ``solve``
+subprocesses / jobs) / problems; the solves' wall time is measured inside the task, the same way
+for both executors. Start and shutdown are the fixed cost, paid once a bench.
 
     python benchmarks/executor_overhead.py [--rounds 3] [--timeout 30]
 
@@ -19,9 +19,7 @@ import datetime as dt
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -41,28 +39,40 @@ EASY = [  # JGEX-AG-231 problems Wu proves in well under a second (jgex_ag_231_t
     "complete_003_6_GDD_FULL_21-40_27.gex",
     "complete_010_Other_Auxiliary_ye_aux_y1.gex",
 ]
-CONFIGS = [(6, 1), (12, 1), (12, 2)]  # (problems, jobs)
+JOBS = [1, 2]
 
 
-def run(executor: str, n: int, jobs: int, timeout: float) -> dict:
-    with tempfile.TemporaryDirectory() as out:
-        cmd = [sys.executable, "-m", "geoprover", "bench", "jgex_ag_231", "--only", ",".join(EASY[:n])]
-        cmd += ["--timeout", str(timeout), "--jobs", str(jobs), "--executor", executor, "--out", out]
-        start = time.monotonic()
-        done = subprocess.run(cmd, capture_output=True, text=True)
-        elapsed = time.monotonic() - start
-        if done.returncode != 0:
-            raise SystemExit(f"{executor}: exit {done.returncode}: {done.stderr.strip()[-500:]}")
-        rows = json.loads((Path(out) / "jgex_ag_231.json").read_text())["rows"]
-    solves = sum(r["wall_seconds"] for r in rows)
+def run(executor: str, jobs: int, timeout: float) -> dict:
+    """One timed run: the executor's start, ``bench.run_bench``'s loop, the shutdown, each apart."""
+    from concurrent.futures import as_completed
+
+    from geoprover.bench import LocalExecutor, Task
+    from geoprover.bench_dask import DaskExecutor
+    from geoprover.language.parser import read_problem_file
+    from geoprover.language.sets import resolve_file
+
+    f = str(resolve_file("jgex_ag_231"))
+    names = [n for n, _ in read_problem_file(f) if n.split("/")[-1] in EASY]
+    tasks = [Task(f, n, "all", timeout) for n in names]
+    t0 = time.monotonic()
+    ex = DaskExecutor(jobs) if executor == "dask" else LocalExecutor(jobs)
+    t1 = time.monotonic()
+    futures = {ex.submit(t): t for t in tasks}
+    rows = [fut.result() for fut in as_completed(futures)]
+    t2 = time.monotonic()
+    ex.shutdown()
+    t3 = time.monotonic()
+    solves = sum(r.wall_seconds for r in rows)
     return {
         "executor": executor,
-        "problems": n,
+        "problems": len(rows),
         "jobs": jobs,
-        "elapsed": round(elapsed, 3),
+        "start": round(t1 - t0, 3),
+        "run": round(t2 - t1, 3),
+        "shutdown": round(t3 - t2, 3),
         "solve_wall_sum": round(solves, 3),
-        "overhead": round(elapsed - solves / jobs, 3),
-        "verdicts": {r["problem"].split("/")[-1]: r["result"] for r in rows},
+        "per_problem": round((t2 - t1 - solves / jobs) / len(rows), 3),
+        "verdicts": {r.problem.split("/")[-1]: r.result for r in rows},
     }
 
 
@@ -78,35 +88,26 @@ def main() -> None:
     runs = []
     for rnd in range(args.rounds):
         order = ["process", "dask"] if rnd % 2 == 0 else ["dask", "process"]
-        for n, jobs in CONFIGS:
+        for jobs in JOBS:
             for ex in order:
-                r = run(ex, n, jobs, args.timeout)
+                r = run(ex, jobs, args.timeout)
                 r["round"] = rnd
                 runs.append(r)
                 print(
-                    f"round {rnd} {ex:<7} n={n:<2} jobs={jobs} elapsed {r['elapsed']:6.2f} s "
-                    f"solves {r['solve_wall_sum']:6.2f} s overhead {r['overhead']:5.2f} s",
+                    f"round {rnd} {ex:<7} jobs={jobs} start {r['start']:5.2f} s run {r['run']:6.2f} s "
+                    f"shutdown {r['shutdown']:5.2f} s solves {r['solve_wall_sum']:6.2f} s "
+                    f"overhead/problem {r['per_problem']:6.3f} s",
                     flush=True,
                 )
     load_after = os.getloadavg()
 
-    def med(ex: str, n: int, jobs: int, key: str) -> float:
-        return statistics.median(r[key] for r in runs if (r["executor"], r["problems"], r["jobs"]) == (ex, n, jobs))
+    def med(ex: str, jobs: int, key: str) -> float:
+        return round(statistics.median(r[key] for r in runs if (r["executor"], r["jobs"]) == (ex, jobs)), 3)
 
-    table = {}
-    for ex in ("process", "dask"):
-        per_problem = (med(ex, 12, 1, "overhead") - med(ex, 6, 1, "overhead")) / 6
-        table[ex] = {
-            "per_problem": round(per_problem, 3),
-            "fixed": round(med(ex, 6, 1, "overhead") - 6 * per_problem, 3),
-            **{f"elapsed_n{n}_j{j}": med(ex, n, j, "elapsed") for n, j in CONFIGS},
-            **{f"overhead_n{n}_j{j}": med(ex, n, j, "overhead") for n, j in CONFIGS},
-        }
+    keys = ("per_problem", "start", "shutdown", "run", "solve_wall_sum")
+    table = {f"{ex} jobs={j}": {k: med(ex, j, k) for k in keys} for j in JOBS for ex in ("process", "dask")}
     same = all(
-        r["verdicts"] == s["verdicts"]
-        for r in runs
-        for s in runs
-        if r["round"] == s["round"] and (r["problems"], r["jobs"]) == (s["problems"], s["jobs"])
+        r["verdicts"] == s["verdicts"] for r in runs for s in runs if (r["round"], r["jobs"]) == (s["round"], s["jobs"])
     )
     meta = {
         "machine": machine(),
@@ -131,33 +132,32 @@ def main() -> None:
         f"{meta['load_average_before_after'][1]} after)",
         f"- command: `{meta['command']}`; {len(EASY)} easy JGEX-AG-231 problems, {args.rounds} rounds, the "
         "order of the executors alternating; medians over the rounds",
-        "- overhead = client's elapsed time − (summed wall time of the solve subprocesses) / jobs; "
-        "per problem = (overhead at 12 − overhead at 6 problems, one job) / 6; fixed = what is left at 6",
+        "- overhead per problem = (run time − summed wall time of the solve subprocesses / jobs) / problems; "
+        "start and shutdown: the executor's (for Dask, the LocalCluster's), paid once a bench",
         f"- verdicts the same for both executors in every round: {'yes' if same else 'NO'}",
         "",
-        "| executor | per problem (s) | fixed (s) | elapsed 6 × 1 job (s) | elapsed 12 × 1 job (s) | "
-        "elapsed 12 × 2 jobs (s) | overhead 12 × 2 jobs (s) |",
-        "|---|---|---|---|---|---|---|",
+        "| executor | overhead per problem (s) | start (s) | shutdown (s) | run of 12 (s) | solves' wall, summed (s) |",
+        "|---|---|---|---|---|---|",
     ]
-    for ex, t in table.items():
+    for name, t in table.items():
         lines.append(
-            f"| {ex} | {t['per_problem']:.3f} | {t['fixed']:.2f} | {t['elapsed_n6_j1']:.2f} | "
-            f"{t['elapsed_n12_j1']:.2f} | {t['elapsed_n12_j2']:.2f} | {t['overhead_n12_j2']:.2f} |"
+            f"| {name} | {t['per_problem']:.3f} | {t['start']:.2f} | {t['shutdown']:.2f} | {t['run']:.2f} | "
+            f"{t['solve_wall_sum']:.2f} |"
         )
     lines += [
         "",
         "Every run:",
         "",
-        "| round | executor | problems | jobs | elapsed (s) | solves (s) | overhead (s) |",
-        "|---|---|---|---|---|---|---|",
+        "| round | executor | jobs | start (s) | run (s) | shutdown (s) | solves (s) | overhead per problem (s) |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
         lines.append(
-            f"| {r['round']} | {r['executor']} | {r['problems']} | {r['jobs']} | {r['elapsed']:.2f} | "
-            f"{r['solve_wall_sum']:.2f} | {r['overhead']:.2f} |"
+            f"| {r['round']} | {r['executor']} | {r['jobs']} | {r['start']:.2f} | {r['run']:.2f} | "
+            f"{r['shutdown']:.2f} | {r['solve_wall_sum']:.2f} | {r['per_problem']:.3f} |"
         )
     (RESULTS / "executor_overhead.md").write_text("\n".join(lines) + "\n")
-    print("\n".join(lines[:16]))
+    print("\n".join(lines[:14]))
 
 
 if __name__ == "__main__":
