@@ -57,9 +57,11 @@ def run(executor: str, jobs: int, timeout: float) -> dict:
     t0 = time.monotonic()
     ex = DaskExecutor(jobs) if executor == "dask" else LocalExecutor(jobs)
     t1 = time.monotonic()
+    cpu0 = _executor_cpu()
     futures = {ex.submit(t): t for t in tasks}
     rows = [fut.result() for fut in as_completed(futures)]
     t2 = time.monotonic()
+    cpu = {pid: c - cpu0.get(pid, 0.0) for pid, c in _executor_cpu().items()}
     ex.shutdown()
     t3 = time.monotonic()
     solves = sum(r.wall_seconds for r in rows)
@@ -71,9 +73,26 @@ def run(executor: str, jobs: int, timeout: float) -> dict:
         "run": round(t2 - t1, 3),
         "shutdown": round(t3 - t2, 3),
         "solve_wall_sum": round(solves, 3),
+        "executor_cpu": round(sum(cpu.values()), 3),
         "per_problem": round((t2 - t1 - solves / jobs) / len(rows), 3),
         "verdicts": {r.problem.split("/")[-1]: r.result for r in rows},
     }
+
+
+def _executor_cpu() -> dict[int, float]:
+    """CPU seconds so far of this process and of its children that are not solves (Dask's workers,
+    nannies' helpers): what the executor itself burns while the solves run."""
+    import psutil
+
+    me = psutil.Process()
+    out = {me.pid: sum(me.cpu_times()[:2])}
+    for p in me.children():
+        try:
+            if "geoprover" not in " ".join(p.cmdline()):
+                out[p.pid] = sum(p.cpu_times()[:2])
+        except psutil.Error:
+            pass
+    return out
 
 
 def main() -> None:
@@ -96,6 +115,7 @@ def main() -> None:
                 print(
                     f"round {rnd} {ex:<7} jobs={jobs} start {r['start']:5.2f} s run {r['run']:6.2f} s "
                     f"shutdown {r['shutdown']:5.2f} s solves {r['solve_wall_sum']:6.2f} s "
+                    f"executor cpu {r['executor_cpu']:5.2f} s "
                     f"overhead/problem {r['per_problem']:6.3f} s",
                     flush=True,
                 )
@@ -104,7 +124,7 @@ def main() -> None:
     def med(ex: str, jobs: int, key: str) -> float:
         return round(statistics.median(r[key] for r in runs if (r["executor"], r["jobs"]) == (ex, jobs)), 3)
 
-    keys = ("per_problem", "start", "shutdown", "run", "solve_wall_sum")
+    keys = ("per_problem", "start", "shutdown", "run", "solve_wall_sum", "executor_cpu")
     table = {f"{ex} jobs={j}": {k: med(ex, j, k) for k in keys} for j in JOBS for ex in ("process", "dask")}
     same = all(
         r["verdicts"] == s["verdicts"] for r in runs for s in runs if (r["round"], r["jobs"]) == (s["round"], s["jobs"])
@@ -133,28 +153,31 @@ def main() -> None:
         f"- command: `{meta['command']}`; {len(EASY)} easy JGEX-AG-231 problems, {args.rounds} rounds, the "
         "order of the executors alternating; medians over the rounds",
         "- overhead per problem = (run time − summed wall time of the solve subprocesses / jobs) / problems; "
-        "start and shutdown: the executor's (for Dask, the LocalCluster's), paid once a bench",
+        "start and shutdown: the executor's (for Dask, the LocalCluster's), paid once a bench; executor CPU: "
+        "CPU seconds of the bench process and of its children other than the solves (Dask's workers) during the run",
         f"- verdicts the same for both executors in every round: {'yes' if same else 'NO'}",
         "",
-        "| executor | overhead per problem (s) | start (s) | shutdown (s) | run of 12 (s) | solves' wall, summed (s) |",
-        "|---|---|---|---|---|---|",
+        "| executor | overhead per problem (s) | start (s) | shutdown (s) | run of 12 (s) | solves' wall, summed (s) "
+        "| executor CPU (s) |",
+        "|---|---|---|---|---|---|---|",
     ]
     for name, t in table.items():
         lines.append(
             f"| {name} | {t['per_problem']:.3f} | {t['start']:.2f} | {t['shutdown']:.2f} | {t['run']:.2f} | "
-            f"{t['solve_wall_sum']:.2f} |"
+            f"{t['solve_wall_sum']:.2f} | {t['executor_cpu']:.2f} |"
         )
     lines += [
         "",
         "Every run:",
         "",
-        "| round | executor | jobs | start (s) | run (s) | shutdown (s) | solves (s) | overhead per problem (s) |",
-        "|---|---|---|---|---|---|---|---|",
+        "| round | executor | jobs | start (s) | run (s) | shutdown (s) | solves (s) | executor CPU (s) "
+        "| overhead per problem (s) |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for r in runs:
         lines.append(
             f"| {r['round']} | {r['executor']} | {r['jobs']} | {r['start']:.2f} | {r['run']:.2f} | "
-            f"{r['shutdown']:.2f} | {r['solve_wall_sum']:.2f} | {r['per_problem']:.3f} |"
+            f"{r['shutdown']:.2f} | {r['solve_wall_sum']:.2f} | {r['executor_cpu']:.2f} | {r['per_problem']:.3f} |"
         )
     (RESULTS / "executor_overhead.md").write_text("\n".join(lines) + "\n")
     print("\n".join(lines[:14]))

@@ -67,7 +67,11 @@ class DaskExecutor:
             except (OSError, TimeoutError, ValueError) as err:
                 raise GeoproverError(f"cannot reach the Dask scheduler at {scheduler}: {err}") from None
         else:
-            with dask.config.set({"distributed.scheduler.allowed-failures": SCHEDULER_RERUNS}):
+            quiet = {  # the reruns are ours; a worker's profiler samples a thread that only waits for its solve
+                "distributed.scheduler.allowed-failures": SCHEDULER_RERUNS,
+                "distributed.worker.profile.enabled": False,
+            }
+            with dask.config.set(quiet):
                 self.cluster = distributed.LocalCluster(
                     n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
                 )
