@@ -19,9 +19,24 @@ from .numeric.diagram import Diagram, draw
 from .proof import Proof
 
 
-def load_problem(name: str | None = None, file: str | Path | None = None, text: str | None = None) -> Problem:
+def load_problem(
+    name: str | None = None,
+    file: str | Path | None = None,
+    text: str | None = None,
+    goal: str | None = None,
+    free_points: bool = False,
+) -> Problem:
     """A problem by name (searched in the bundled sets or in ``file``; a unique suffix is enough),
-    or parsed from ``text`` (then ``name`` only names it). Bad input raises GeoproverError."""
+    or parsed from ``text`` (then ``name`` only names it), or a GeoGebra drawing (``file`` a .ggb,
+    with ``goal`` in the problem language; ``free_points`` draws its free points anew instead of
+    keeping GeoGebra's coordinates). Bad input raises GeoproverError."""
+    if file is not None and str(file).lower().endswith(".ggb"):
+        from .language.ggb import read_ggb
+
+        figure = read_ggb(file, free_points)
+        return parse_problem(figure + (f" ? {goal}" if goal else ""), name or Path(file).stem, str(file))
+    if goal is not None:
+        raise GeoproverError("a goal is given separately only for a GeoGebra drawing (.ggb)")
     if text is not None:
         return parse_problem(text, name or "problem")
     if name is None:
@@ -35,11 +50,14 @@ def load_file(file: str | Path) -> list[Problem]:
 
 
 def add_auxiliary(problem: Problem, aux_text: str) -> Problem:
-    """The problem with auxiliary constructions (e.g. AlphaGeometry's) appended before the goal."""
-    aux_text = aux_text.strip().rstrip(";")
-    if not aux_text:
-        return problem
+    """The problem with auxiliary constructions appended before the goal: clauses of the problem
+    language, AlphaGeometry's constrained form (``x00 e : C a c e 02 ... ;``) or its solution file."""
+    from .language.agoutput import auxiliary_text
+
     try:
+        aux_text = auxiliary_text(aux_text).strip().rstrip(";")
+        if not aux_text:
+            return problem
         clauses, goal = parse_clauses(aux_text, known=problem.points, start_index=len(problem.clauses))
     except GeoproverError as err:
         raise err.located(f"{problem.name}, auxiliary constructions") from None
@@ -74,3 +92,11 @@ def prove(problem: Problem, engine: str = "all", timeout: float = 300.0, seed: i
     from .portfolio import run_portfolio
 
     return run_portfolio(problem, engines=None if engine == "all" else [engine], timeout=timeout, seed=seed)
+
+
+def prove_each(problem: Problem, engine: str = "all", timeout: float = 300.0, seed: int = 0) -> list[Proof]:
+    """One `Proof` per goal of a problem with several goals (Newclid's ``? g1; g2``), each goal
+    proved alone on the same figure with ``timeout`` seconds."""
+    if len(problem.goals) <= 1:
+        return [prove(problem, engine, timeout, seed)]
+    return [prove(problem.for_goal(g), engine, timeout, seed) for g in problem.goals]

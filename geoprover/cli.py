@@ -1,4 +1,4 @@
-"""Command line: ``geoprover check|draw|list|solve|bench``.
+"""Command line: ``geoprover check|draw|list|solve|convert|bench``.
 
 Exit codes, the same for every command: 0 the goal holds (check) or is proved (solve);
 1 false in the diagram, or not proved; 2 bad input or usage; 3 an internal error (a bug).
@@ -10,11 +10,12 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .bench_cli import add_bench_parser
 from .engines import ENGINES
 from .errors import GeoproverError
+from .model import Predicate, Problem
 
 EXIT_OK, EXIT_NO, EXIT_BAD, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -28,11 +29,23 @@ def _add_problem_args(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--text", help='the problem itself, e.g. "a b c = triangle a b c; ... ? perp a b c d"')
     p.add_argument("--seed", type=int, default=0, help="seed of the random diagram (default 0)")
+    p.add_argument("--goal", help='the goal of a GeoGebra drawing (.ggb), e.g. "perp a b c d"')
+    p.add_argument(
+        "--free-points",
+        action="store_true",
+        help="GeoGebra drawing: draw its free points anew instead of keeping GeoGebra's coordinates",
+    )
 
 
 def _load(args: argparse.Namespace):
     from .api import load_problem
 
+    if args.problem and args.problem[0].lower().endswith(".ggb"):
+        if len(args.problem) > 1 or args.text is not None:
+            raise GeoproverError("give a .ggb drawing alone (its goal with --goal)")
+        return load_problem(file=args.problem[0], goal=args.goal, free_points=args.free_points)
+    if args.goal is not None:
+        raise GeoproverError("--goal is for a GeoGebra drawing (.ggb)")
     if args.text is not None:
         if args.problem and len(args.problem) > 1:
             raise GeoproverError("give either --text or a problem name, not both")
@@ -58,11 +71,12 @@ def _with_aux(problem, args: argparse.Namespace):
 
 def cmd_check(args: argparse.Namespace) -> int:
     from .api import check
+    from .numeric.checks import goal_holds
 
     problem = _load(args)
     result = check(problem, args.seed)
     d = result.diagram
-    holds = result.goal_holds
+    verdicts = [(g, goal_holds(g, d.coords, d.scale), d.residual(g)) for g in problem.goals]
     if args.json:
         print(
             json.dumps(
@@ -70,8 +84,10 @@ def cmd_check(args: argparse.Namespace) -> int:
                     "problem": problem.name,
                     "seed": args.seed,
                     "goal": str(problem.goal) if problem.goal else None,
-                    "goal_holds": holds,
-                    "goal_residual": d.residual(problem.goal) if problem.goal else None,
+                    "goal_holds": verdicts[0][1] if verdicts else None,
+                    "goal_residual": verdicts[0][2] if verdicts else None,
+                    "goals": [{"goal": str(g), "holds": h, "residual": r} for g, h, r in verdicts],
+                    "given_auxiliary_points": list(problem.given_aux),
                     "points": {k: [float(v[0]), float(v[1])] for k, v in d.coords.items()},
                     "facts": [str(f) for f in d.facts],
                 },
@@ -83,18 +99,20 @@ def cmd_check(args: argparse.Namespace) -> int:
             f"problem {problem.name}: {len(problem.points)} points, {len(problem.clauses)} clauses, "
             f"drawn with seed {args.seed} ({d.attempts} attempt{'s' if d.attempts > 1 else ''})"
         )
+        if problem.given_aux:
+            print(f"given auxiliary points: {' '.join(problem.given_aux)}")
         print("points:")
         for k, v in d.coords.items():
             print(f"  {k:>4} = ({v[0]: .6f}, {v[1]: .6f})")
         print("facts:")
         for f in d.facts:
             print(f"  {f}")
-        if problem.goal is None:
+        if not verdicts:
             print("no goal")
-        else:
-            verdict = "holds in the diagram" if holds else "is FALSE in the diagram"
-            print(f"goal {problem.goal} {verdict} (residual {d.residual(problem.goal):.2e})")
-    return EXIT_OK if holds is not False else EXIT_NO
+        for g, h, r in verdicts:
+            verdict = "holds in the diagram" if h else "is FALSE in the diagram"
+            print(f"goal {g} {verdict} (residual {r:.2e})")
+    return EXIT_OK if all(h for _, h, _ in verdicts) else EXIT_NO
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
@@ -135,11 +153,91 @@ def cmd_solve(args: argparse.Namespace) -> int:
     if args.timeout <= 0:
         raise GeoproverError("--timeout must be positive")
     engines = None if args.engine == "all" else [args.engine]
-    proof = run_portfolio(
-        problem, engines, timeout=args.timeout, seed=args.seed, memory_gb=args.memory, race=not args.no_race
-    )
-    print(json.dumps(proof.to_dict(), indent=2, default=str) if args.json else proof.render())
-    return EXIT_OK if proof.status == PROVED else EXIT_NO
+    if not problem.goals:
+        raise GeoproverError("the problem has no goal to prove (give a .ggb drawing its goal with --goal)")
+    goals = problem.goals
+    proofs = []
+    for k, goal in enumerate(goals, start=1):
+        one = problem.for_goal(goal) if goal is not None and len(goals) > 1 else problem
+        proof = run_portfolio(
+            one, engines, timeout=args.timeout, seed=args.seed, memory_gb=args.memory, race=not args.no_race
+        )
+        proofs.append(proof)
+        if not args.json:
+            if len(goals) > 1:
+                print(f"=== goal {k} of {len(goals)}: {goal}")
+            if problem.given_aux and k == 1:
+                print(f"given auxiliary points: {' '.join(problem.given_aux)}")
+            print(proof.render())
+    if args.json:
+        dicts = [p.to_dict() for p in proofs]
+        for d in dicts:
+            d["given_auxiliary_points"] = list(problem.given_aux)
+        print(json.dumps(dicts[0] if len(dicts) == 1 else dicts, indent=2, default=str))
+    return EXIT_OK if all(p.status == PROVED for p in proofs) else EXIT_NO
+
+
+def _convert_sources(args: argparse.Namespace) -> list[Problem]:
+    """The problems to convert: --text, a .ggb drawing, a whole file or set, or one named problem."""
+    from .api import load_file
+
+    if args.text is not None or len(args.problem) == 2:
+        return [_load(args)]
+    if len(args.problem) != 1:
+        raise GeoproverError('give a problem: FILE, FILE NAME, NAME, a .ggb file, or --text "..."')
+    (arg,) = args.problem
+    if arg.lower().endswith(".ggb"):
+        return [_load(args)]
+    from .language.sets import bundled_sets
+
+    if os.path.isfile(arg) or arg.removesuffix(".txt") in bundled_sets():
+        return load_file(arg)
+    return [_load(args)]
+
+
+def cmd_convert(args: argparse.Namespace) -> int:
+    from .language.writer import fixed_points, to_alphageometry, to_newclid
+
+    problems = _convert_sources(args)
+    pairs: list[tuple[str, str]] = []
+    for problem in problems:
+        if args.to == "newclid":
+            if fixed_points(problem):
+                print(
+                    f"geoprover: note: {problem.name}: Newclid has no fixed coordinates; "
+                    f"dropped those of {' '.join(fixed_points(problem))}",
+                    file=sys.stderr,
+                )
+            pairs.append(to_newclid(problem, _mirrored_in(problem, args.seed)))
+        else:
+            pairs.extend(to_alphageometry(problem))
+    text = "".join(f"{name}\n{body}\n" for name, body in pairs)
+    if args.output:
+        try:
+            with open(args.output, "w") as fh:
+                fh.write(text)
+        except OSError as err:
+            raise GeoproverError(f"cannot write {args.output}: {err.strerror}") from None
+        print(f"wrote {len(pairs)} problem{'s' if len(pairs) != 1 else ''} to {args.output}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _mirrored_in(problem: Problem, seed: int) -> Callable[[Predicate], bool] | None:
+    """Whether a simtri / contri goal's triangles turn opposite ways in the drawn figure."""
+    if not any(g.name in ("simtri", "contri") for g in problem.goals):
+        return None
+    from .numeric.diagram import draw
+    from .numeric.geometry import cross
+
+    coords = draw(problem, seed).coords
+
+    def mirrored(goal: Predicate) -> bool:
+        a, b, c, p, q, r = (coords[x] for x in goal.args)
+        return cross(b - a, c - a) * cross(q - p, r - p) < 0
+
+    return mirrored
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -182,13 +280,36 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_solve)
 
+    p = sub.add_parser(
+        "convert",
+        help="write problems in canonical AlphaGeometry language (or Newclid's dialect) for other tools",
+    )
+    _add_problem_args(p)
+    p.add_argument(
+        "--to",
+        choices=["alphageometry", "newclid"],
+        default="alphageometry",
+        help="output language (default alphageometry)",
+    )
+    p.add_argument("-o", "--output", help="write to this file (default: standard output)")
+    p.set_defaults(func=cmd_convert)
+
     add_bench_parser(sub)
+    sub.choices["bench"].add_argument(
+        "--aux-candidates",
+        metavar="FILE",
+        help='JSON lines {"problem": NAME, "candidates": [aux, ...]}: try each problem\'s candidates in order',
+    )
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    if getattr(args, "aux_candidates", None):
+        from .aux_batch import run
+
+        args.func = run
     try:
         return args.func(args)
     except GeoproverError as err:

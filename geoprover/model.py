@@ -75,16 +75,31 @@ class Clause:
 
 @dataclass
 class Problem:
+    """A figure and its goal. ``goals`` holds every goal when the text gives several (Newclid's
+    ``? g1; g2``; ``goal`` is the first), ``given_aux`` the points of a ``|`` section: auxiliary
+    points the problem's author supplied, drawn and used like any other."""
+
     name: str
     clauses: list[Clause]
     goal: Predicate | None
     source: str = "<text>"
     text: str = ""
     points: list[str] = field(default_factory=list)
+    goals: tuple[Predicate, ...] = ()
+    given_aux: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.points:
             self.points = [p for c in self.clauses for p in c.points]
+        if self.goal is None and self.goals:
+            self.goal = self.goals[0]
+        elif self.goal is not None and not self.goals:
+            self.goals = (self.goal,)
+
+    def for_goal(self, goal: Predicate) -> "Problem":
+        """The same figure with ``goal`` as its only goal (each of several goals is proved alone)."""
+        text = "; ".join(str(c) for c in self.clauses) + f" ? {goal}"
+        return Problem(self.name, self.clauses, goal, self.source, text, list(self.points), (goal,), self.given_aux)
 
     def with_clauses(self, extra: list[Clause], name: str | None = None) -> "Problem":
         """The problem with more clauses appended (auxiliary constructions)."""
@@ -94,8 +109,10 @@ class Problem:
         text = "; ".join(str(c) for c in clauses)
         if self.goal is not None:
             text += f" ? {self.goal}"
-        return Problem(name or self.name, clauses, self.goal, self.source, text)
+        return Problem(
+            name or self.name, clauses, self.goal, self.source, text, goals=self.goals, given_aux=self.given_aux
+        )
 
     def to_text(self) -> str:
         text = "; ".join(str(c) for c in self.clauses)
-        return text + (f" ? {self.goal}" if self.goal is not None else "")
+        return text + (" ? " + "; ".join(str(g) for g in self.goals) if self.goals else "")

@@ -15,18 +15,34 @@ SETUPS = {
     "tangent": "o = free o; b = free b; a = free a",
 }
 SEEDS = range(8)
+NUMBERS = {"rconst": "2", "rconst2": "2", "r2const": "3", "lconst": "1", "l2const": "2"}  # else 45 (degrees)
+
+# Every construction newclid 3.0.1 defines (newclid/jgex/constructions/_index.py).
+NEWCLID = """free segment between triangle r_triangle acute_triangle iso_triangle iso_triangle0 ieq_triangle risos
+triangle12 quadrangle rectangle isquare trapezoid r_trapezoid iso_trapezoid eq_quadrangle eqdia_quadrangle pentagon
+on_line on_pline on_pline0 on_tline on_aline on_aline0 on_bline on_circle on_circum on_dia intersection_ll
+intersection_lp intersection_pp intersection_lt intersection_tt intersection_lc intersection_cc tangent lc_tangent
+cc_tangent cc_itangent angle_bisector angle_mirror eqdistance foot incenter incenter2 excenter excenter2 midpoint
+mirror orthocenter reflect shift trisect trisegment between_bound iso_triangle_vertex iso_triangle_vertex_angle
+eq_triangle iso_trapezoid2 parallelogram square circle circumcenter psquare nsquare centroid aconst s_angle eqangle2
+eqangle3 rconst rconst2 r2const eqratio eqratio6 lconst l2const simtri simtrir contri contrir 2l1c e5128 3peq
+test_r20 test_r25 ninepoints""".split()
 
 
 def _problem_for(name: str):
     cons = CONSTRUCTIONS[name]
     setup = SETUPS.get(name) or "; ".join(f"{p} = free {p}" for p in cons.inputs)
-    args = " ".join(cons.params + tuple("45" for _ in cons.numbers))
+    args = " ".join(cons.params + tuple(NUMBERS.get(name, "45") for _ in cons.numbers))
     text = f"{setup + '; ' if setup else ''}{' '.join(cons.outputs)} = {name} {args}"
     return parse_problem(text, name), cons
 
 
-def test_catalogue_has_all_68_constructions():
-    assert len(CONSTRUCTIONS) == 68
+def test_catalogue_has_all_94_constructions():
+    assert len(CONSTRUCTIONS) == 94
+
+
+def test_catalogue_has_every_newclid_construction():
+    assert sorted(set(NEWCLID) - set(CONSTRUCTIONS)) == []
 
 
 def test_every_predicate_has_a_numeric_check():

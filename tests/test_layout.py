@@ -30,6 +30,7 @@ LAYERS = {
     "api": 9,
     "bench_dask": 9,  # the Dask executor: runs bench's tasks
     "bench_sweep": 9,  # the grid of time limits and seeds, and its summary
+    "aux_batch": 9,
     "bench_cli": 10,
     "cli": 11,
     "__init__": 12,

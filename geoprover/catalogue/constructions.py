@@ -85,6 +85,35 @@ def _load() -> dict[str, Construction]:
 
 CONSTRUCTIONS: dict[str, Construction] = _load()
 
+# Newclid's parameter order where it differs from AlphaGeometry's (the table's): the new points first.
+NEWCLID_ORDER: dict[str, tuple[str, ...]] = {
+    "parallelogram": ("x", "a", "b", "c"),
+    "square": ("x", "y", "a", "b"),
+}
+
+
+def _reorder(cons: Construction, args: list[str], new_points: tuple[str, ...], where: str) -> list[str]:
+    """Arguments in the table's order: where Newclid orders them otherwise, the position of the
+    clause's new points says which language the text is written in."""
+    other = NEWCLID_ORDER.get(cons.name)
+    if other is None or len(args) != len(cons.params) + len(cons.numbers):
+        return args
+
+    def builds(order: tuple[str, ...]) -> bool:
+        return all(args[order.index(p)] in new_points for p in cons.outputs)
+
+    if builds(cons.params):
+        return args
+    if builds(other):
+        env = dict(zip(other, args))
+        return [env[p] for p in cons.params] + args[len(other) :]
+    outs = " ".join(cons.outputs)
+    raise ConstructionError(
+        f"'{cons.name}' must name its new point{'s' if len(cons.outputs) > 1 else ''} {outs} first "
+        f"(Newclid: {' '.join(other)}) or last (AlphaGeometry: {' '.join(cons.params)})",
+        where,
+    )
+
 
 def get_construction(name: str, where: str = "") -> Construction:
     try:
@@ -109,6 +138,7 @@ def complete_call(name: str, args: list[str], new_points: tuple[str, ...], where
         given = iter(args)
         filled = iter(new_points)
         args = [next(filled) if p in cons.outputs else next(given) for p in cons.params] + list(given)
+    args = _reorder(cons, args, new_points, where)
     if len(args) != want:
         raise ConstructionError(
             f"'{name}' takes {want} arguments ({' '.join(cons.params + tuple('#' + n for n in cons.numbers))}), "

@@ -39,6 +39,9 @@ PREDICATES: dict[str, PredicateSpec] = {
         PredicateSpec("contri", 6, meaning="triangles abc and pqr are congruent"),
         PredicateSpec("aconst", 4, numbers=1, meaning="∠(ab, cd) is the given angle (degrees)"),
         PredicateSpec("rconst", 4, numbers=1, meaning="ab : cd is the given ratio"),
+        PredicateSpec("r2const", 4, numbers=1, meaning="ab² : cd² is the given ratio (Newclid)"),
+        PredicateSpec("lconst", 2, numbers=1, meaning="ab is the given length (Newclid)"),
+        PredicateSpec("l2const", 2, numbers=1, meaning="ab² is the given number (Newclid)"),
         PredicateSpec("diff", 2, condition=True, meaning="the points are distinct"),
         PredicateSpec("ncoll", 3, variadic=True, condition=True, meaning="the points are not collinear"),
         PredicateSpec("npara", 4, condition=True, meaning="ab is not parallel to cd"),
@@ -75,9 +78,9 @@ def make_predicate(name: str, args: list[str], where: str = "") -> Predicate:
     if spec is None:
         raise ConstructionError(f"unknown predicate '{name}'", where)
     points, numbers = args[: len(args) - spec.numbers], args[len(args) - spec.numbers :]
-    if spec.numbers and len(args) > spec.points + spec.numbers and name == "rconst":
+    if spec.numbers and len(args) > spec.points + spec.numbers and name in ("rconst", "r2const"):
         # "rconst a b c d 1 2" writes the ratio as two integers
-        points, numbers = args[:4], args[4:]
+        points, numbers = args[: spec.points], args[spec.points :]
     ok = len(points) >= spec.points if spec.variadic else len(points) == spec.points
     if not ok or len(args) < spec.points + spec.numbers:
         want = f"at least {spec.points}" if spec.variadic else str(spec.points)

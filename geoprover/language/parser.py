@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -12,6 +13,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from ..catalogue import complete_call, get_construction, make_predicate
 from ..errors import ConstructionError, GeoproverError, ParseError
 from ..model import Clause, ConstructionCall, Predicate, Problem
+from .dialect import angle_degrees, check_goal_name
 
 
 @lru_cache(maxsize=1)
@@ -25,11 +27,18 @@ class _ToRaw(Transformer):
 
     def start(self, items):
         clauses = items[0]
-        goal = items[1] if len(items) > 1 else None
-        return clauses, goal
+        aux = next((i[1] for i in items[1:] if i[0] == "aux"), [])
+        goals = next((i[1] for i in items[1:] if i[0] == "goals"), [])
+        return clauses, aux, goals
 
     def clauses(self, items):
         return list(items)
+
+    def aux(self, items):
+        return ("aux", items[0])
+
+    def goals(self, items):
+        return ("goals", list(items))
 
     def clause(self, items):
         decls = [i for i in items if i[0] == "decl"]
@@ -52,7 +61,8 @@ class _ToRaw(Transformer):
         return (str(items[0]), [str(a) for a in items[1:]])
 
     def arg(self, items):
-        return items[0]
+        token = items[0]
+        return angle_degrees(str(token)) if token.type == "ANGLE" else token
 
 
 def _syntax_error(err: UnexpectedInput, text: str) -> ParseError:
@@ -81,22 +91,66 @@ def _describe(terminal: str) -> str:
         "NUMBER": "a number",
         "COORD": "coordinates x_y",
         "AT": "'@'",
+        "ANGLE": "an angle",
+        "VBAR": "'|'",
         "$END": "end",
     }.get(terminal, terminal)
 
 
-def parse_clauses(
-    text: str, known: list[str] | None = None, start_index: int = 0
-) -> tuple[list[Clause], Predicate | None]:
+@dataclass(frozen=True)
+class Parsed:
+    """A problem text, typed: its clauses (a ``|`` section's appended), those points, its goals."""
+
+    clauses: list[Clause]
+    aux_points: tuple[str, ...]
+    goals: tuple[Predicate, ...]
+
+
+def parse_text(text: str, known: list[str] | None = None, start_index: int = 0) -> Parsed:
     """Parse and type-check ``text``; ``known`` are points defined before it (for auxiliary clauses)."""
     text = text.strip()
     if not text:
         raise ParseError("empty problem")
     try:
-        raw_clauses, raw_goal = _ToRaw().transform(_lark().parse(text))
+        raw_clauses, raw_aux, raw_goals = _ToRaw().transform(_lark().parse(text))
     except UnexpectedInput as err:
+        _refuse_unsupported_goals(text)  # Newclid's equation goals ("lequation ... * ...") do not parse
         raise _syntax_error(err, text) from None
     defined: list[str] = list(known or [])
+    clauses = _type_clauses(raw_clauses + raw_aux, defined, start_index)
+    aux_points = tuple(p for c in clauses[len(raw_clauses) :] for p in c.points)
+    goals = []
+    for k, (name, args) in enumerate(raw_goals, start=1):
+        where = "goal" if len(raw_goals) == 1 else f"goal {k}"
+        goal = make_predicate(check_goal_name(name, where), args, where)
+        if goal.name in ("diff", "ncoll", "npara", "nperp", "sameside"):
+            raise ConstructionError(f"'{goal.name}' is a side condition, not a goal", where)
+        for p in goal.args:
+            if p not in defined:
+                raise ConstructionError(f"point '{p}' is not defined", where)
+        goals.append(goal)
+    return Parsed(clauses, aux_points, tuple(goals))
+
+
+def _refuse_unsupported_goals(text: str) -> None:
+    """Name a goal geoprover has no counterpart for, rather than the syntax it trips on."""
+    _, qmark, goals = text.partition("?")
+    for k, goal in enumerate(goals.split(";") if qmark else [], start=1):
+        words = goal.split()
+        if words:
+            check_goal_name(words[0], "goal" if goals.count(";") == 0 else f"goal {k}")
+
+
+def parse_clauses(
+    text: str, known: list[str] | None = None, start_index: int = 0
+) -> tuple[list[Clause], Predicate | None]:
+    """Clauses and the (first) goal of ``text``; see `parse_text`."""
+    parsed = parse_text(text, known, start_index)
+    return parsed.clauses, parsed.goals[0] if parsed.goals else None
+
+
+def _type_clauses(raw_clauses: list, defined: list[str], start_index: int) -> list[Clause]:
+    """Check each clause against the catalogue; ``defined`` grows with the clauses' points."""
     clauses: list[Clause] = []
     for k, (decls, cons) in enumerate(raw_clauses, start=start_index + 1):
         names = tuple(d[1] for d in decls)
@@ -131,16 +185,7 @@ def parse_clauses(
         fixed = tuple((d[1], d[2]) for d in decls if d[2] is not None)
         clauses.append(Clause(names, tuple(calls), fixed, k - 1))
         defined.extend(names)
-    goal = None
-    if raw_goal is not None:
-        name, args = raw_goal
-        goal = make_predicate(name, args, "goal")
-        if goal.name in ("diff", "ncoll", "npara", "nperp", "sameside"):
-            raise ConstructionError(f"'{goal.name}' is a side condition, not a goal", "goal")
-        for p in goal.args:
-            if p not in defined:
-                raise ConstructionError(f"point '{p}' is not defined", "goal")
-    return clauses, goal
+    return clauses
 
 
 def _clause_text(decls, cons) -> str:
@@ -149,10 +194,11 @@ def _clause_text(decls, cons) -> str:
 
 def parse_problem(text: str, name: str = "problem", source: str = "<text>") -> Problem:
     try:
-        clauses, goal = parse_clauses(text)
+        parsed = parse_text(text)
     except GeoproverError as err:
         raise err.located(f"{source}:{name}" if source != "<text>" else name) from None
-    return Problem(name, clauses, goal, source, text.strip())
+    goal = parsed.goals[0] if parsed.goals else None
+    return Problem(name, parsed.clauses, goal, source, text.strip(), goals=parsed.goals, given_aux=parsed.aux_points)
 
 
 def read_problem_file(path: str | Path) -> list[tuple[str, str]]:

@@ -145,6 +145,22 @@ def r_rconst(P: Sequence[Point], s: float, value: Fraction) -> float:
     return INF if ld < 1e-12 else abs(_len(b - a) / ld - float(value))
 
 
+def r_r2const(P: Sequence[Point], s: float, value: Fraction) -> float:
+    a, b, c, d = P
+    ld = _len(d - c)
+    return INF if ld < 1e-12 else abs((_len(b - a) / ld) ** 2 - float(value))
+
+
+def r_lconst(P: Sequence[Point], s: float, value: Fraction) -> float:
+    a, b = P
+    return abs(_len(b - a) - float(value)) / s
+
+
+def r_l2const(P: Sequence[Point], s: float, value: Fraction) -> float:
+    a, b = P
+    return abs(_len(b - a) ** 2 - float(value)) / s**2
+
+
 # Side conditions return a margin: positive when the condition holds.
 def m_diff(P: Sequence[Point], s: float) -> float:
     return _len(P[1] - P[0]) / s
@@ -217,6 +233,9 @@ RESIDUALS: dict[str, Callable] = {
     "contri": r_contri,
     "aconst": r_aconst,
     "rconst": r_rconst,
+    "r2const": r_r2const,
+    "lconst": r_lconst,
+    "l2const": r_l2const,
 }
 MARGINS: dict[str, Callable] = {
     "diff": m_diff,

@@ -109,6 +109,83 @@ def opray(a: Point, b: Point) -> Line:
     return Line(a, unit(a - b), (0.2 * length, 1.5 * length))
 
 
+def aline0(a: Point, b: Point, c: Point, d: Point, e: Point, f: Point, g: Point) -> Line:
+    """Line g x with ∠(ab→cd) = ∠(ef→gx)."""
+    angle = direction(e, f) + direction(c, d) - direction(a, b)
+    return _line_at(g, angle, float(np.hypot(*(f - e))))
+
+
+def aconst_line(a: Point, b: Point, c: Point, degrees: float) -> Line:
+    """Line c x with ∠(ab→cx) = the given angle."""
+    return _line_at(c, direction(a, b) + math.radians(degrees), float(np.hypot(*(b - a))))
+
+
+def inside(a: Point, b: Point) -> Line:
+    """The open segment ab, its ends kept clear (Newclid's between)."""
+    length = float(np.hypot(*(b - a)))
+    return Line(a, unit(b - a), (0.1 * length, 0.9 * length))
+
+
+def _radius(r: float) -> float:
+    if not math.isfinite(r) or r <= 0:
+        raise Degenerate("a circle of no positive radius")
+    return r
+
+
+def ratio_circle(a: Point, b: Point, c: Point, ratio: float) -> Circle:
+    """Points x with ab : cx = ratio."""
+    return Circle(c, _radius(float(np.hypot(*(b - a))) / ratio))
+
+
+def square_ratio_circle(a: Point, b: Point, c: Point, ratio: float) -> Circle:
+    """Points x with ab² : cx² = ratio."""
+    return Circle(c, _radius(float(np.hypot(*(b - a))) / math.sqrt(ratio) if ratio > 0 else math.nan))
+
+
+def fourth_circle(a: Point, b: Point, c: Point, d: Point, e: Point, f: Point, g: Point) -> Circle:
+    """Points x with ab : cd = ef : gx."""
+    ab, cd, ef = (float(np.hypot(*(q - p))) for p, q in ((a, b), (c, d), (e, f)))
+    return Circle(g, _radius(cd * ef / ab))
+
+
+def length_circle(a: Point, length: float) -> Circle:
+    """Points at the given distance from a (the figure's unit is the drawing's)."""
+    return Circle(a, _radius(length))
+
+
+def square_length_circle(a: Point, square: float) -> Circle:
+    return Circle(a, _radius(math.sqrt(square) if square > 0 else math.nan))
+
+
+def apollonius(a: Point, b: Point, ratio: float) -> Line | Circle:
+    """Points x with xa : xb = ratio: a circle of Apollonius, or the bisector when the ratio is 1."""
+    if ratio <= 0:
+        raise Degenerate("a ratio must be positive")
+    k2 = ratio * ratio
+    if abs(k2 - 1) < 1e-9:
+        return bline(a, b)
+    centre = (a - k2 * b) / (1 - k2)
+    return Circle(centre, _radius(ratio * float(np.hypot(*(b - a))) / abs(1 - k2)))
+
+
+def apollonius2(a: Point, c: Point, e: Point, f: Point, g: Point, h: Point) -> Line | Circle:
+    """Points x with ax : cx = ef : gh."""
+    gh = float(np.hypot(*(h - g)))
+    if gh < 1e-12:
+        raise Degenerate("a zero segment")
+    return apollonius(a, c, float(np.hypot(*(f - e))) / gh)
+
+
+def bmirror(c: Point, a: Point, b: Point) -> Point:
+    """Reflection of c in the perpendicular bisector of ab (Newclid's iso_trapezoid2)."""
+    return reflect_in_line(c, bline(a, b))
+
+
+def turn(a: Point, o: Point, degrees: float) -> Point:
+    """a turned about o by the given angle (GeoGebra's Rotate)."""
+    return o + rot(a - o, math.radians(degrees))
+
+
 def midp(a: Point, b: Point) -> Point:
     return (a + b) / 2
 
@@ -160,5 +237,17 @@ PRIMITIVES: dict[str, Callable[..., object]] = {
         rotatep90,
         reflect,
         shift,
+        aline0,
+        aconst_line,
+        inside,
+        ratio_circle,
+        square_ratio_circle,
+        fourth_circle,
+        length_circle,
+        square_length_circle,
+        apollonius,
+        apollonius2,
+        bmirror,
+        turn,
     )
 }

@@ -246,7 +246,8 @@ def tangent_circle_2l1c(rng: np.random.Generator, p: dict[str, Point]) -> dict[s
     """Circle inside angle a c b tangent to lines ca, cb and internally to the circle (o, oa)."""
     a, b, c, o = p["a"], p["b"], p["c"], p["o"]
     radius = float(np.hypot(*(a - o)))
-    if np.hypot(*(c - o)) >= radius * 0.98:
+    on_circle = abs(np.hypot(*(c - o)) - radius) < 1e-9 * radius  # a mixtilinear incircle (Newclid)
+    if np.hypot(*(c - o)) >= radius * 0.98 and not on_circle:
         raise Degenerate("the corner lies outside the circle")
     ua, ub = unit(a - c), unit(b - c)
     u = unit(ua + ub)
@@ -334,3 +335,81 @@ def tangent(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
         raise Degenerate("the point is inside the circle")
     x, y = intersect_circles(Circle(o, r), loci.dia(a, o))
     return {"x": x, "y": y}
+
+
+def _internal_tangent(o: Point, r1: float, w: Point, r2: float, side: float) -> tuple[Point, Point]:
+    """A common tangent with the circles on opposite sides: x = o + r1·n, y = w − r2·n."""
+    dist = float(np.hypot(*(w - o)))
+    cos_a = (r1 + r2) / dist
+    if cos_a >= 1:
+        raise Degenerate("the circles meet")
+    n = rot(unit(w - o), side * math.acos(cos_a))
+    return o + r1 * n, w - r2 * n
+
+
+@sampler
+def cc_itangent(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
+    o, w = p["o"], p["w"]
+    r1, r2 = float(np.hypot(*(p["a"] - o))), float(np.hypot(*(p["b"] - w)))
+    x, y = _internal_tangent(o, r1, w, r2, 1.0)
+    z, i = _internal_tangent(o, r1, w, r2, -1.0)
+    return {"x": x, "y": y, "z": z, "i": i}
+
+
+@sampler
+def acute_triangle(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
+    """A triangle with every angle under 80°."""
+    while True:
+        a, b, c = _polygon(rng, 3)
+        if all(
+            float((q - v) @ (r - v)) > 0.17 * np.hypot(*(q - v)) * np.hypot(*(r - v))
+            for v, q, r in ((a, b, c), (b, c, a), (c, a, b))
+        ):
+            return {"a": a, "b": b, "c": c}
+
+
+def _congruent(rng: np.random.Generator, p: dict[str, Point], mirrored: bool) -> dict[str, Point]:
+    """q, r with pqr congruent to abc, turned by a random angle (and mirrored for contrir)."""
+    a, b, c, o = p["a"], p["b"], p["c"], p["p"]
+
+    def image(v: Point) -> Point:
+        u = v - a
+        if mirrored:
+            u = np.array([u[0], -u[1]])
+        return o + rot(u, theta)
+
+    theta = rng.uniform(0, 2 * math.pi)
+    return {"q": image(b), "r": image(c)}
+
+
+@sampler
+def contri(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
+    return _congruent(rng, p, False)
+
+
+@sampler
+def contrir(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
+    return _congruent(rng, p, True)
+
+
+@sampler
+def test_r20(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
+    """A circle with centre o, a diameter ac and a point b on it."""
+    o, a = _pt(rng), _pt(rng)
+    b = o + rot(a - o, rng.uniform(0.4, math.pi - 0.4) * _sign(rng))
+    return {"o": o, "a": a, "b": b, "c": 2 * o - a}
+
+
+@sampler
+def test_r25(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
+    """Two segments ab, cd with a common midpoint m."""
+    a, b, c, _ = _polygon(rng, 4)
+    m = (a + b) / 2
+    return {"a": a, "b": b, "c": c, "d": 2 * m - c, "m": m}
+
+
+@sampler
+def between(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
+    """Three points on a line, c strictly between a and b (Newclid's free construction)."""
+    a, b = segment(rng, p).values()
+    return {"a": a, "b": b, "c": a + (b - a) * rng.uniform(0.2, 0.8)}

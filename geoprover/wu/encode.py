@@ -15,6 +15,7 @@ from .algebra import Poly, Ring
 
 XY = tuple[Poly, Poly]
 SQRT3 = "sqrt3"
+UNIT = "unit"  # frame length of one unit of the problem: Newclid's lconst lengths are multiples of it
 
 
 class Inexpressible(Exception):
@@ -98,6 +99,22 @@ class Encoder:
         r = Fraction(p.value)
         return [r.denominator**2 * _sq(self.vec(a, b)) - r.numerator**2 * _sq(self.vec(c, d))]
 
+    def r2const(self, p: Predicate) -> list[Poly]:
+        a, b, c, d = p.args
+        r = Fraction(p.value)
+        return [r.denominator * _sq(self.vec(a, b)) - r.numerator * _sq(self.vec(c, d))]
+
+    def lconst(self, p: Predicate) -> list[Poly]:
+        # Wu's frame fixes two points at (0, 0) and (1, 0), so an absolute length l is l·unit there
+        a, b = p.args
+        r, u = Fraction(p.value), self.ring.gen(UNIT)
+        return [r.denominator**2 * _sq(self.vec(a, b)) - r.numerator**2 * u * u]
+
+    def l2const(self, p: Predicate) -> list[Poly]:
+        a, b = p.args
+        r, u = Fraction(p.value), self.ring.gen(UNIT)
+        return [r.denominator * _sq(self.vec(a, b)) - r.numerator * u * u]
+
     def aconst(self, p: Predicate) -> list[Poly]:
         a, b, c, d = p.args
         u, v = self.vec(a, b), self.vec(c, d)
@@ -142,6 +159,9 @@ EQUATIONS = (
     "eqangle",
     "eqratio",
     "rconst",
+    "r2const",
+    "lconst",
+    "l2const",
     "aconst",
     "simtri",
     "contri",

@@ -14,7 +14,7 @@ from ..timing import Deadline, OutOfTime
 from .algebra import Poly, Ring, TooLarge, Unclear
 from .certificate import cert_lines, certificate_head
 from .conditions import check_ndg, goal_degeneracy
-from .encode import SQRT3, Inexpressible
+from .encode import SQRT3, UNIT, Inexpressible
 from .frame import Setup
 from .triangulate import Chain, Member, reduce, triangulate_clause
 
@@ -70,12 +70,18 @@ def build(problem: Problem, diagram: Diagram, deadline: Deadline) -> tuple[Setup
     if setup.sqrt3:
         s = ring.gen(SQRT3)
         chain.members.append(Member(ring.index[SQRT3], s * s - 3, "√3"))
+    unit_free = True  # the unit length is fixed by the first clause that states a length
     for clause in problem.clauses:
         polys: list[Poly] = []
+        lengths = False
         for call in clause.constructions:
             for fact in get_construction(call.name).instantiate(call):
                 polys += enc.encode(fact)
-        triangulate_clause(ring, polys, setup.new_vars(clause.points), str(clause), chain, deadline)
+                lengths = lengths or fact.name in ("lconst", "l2const")
+        new_vars = setup.new_vars(clause.points)
+        if lengths and unit_free:
+            new_vars, unit_free = [ring.index[UNIT], *new_vars], False
+        triangulate_clause(ring, polys, new_vars, str(clause), chain, deadline)
     return setup, chain, enc.encode(problem.goal)
 
 

@@ -13,7 +13,7 @@ from ..catalogue import get_construction
 from ..model import Problem
 from ..numeric.diagram import Diagram
 from .algebra import Poly, Ring
-from .encode import SQRT3, Encoder, needs_sqrt3
+from .encode import SQRT3, UNIT, Encoder, needs_sqrt3
 
 
 class Setup:
@@ -35,7 +35,7 @@ class Setup:
         self.sqrt3 = needs_sqrt3(facts + goal)
         points = list(problem.points)
         self.origin, self.unit = choose_frame(problem)
-        names = ["sqrt2", SQRT3]  # adjoined square roots: lowest class, unused unless needed
+        names = ["sqrt2", SQRT3, UNIT]  # adjoined square roots and the unit length: lowest class
         for p in points:
             names += [f"{p}_x", f"{p}_y"]
         self.ring = Ring(names)
@@ -69,6 +69,7 @@ class Setup:
                 x, y = abs(u) / (1 + t * t), t
             self.ring.values[self.ring.index[f"{p}_x"]] = x
             self.ring.values[self.ring.index[f"{p}_y"]] = y
+        self.ring.values[self.ring.index[UNIT]] = 1 / abs(scale) if abs(scale) > 0 else 1.0
         self.ring.values[self.ring.index["sqrt2"]] = 2**0.5
         self.ring.values[self.ring.index[SQRT3]] = 3**0.5
 
