@@ -15,33 +15,39 @@ import os
 import platform
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
 
 from .errors import GeoproverError
+from .procs import PARENT_ENV
 
 
 @dataclass
 class Task:
+    """One problem's ``solve`` at one time limit and seed: what an executor runs."""
+
     file: str
     name: str
     engine: str
     timeout: float
     seed: int = 0
     race: bool = True
+    memory_gb: float = 8.0
+    text: str | None = None  # the problem itself, for workers that cannot read ``file``
 
     def command(self) -> list[str]:
+        where = [self.name, "--text", self.text] if self.text is not None else [self.file, self.name]
         cmd = [
             sys.executable,
             "-m",
             "geoprover",
             "solve",
-            self.file,
-            self.name,
+            *where,
             "--json",
             "--engine",
             self.engine,
@@ -49,6 +55,8 @@ class Task:
             str(self.timeout),
             "--seed",
             str(self.seed),
+            "--memory",
+            str(self.memory_gb),
         ]
         return cmd + ([] if self.race else ["--no-race"])
 
@@ -68,7 +76,8 @@ class Row:
 
 
 class Executor(Protocol):
-    """Runs tasks; ``submit`` returns a future of the task's Row."""
+    """Runs tasks; ``submit`` returns a future of the task's Row. ``shutdown`` stops what is still
+    running (its ``solve`` processes too) and drops what has not started."""
 
     def submit(self, task: Task) -> Future: ...
 
@@ -80,29 +89,52 @@ class LocalExecutor:
 
     def __init__(self, jobs: int) -> None:
         self.pool = ThreadPoolExecutor(max_workers=max(1, jobs))
+        self.stopping = threading.Event()
 
     def submit(self, task: Task) -> Future:
-        return self.pool.submit(run_task, task)
+        return self.pool.submit(run_task, task, self.stopping.is_set)
 
     def shutdown(self) -> None:
+        self.stopping.set()
         self.pool.shutdown(wait=False, cancel_futures=True)
 
 
-def run_task(task: Task) -> Row:
+HARD_LIMIT_MARGIN = 30.0  # seconds past its time limit before a solve is killed from outside
+_POLL = 0.25  # seconds between looks at ``stop`` while a solve runs
+
+
+def run_task(task: Task, stop: Callable[[], bool] | None = None) -> Row:
+    """Run one ``solve --json`` and read its answer; it is killed at its time limit plus a margin, or
+    as soon as ``stop()`` says so (the bench was interrupted), and it dies with the calling thread."""
     start = time.monotonic()
+    env = {**os.environ, PARENT_ENV: str(os.getpid())}
+    proc = subprocess.Popen(task.command(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    stdout = stderr = ""
+    why = ""
     try:
-        done = subprocess.run(task.command(), capture_output=True, text=True, timeout=task.timeout + 30)
-        data = _last_json(done.stdout)
-    except subprocess.TimeoutExpired:
-        data, done = None, None
+        while True:
+            try:
+                stdout, stderr = proc.communicate(timeout=_POLL if stop else task.timeout + HARD_LIMIT_MARGIN)
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() - start > task.timeout + HARD_LIMIT_MARGIN:
+                    why = "killed after the time limit"
+                elif stop is not None and stop():
+                    why = "cancelled"
+                else:
+                    continue
+                proc.kill()
+                proc.communicate()
+                break
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
     wall = time.monotonic() - start
+    data = None if why else _last_json(stdout)
     if data is None:
-        why = (
-            "killed after the time limit"
-            if done is None
-            else (done.stderr.strip().splitlines() or [f"no output (exit code {done.returncode})"])[-1]
-        )
-        status = "timeout" if done is None else "error"
+        status = "timeout" if why == "killed after the time limit" else "error"
+        why = why or (stderr.strip().splitlines() or [f"no output (exit code {proc.returncode})"])[-1]
         return Row(task.name, task.file, status, task.engine, wall, wall, message=why)
     cert = data.get("certificate", {})
     runs = cert.get("ddar_runs", cert.get("engines", {}).get("aux", {}).get("ddar_runs"))
@@ -236,14 +268,16 @@ def markdown(rows: list[Row], meta: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run_bench(tasks: list[Task], executor: Executor, on_row: Callable[[int, int, Row], None]) -> list[Row]:
-    futures = [(t, executor.submit(t)) for t in tasks]
+def run_bench(tasks: list[Task], executor: Executor, on_row: Callable[[Task, Row], None]) -> list[Row]:
+    """Run every task on ``executor``, handing each row to ``on_row`` as it arrives (not in task order);
+    the executor is shut down at the end or on an interrupt, so nothing keeps running."""
     rows = []
     try:
-        for i, (_task, fut) in enumerate(futures, 1):
+        futures = {executor.submit(t): t for t in tasks}
+        for fut in as_completed(futures):
             row = fut.result()
             rows.append(row)
-            on_row(i, len(tasks), row)
+            on_row(futures[fut], row)
     finally:
         executor.shutdown()
     return rows

@@ -1,5 +1,6 @@
 """``geoprover bench``: its arguments, and the command that selects the problems, runs them with
-``bench.run_bench``, prints the table and writes the result files after every problem."""
+``bench.run_bench`` on the chosen executor, prints the table and writes the result files after every
+problem (so an interrupted run can be resumed)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,22 @@ import json
 import sys
 from pathlib import Path
 
-from .bench import LocalExecutor, Row, Task, compare_alphageometry, run_bench, summarize, write_results
+from .bench import (
+    Executor,
+    LocalExecutor,
+    Row,
+    Task,
+    compare_alphageometry,
+    run_bench,
+    summarize,
+    write_results,
+)
+from .bench_dask import DaskExecutor
+from .bench_sweep import Cell, grid, summarize_sweep, sweep_markdown, write_sweep
 from .engines import ENGINES
 from .errors import GeoproverError
+
+EXECUTORS = ("process", "dask")
 
 
 def add_bench_parser(sub: argparse._SubParsersAction) -> None:
@@ -20,7 +34,17 @@ def add_bench_parser(sub: argparse._SubParsersAction) -> None:
         "files", nargs="*", default=["imo_ag_30"], help="problem files or bundled set names (default imo_ag_30)"
     )
     p.add_argument("--timeout", type=float, default=300.0, help="seconds a problem (default 300)")
-    p.add_argument("--jobs", type=int, default=1, help="problems at a time (default 1)")
+    p.add_argument("--timeouts", help="comma-separated time limits to sweep, e.g. 30,60,300")
+    p.add_argument("--seeds", help="comma-separated diagram seeds to sweep, e.g. 0,1,2 (default 0)")
+    p.add_argument("--jobs", type=int, default=1, help="problems at a time; with dask, local workers (default 1)")
+    p.add_argument("--memory", type=float, default=8.0, help="memory cap per engine in GB (default 8; 0 = none)")
+    p.add_argument(
+        "--executor",
+        default="process",
+        choices=EXECUTORS,
+        help="process: local processes (default); dask: a Dask cluster (pip install 'geoprover[dask]')",
+    )
+    p.add_argument("--scheduler", help="with --executor dask: an existing scheduler, e.g. tcp://HOST:8786")
     p.add_argument("--engine", default="all", choices=["all", *ENGINES])
     p.add_argument("--no-race", action="store_true", help="let every engine finish, to compare engines")
     p.add_argument("--only", help="comma-separated problem names (or suffixes) to run")
@@ -37,6 +61,23 @@ def add_bench_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_bench_cli)
 
 
+def _numbers(text: str, option: str, kind: type) -> list:
+    try:
+        values = [kind(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        values = []
+    if not values or (kind is float and min(values) <= 0) or len(set(values)) < len(values):
+        what = "positive numbers" if kind is float else "integers"
+        raise GeoproverError(f"{option} takes distinct comma-separated {what}, not '{text}'")
+    return values
+
+
+def _executor(args: argparse.Namespace) -> Executor:
+    if args.executor == "dask":
+        return DaskExecutor(args.jobs, args.scheduler)
+    return LocalExecutor(args.jobs)
+
+
 def run_bench_cli(args: argparse.Namespace) -> int:
     """``geoprover bench``: select the problems, run them, print the table, write the results (exit 0)."""
     from .language.parser import read_problem_file
@@ -44,56 +85,98 @@ def run_bench_cli(args: argparse.Namespace) -> int:
 
     if args.timeout <= 0 or args.jobs < 1:
         raise GeoproverError("--timeout must be positive and --jobs at least 1")
+    if args.scheduler and args.executor != "dask":
+        raise GeoproverError("--scheduler needs --executor dask")
+    sweep = args.timeouts is not None or args.seeds is not None
+    if sweep and args.alphageometry:
+        raise GeoproverError("--alphageometry compares one run: not with --timeouts or --seeds")
+    timeouts = _numbers(args.timeouts, "--timeouts", float) if args.timeouts is not None else [args.timeout]
+    seeds = _numbers(args.seeds, "--seeds", int) if args.seeds is not None else [0]
     files = [resolve_file(f) for f in args.files]
     wanted = set(args.only.split(",")) if args.only else None
-    tasks = [
-        Task(str(f), name, args.engine, args.timeout, race=not args.no_race)
+    selected = [
+        (str(f), name)
         for f in files
         for name, _ in read_problem_file(f)
         if wanted is None or any(name == w or name.endswith(w) for w in wanted)
     ]
-    if not tasks:
+    if not selected:
         raise GeoproverError("no problems selected")
+    names = [name for _, name in selected]
     stem = (
         "_".join(Path(f).stem for f in files)
         + (f"_{args.engine}" if args.engine != "all" else "")
         + (f"_{args.tag}" if args.tag else "")
     )
     out = Path(args.out)
-    previous: dict[str, Row] = {}
-    if args.resume and (out / f"{stem}.json").exists():
-        for r in json.loads((out / f"{stem}.json").read_text())["rows"]:
-            if r["result"] != "error":  # an error is not a finished run: try it again
-                previous[r["problem"]] = Row(**r)
-    todo = [t for t in tasks if t.name not in previous]
-    settings = {
+    cells = grid(stem, timeouts, seeds, sweep)
+    tasks = {
+        c: [
+            Task(f, name, args.engine, c.timeout, seed=c.seed, race=not args.no_race, memory_gb=args.memory)
+            for f, name in selected
+        ]
+        for c in cells
+    }
+    done: dict[Cell, dict[str, Row]] = {c: _previous(out / f"{c.stem}.json") if args.resume else {} for c in cells}
+    todo = [t for c in cells for t in tasks[c] if t.name not in done[c]]
+    executor = _executor(args)
+    base = {
         "files": [str(Path(f).name) for f in files],
-        "timeout": args.timeout,
         "jobs": args.jobs,
         "engine": args.engine,
         "race": not args.no_race,
+        "executor": args.executor,
     }
-    done_rows: dict[str, Row] = dict(previous)
+    if isinstance(executor, DaskExecutor):
+        base["workers"] = executor.workers()
+        if args.scheduler:
+            base["scheduler"] = args.scheduler
+    if args.memory != 8.0:
+        base["memory_gb"] = args.memory
+
+    def settings(c: Cell) -> dict:
+        return {**base, "timeout": c.timeout, **({"seed": c.seed} if sweep or c.seed else {})}
+
+    def ordered(c: Cell) -> list[Row]:
+        return [done[c][n] for n in names if n in done[c]]
+
+    def write(c: Cell) -> list[Path]:
+        paths = write_results(ordered(c), settings(c), out, c.stem)
+        if sweep:
+            s = summarize_sweep(cells, {x: ordered(x) for x in cells}, names)
+            paths += write_sweep(s, cells, {**base, "timeouts": timeouts, "seeds": seeds}, out, stem)
+        return paths
+
+    cell_of = {(c.timeout, c.seed): c for c in cells}
+    total = len(cells) * len(names)
     tty = sys.stderr.isatty()
 
-    def on_row(i: int, n: int, row: Row) -> None:
-        done_rows[row.problem] = row
-        solved = sum(r.result == "proved" for r in done_rows.values())
-        bar = "#" * int(30 * i / n)
+    def on_row(task: Task, row: Row) -> None:
+        c = cell_of[(task.timeout, task.seed)]
+        done[c][row.problem] = row
+        finished = sum(len(d) for d in done.values())
+        solved = sum(r.result == "proved" for d in done.values() for r in d.values())
+        bar = "#" * int(30 * finished / total)
+        where = f"t{c.timeout:g} s{c.seed} " if sweep else ""
         print(
-            f"\r[{bar:<30}] {i}/{n} solved {solved} " if tty else f"[{i}/{n}] {_table_line(row)}",
+            f"\r[{bar:<30}] {finished}/{total} solved {solved} "
+            if tty
+            else f"[{finished}/{total}] solved {solved} {where}{_table_line(row)}",
             end="" if tty else "\n",
             file=sys.stderr,
             flush=True,
         )
-        ordered = [done_rows[t.name] for t in tasks if t.name in done_rows]
-        write_results(ordered, settings, out, stem)  # after every problem, so --resume can pick up
+        write(c)  # after every problem, so --resume can pick up
 
-    run_bench(todo, LocalExecutor(args.jobs), on_row)
+    run_bench(todo, executor, on_row)
     if tty:
         print(file=sys.stderr)
-    rows = [done_rows[t.name] for t in tasks if t.name in done_rows]
-    paths = write_results(rows, settings, out, stem)
+    paths = [p for c in cells for p in write(c)]
+    if sweep:
+        print("\n".join(sweep_markdown(summarize_sweep(cells, {c: ordered(c) for c in cells}, names))))
+        print("wrote " + ", ".join(str(p) for p in dict.fromkeys(paths)))
+        return 0
+    rows = ordered(cells[0])
     print(f"{'problem':<60} {'result':<22} {'engine':<6} {'seconds':>8}")
     for r in rows:
         print(_table_line(r))
@@ -105,7 +188,7 @@ def run_bench_cli(args: argparse.Namespace) -> int:
     if args.alphageometry:
         print("\n".join(compare_alphageometry(rows, args.alphageometry)))
     if args.reports:
-        paths.append(write_reports(rows, Path(args.reports), args.timeout, settings))
+        paths.append(write_reports(rows, Path(args.reports), cells[0].timeout, settings(cells[0])))
     print("wrote " + ", ".join(str(p) for p in paths))
     return 0
 
@@ -145,6 +228,13 @@ def write_reports(rows: list[Row], directory: Path, timeout: float, settings: di
     index = directory / "index.html"
     index.write_text(index_page([asdict(r) for r in rows], links, settings), encoding="utf-8")
     return index
+
+
+def _previous(path: Path) -> dict[str, Row]:
+    """The finished rows of an earlier run with the same file name (an error is not finished: it runs again)."""
+    if not path.exists():
+        return {}
+    return {r["problem"]: Row(**r) for r in json.loads(path.read_text())["rows"] if r["result"] != "error"}
 
 
 def _table_line(r: Row) -> str:

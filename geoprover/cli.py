@@ -146,8 +146,10 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def cmd_solve(args: argparse.Namespace) -> int:
     from .portfolio import run_portfolio
+    from .procs import die_with_parent_from_env
     from .proof import PROVED
 
+    die_with_parent_from_env()  # started by bench: stop when the bench worker does
     base = _load(args)
     problem = _with_aux(base, args)
     if args.timeout <= 0:

@@ -13,12 +13,14 @@ import traceback
 from .engines import DEFAULT_ENGINES, engine
 from .model import Problem
 from .numeric.diagram import Diagram, draw
+from .procs import die_with_parent
 from .proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof, state_configuration
 
 DEFAULT_MEMORY_GB = 8.0
 
 
-def _child(name: str, problem: Problem, diagram: Diagram, timeout: float, memory_gb: float, out) -> None:
+def _child(name: str, problem: Problem, diagram: Diagram, timeout: float, memory_gb: float, out, parent: int) -> None:
+    die_with_parent(parent)  # a killed solve must not leave its engines running
     os.dup2(2, 1)  # whatever an engine's C libraries print (FLINT's abort message) must not reach our stdout
     try:
         if memory_gb > 0:
@@ -81,7 +83,8 @@ def run_portfolio(
     ctx = mp.get_context("fork")
     out = ctx.Queue()
     procs = {
-        n: ctx.Process(target=_child, args=(n, problem, diagram, timeout, memory_gb, out), daemon=True) for n in names
+        n: ctx.Process(target=_child, args=(n, problem, diagram, timeout, memory_gb, out, os.getpid()), daemon=True)
+        for n in names
     }
     results: dict[str, Proof] = {}
     try:

@@ -59,3 +59,51 @@ def test_aux_constructions_extend_the_problem():
     q = add_auxiliary(p, "x = midpoint x a b; y = on_line y a c, on_line y b d")
     assert q.points[-2:] == ["x", "y"] and q.goal == p.goal
     assert len(q.clauses) == len(p.clauses) + 2
+
+
+def test_sweep_writes_a_file_per_cell_and_one_summary(tiny, tmp_path, capsys):
+    out = tmp_path / "sweep"
+    args = ["bench", str(tiny), "--engine", "ddar", "--timeouts", "10,20", "--seeds", "0,1", "--jobs", "2"]
+    assert main([*args, "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "| timeout (s) | seed 0 | seed 1 | any seed | every seed |" in printed
+    assert "| 10 | 1 | 1 | 1 | 1 |" in printed and "| 20 | 1 | 1 | 1 | 1 |" in printed
+    assert "Problems whose verdict depends on the seed: 0" in printed
+    for t in ("10", "20"):
+        for s in (0, 1):
+            cell = json.loads((out / f"tiny_ddar_t{t}_s{s}.json").read_text())
+            assert cell["settings"]["timeout"] == float(t) and cell["settings"]["seed"] == s
+            assert {r["problem"]: r["result"] for r in cell["rows"]}["orthocenter"] == "proved"
+    summary = json.loads((out / "tiny_ddar_sweep.json").read_text())
+    assert summary["summary"]["missing"] == 0 and len(summary["cells"]) == 4
+    assert (out / "tiny_ddar_sweep.md").read_text().startswith("# Sweep:")
+
+
+def test_sweep_summary_finds_the_seed_dependent_problems():
+    from geoprover.bench import Row
+    from geoprover.bench_sweep import grid, summarize_sweep, sweep_markdown
+
+    cells = grid("s", [30.0, 60.0], [0, 1, 2], sweep=True)
+
+    def row(problem: str, result: str) -> Row:
+        return Row(problem, "f", result, "wu", 1.0, 1.0)
+
+    verdicts = {  # (timeout, seed) -> results of p, q, r
+        (30.0, 0): ["proved", "timeout", "proved"],
+        (30.0, 1): ["proved", "proved", "proved"],
+        (30.0, 2): ["proved", "timeout", "not proved"],
+        (60.0, 0): ["proved", "proved", "proved"],
+        (60.0, 1): ["proved", "proved", "proved"],
+    }  # (60, 2) not run yet
+    rows = {
+        c: [row(p, v) for p, v in zip("pqr", verdicts[(c.timeout, c.seed)])]
+        for c in cells
+        if (c.timeout, c.seed) in verdicts
+    }
+    s = summarize_sweep(cells, rows, ["p", "q", "r"])
+    assert s.solved[30.0] == {0: 2, 1: 3, 2: 1} and s.solved_any_seed[30.0] == 3 and s.solved_every_seed[30.0] == 1
+    assert [(d.problem, d.timeout, d.proved_in) for d in s.seed_dependent] == [("q", 30.0, 1), ("r", 30.0, 2)]
+    assert s.missing == 3
+    text = "\n".join(sweep_markdown(s))
+    assert "| q | 30 | timeout | proved | timeout | 1 of 3 seeds |" in text
+    assert "(3 runs not finished)" in text

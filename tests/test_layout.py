@@ -16,6 +16,7 @@ LAYERS = {
     "errors": 0,
     "model": 0,
     "timing": 0,
+    "procs": 0,  # children that die with their parent (bench's solve, the portfolio's engines)
     "catalogue": 1,
     "language": 2,
     "numeric": 3,
@@ -28,11 +29,13 @@ LAYERS = {
     "bench": 8,
     "report": 8.5,  # renders what the engines proved: above them all, below the API and the CLI
     "api": 9,
-    "bench_cli": 9,
+    "bench_dask": 9,  # the Dask executor: runs bench's tasks
+    "bench_sweep": 9,  # the grid of time limits and seeds, and its summary
     "aux_batch": 9,
-    "cli": 10,
-    "__init__": 11,
-    "__main__": 11,
+    "bench_cli": 10,
+    "cli": 11,
+    "__init__": 12,
+    "__main__": 12,
 }
 
 
