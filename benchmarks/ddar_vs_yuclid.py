@@ -325,15 +325,10 @@ def git_state(path: str | None) -> dict[str, Any]:
 
 
 def machine() -> dict[str, Any]:
-    cpu = platform.processor() or platform.machine()
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    return {"platform": platform.platform(), "cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version()}
+    """geoprover's own machine record (``bench.machine``), plus the platform string."""
+    from geoprover.bench import machine as bench_machine
+
+    return {**bench_machine(), "platform": platform.platform()}
 
 
 def _num(x: float | None, digits: int = 3) -> str:

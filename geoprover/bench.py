@@ -223,15 +223,19 @@ def summarize(rows: list[Row]) -> dict:
     }
 
 
-def write_results(rows: list[Row], settings: dict, out: Path, stem: str) -> list[Path]:
-    out.mkdir(parents=True, exist_ok=True)
-    meta = {
+def run_record(settings: dict) -> dict:
+    """What every result file opens with: machine, date, commit and the run's settings."""
+    return {
         "machine": machine(),
         "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "git_commit": git_commit(),
         "settings": settings,
-        "summary": summarize(rows),
     }
+
+
+def write_results(rows: list[Row], settings: dict, out: Path, stem: str) -> list[Path]:
+    out.mkdir(parents=True, exist_ok=True)
+    meta = {**run_record(settings), "summary": summarize(rows)}
     paths = [out / f"{stem}.json", out / f"{stem}.csv", out / f"{stem}.md"]
     paths[0].write_text(json.dumps({**meta, "rows": [asdict(r) for r in rows]}, indent=2, default=str) + "\n")
     with paths[1].open("w", newline="") as fh:

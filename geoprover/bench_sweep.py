@@ -7,12 +7,11 @@ changes with the seed at a fixed time limit, which is how seed-dependence gets f
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .bench import Row, git_commit, machine
+from .bench import Row, run_record
 
 
 @dataclass(frozen=True)
@@ -103,10 +102,7 @@ def write_sweep(s: SweepSummary, cells: list[Cell], settings: dict, out: Path, s
     """``stem_sweep.json`` and ``stem_sweep.md``, with machine, date, commit and the cells' files."""
     out.mkdir(parents=True, exist_ok=True)
     meta = {
-        "machine": machine(),
-        "date": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
-        "git_commit": git_commit(),
-        "settings": settings,
+        **run_record(settings),
         "cells": [{"timeout": c.timeout, "seed": c.seed, "results": f"{c.stem}.json"} for c in cells],
     }
     paths = [out / f"{stem}_sweep.json", out / f"{stem}_sweep.md"]
