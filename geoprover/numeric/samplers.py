@@ -318,13 +318,18 @@ def cc_tangent0(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Poin
     return {"x": x, "y": y}
 
 
-@sampler
-def cc_tangent(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
+def _both_tangents(p: dict[str, Point], tangent: Callable[..., tuple[Point, Point]]) -> dict[str, Point]:
+    """The two common tangents of circles (o through a) and (w through b), of one kind: x y and z i."""
     o, w = p["o"], p["w"]
     r1, r2 = float(np.hypot(*(p["a"] - o))), float(np.hypot(*(p["b"] - w)))
-    x, y = _external_tangent(o, r1, w, r2, 1.0)
-    z, i = _external_tangent(o, r1, w, r2, -1.0)
+    x, y = tangent(o, r1, w, r2, 1.0)
+    z, i = tangent(o, r1, w, r2, -1.0)
     return {"x": x, "y": y, "z": z, "i": i}
+
+
+@sampler
+def cc_tangent(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
+    return _both_tangents(p, _external_tangent)
 
 
 @sampler
@@ -349,11 +354,7 @@ def _internal_tangent(o: Point, r1: float, w: Point, r2: float, side: float) -> 
 
 @sampler
 def cc_itangent(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
-    o, w = p["o"], p["w"]
-    r1, r2 = float(np.hypot(*(p["a"] - o))), float(np.hypot(*(p["b"] - w)))
-    x, y = _internal_tangent(o, r1, w, r2, 1.0)
-    z, i = _internal_tangent(o, r1, w, r2, -1.0)
-    return {"x": x, "y": y, "z": z, "i": i}
+    return _both_tangents(p, _internal_tangent)
 
 
 @sampler
