@@ -153,13 +153,32 @@ def run_task(task: Task, stop: Callable[[], bool] | None = None) -> Row:
 
 
 def _last_json(text: str) -> dict | None:
-    """The JSON answer of ``geoprover solve --json``, even if something printed before it."""
-    start = text.rfind("\n{")
-    start = 0 if text.startswith("{") and start < 0 else start + 1
+    """The JSON answer of ``geoprover solve --json``, even if something printed before it; a
+    problem with several goals answers a list, read as one answer (``_all_goals``)."""
+    start = max(text.rfind("\n{"), text.rfind("\n["))
+    start = 0 if text.startswith(("{", "[")) and start < 0 else start + 1
     try:
-        return json.loads(text[start:]) if text.strip() else None
+        data = json.loads(text[start:]) if text.strip() else None
     except json.JSONDecodeError:
         return None
+    return _all_goals(data) if isinstance(data, list) else data
+
+
+def _all_goals(answers: list[dict]) -> dict | None:
+    """The answers to a problem's several goals as one: proved when every goal is, else the first
+    goal's answer that is not; the seconds add up, and the message says how each goal went."""
+    if not answers or not all(isinstance(a, dict) and "status" in a for a in answers):
+        return None
+    first_short = next((a for a in answers if a["status"] != "proved"), answers[-1])
+    each = "; ".join(
+        f"goal {k} ({a.get('goal', '?')}): {a['status']} by {a.get('engine')}" for k, a in enumerate(answers, 1)
+    )
+    return {
+        **first_short,
+        "seconds": sum(a.get("seconds") or 0.0 for a in answers),
+        "aux": [x for a in answers for x in a.get("aux", [])],
+        "message": f"{len(answers)} goals: {each}",
+    }
 
 
 def machine() -> dict:

@@ -107,3 +107,17 @@ def test_sweep_summary_finds_the_seed_dependent_problems():
     text = "\n".join(sweep_markdown(s))
     assert "| q | 30 | timeout | proved | timeout | 1 of 3 seeds |" in text
     assert "(3 runs not finished)" in text
+
+
+def test_a_problem_with_several_goals_is_one_row_proved_only_when_every_goal_is(tmp_path, capsys):
+    sets = tmp_path / "goals.txt"
+    sets.write_text(
+        "both\na b c = triangle a b c; m = midpoint m a b; n = midpoint n a c ? para m n b c; cong m a m b\n"
+        "second_false\na b c = triangle a b c; m = midpoint m a b; n = midpoint n a c ? para m n b c; cong m a n a\n"
+    )
+    out = tmp_path / "out"
+    main(["bench", str(sets), "--engine", "ddar", "--timeout", "30", "--out", str(out)])
+    rows = {r["problem"]: r for r in json.loads((out / "goals_ddar.json").read_text())["rows"]}
+    assert rows["both"]["result"] == "proved" and rows["both"]["message"].startswith("2 goals:")
+    assert rows["second_false"]["result"] == "false in the diagram"
+    assert "goal 1 (para m n b c): proved" in rows["second_false"]["message"]
