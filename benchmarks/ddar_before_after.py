@@ -36,11 +36,8 @@ diagram = draw(problem, seed=0)
 t0 = time.perf_counter()
 proof = prove(problem, diagram, timeout=job["timeout"])
 seconds = time.perf_counter() - t0
-import geoprover, subprocess, pathlib
-where = pathlib.Path(geoprover.__file__).resolve().parent.parent
-git = ["git", "-C", str(where), "rev-parse", "--short", "HEAD"]
-commit = subprocess.run(git, capture_output=True, text=True).stdout.strip()
-print(json.dumps({"status": str(proof.status), "seconds": seconds, "lines": len(proof.steps), "commit": commit}))
+from geoprover.bench import git_commit  # the commit of the checkout this child imported
+print(json.dumps({"status": str(proof.status), "seconds": seconds, "lines": len(proof.steps), "commit": git_commit()}))
 """
 
 
