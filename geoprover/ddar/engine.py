@@ -49,14 +49,16 @@ class Engine:
         self.db = Database(coords, scale)
         separate(self.db)
         self.matchers: Matchers | None = None
+        self.stale = False  # points were added since the matchers read the figure
         self.use_last_resort = True  # run the costly last-resort rules (law of sines) when stuck
 
     def __deepcopy__(self, memo: dict) -> "Engine":
-        """A copy to grow (aux search): the database is copied; the rule matchers are rebuilt on
-        the first saturate anyway (new points change the candidates), so they are not."""
+        """A copy to grow (aux search): the database is copied, and the rule matchers are forked
+        onto the copy with what they have tried, so that saturating the grown copy costs about
+        the facts its new points bring, not a fresh saturation."""
         twin = copy.copy(self)
         twin.db = copy.deepcopy(self.db, memo)
-        twin.matchers = None
+        twin.matchers = self.matchers.fork(twin.db) if self.matchers is not None else None
         return twin
 
     @classmethod
@@ -69,9 +71,10 @@ class Engine:
         return engine
 
     def add_clause(self, clause: Clause, coords: dict[str, np.ndarray] | None = None) -> None:
-        """Add a clause's facts (its points drawn at ``coords`` if new); the matchers start afresh."""
+        """Add a clause's facts (its points drawn at ``coords`` if new); the numeric candidates
+        are read again on the next saturate (they depend on the point set)."""
         self.db.add_clause(clause, coords)
-        self.matchers = None  # the numeric candidates depend on the point set
+        self.stale = True
 
     def extend(self, clause: Clause, seed: int = 0, tries: int = 12) -> bool:
         """Draw a new clause's points into this figure (old points stay put) and add its facts.
@@ -93,10 +96,16 @@ class Engine:
         return False
 
     def _ensure(self) -> Matchers:
-        """The matchers for the current point set (built on first use after a change)."""
-        if self.matchers is None:
+        """The matchers for the current point set: built on first use; after new points, given
+        the new figure's candidates and kept with what they have tried (facts only accumulate,
+        so an instance settled before stays settled)."""
+        if self.matchers is None or self.stale:
             ix = NumericIndex(list(self.db.points), self.db.coords, self.db.scale)
-            self.matchers = Matchers(self.db, ix)
+            if self.matchers is None:
+                self.matchers = Matchers(self.db, ix)
+            else:
+                self.matchers.rebind(ix)
+            self.stale = False
         return self.matchers
 
     def saturate(self, goal: Predicate | None = None, deadline: Deadline | float | None = None) -> Outcome:

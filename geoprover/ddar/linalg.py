@@ -119,8 +119,32 @@ class LinearSystem:
         rexpr, rconst, _ = row
         return {w: -kw for w, kw in rexpr.items() if w != var}, rconst
 
+    def follows(self, expr: Expr, const: Fraction = ZERO) -> bool:
+        """Whether ``expr = const`` follows: the normal form without provenance. Most questions a
+        saturation asks are answered no, and a row's provenance is often far longer than the row,
+        so ``holds`` asks this first and reads provenance only for a yes."""
+        out: dict = {}
+        c = _n(const)
+        rows = self.rows
+        for v, k in expr.items():
+            if not k:
+                continue
+            row = rows.get(v)
+            if row is None:
+                out[v] = out.get(v, 0) + k
+                continue
+            rexpr, rconst, _ = row
+            if rconst:
+                c -= k * rconst
+            for w, kw in rexpr.items():
+                if w != v:
+                    out[w] = out.get(w, 0) - k * kw
+        return not any(out.values()) and self._norm(c) == 0
+
     def holds(self, expr: Expr, const: Fraction = ZERO) -> dict | None:
         """Provenance {equation id: coefficient} if ``expr = const`` follows, else None."""
+        if not self.follows(expr, const):
+            return None
         red, c, prov = self.reduce(expr, const)
         return prov if not red and c == 0 else None
 

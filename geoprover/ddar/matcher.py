@@ -9,6 +9,7 @@ it added.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Hashable, Iterable
 from fractions import Fraction
@@ -33,6 +34,21 @@ class Matcher:
     def __call__(self, deadline: Deadline) -> int:
         """Add the rule instances that now hold; the number of new facts (``deadline``: stop early)."""
         raise NotImplementedError
+
+    def fork(self, db: Database) -> "Matcher":
+        """This matcher on ``db``, a copy of its database, with copies of the sets, lists and
+        dicts that hold what it has tried (their items are immutable, so a shallow copy will do)."""
+        twin = copy.copy(self)
+        for key, value in vars(self).items():
+            if isinstance(value, (set, list, dict)):
+                setattr(twin, key, copy.copy(value))
+        twin.db = db
+        return twin
+
+    def rebind(self, ix: NumericIndex) -> None:
+        """Take the index of the grown figure (a superset of the old candidates: new points only
+        add). Matchers whose state was read off the old index override this."""
+        self.ix = ix
 
     def add(self, pred: Predicate, rule: str, premises: Iterable[Node]) -> int:
         """Derive ``pred`` by ``rule``: 1 when it is new, else 0."""

@@ -16,6 +16,8 @@ from itertools import combinations, permutations
 
 import numpy as np
 
+from . import kernels
+
 REL = 1e-6
 
 
@@ -46,7 +48,6 @@ class NumericIndex:
     mid: list[tuple[str, str, str]] = field(default_factory=list)
     equal_segments: list[list[tuple[str, str]]] = field(default_factory=list)
     similar: list[tuple[tuple[str, str, str], tuple[str, str, str], bool]] = field(default_factory=list)
-    triangle_angles: list = field(default_factory=list)  # ((a, b, c), [angle at a, at b, at c]), not flat
     bisectors: list[tuple[str, str, str, str]] = field(default_factory=list)
     right: set = field(default_factory=set)  # (b, a, c): angle at b between ba, bc is right
     trapezoids: list = field(default_factory=list)  # (a, b, c, d, m, n): ab ∥ cd ∥ mn, m on ad, n on bc
@@ -54,11 +55,13 @@ class NumericIndex:
 
     def __post_init__(self) -> None:
         self.tol = REL * self.scale
+        self._triangle_angles: list | None = None
         self.points = self._distinct(self.points)
         names = self.points
         self.X = np.array([self.coords[p] for p in names], dtype=float)
         diff = self.X[:, None, :] - self.X[None, :, :]
         self.D = np.hypot(diff[..., 0], diff[..., 1])
+        self.on_line = self._on_line()
         self._lines()
         self._circles()
         self._lengths()
@@ -96,19 +99,25 @@ class NumericIndex:
             return False
         return abs(u[0] * v[1] - u[1] * v[0]) / (lu * lv) > margin
 
+    def _on_line(self) -> np.ndarray:
+        """``on_line[i, j, k]``: point k on line ij (distance below tol; False where i and j are
+        closer than 1e-9), for all triples at once: lines and trapezoids both read it."""
+        X = self.X
+        U = X[None, :, :] - X[:, None, :]  # U[i, j] = X[j] - X[i]
+        lu = np.hypot(U[..., 0], U[..., 1])
+        cross = np.abs(U[:, :, None, 0] * U[:, None, :, 1] - U[:, :, None, 1] * U[:, None, :, 0])
+        with np.errstate(divide="ignore", invalid="ignore"):
+            on = cross / lu[:, :, None] < self.tol
+        on &= (lu >= 1e-9)[:, :, None]
+        return on
+
     def _lines(self) -> None:
-        names, X, n = self.points, self.X, len(self.points)
+        names, n = self.points, len(self.points)
         seen = set()
         for i, j in combinations(range(n), 2):
-            if (i, j) in seen:
+            if (i, j) in seen or not self.on_line[i, j, j]:
                 continue
-            u = X[j] - X[i]
-            lu = np.hypot(*u)
-            if lu < 1e-9:
-                continue
-            w = X - X[i]
-            dist = np.abs(u[0] * w[:, 1] - u[1] * w[:, 0]) / lu
-            on = [k for k in range(n) if dist[k] < self.tol]
+            on = np.flatnonzero(self.on_line[i, j]).tolist()
             if len(on) >= 3:
                 for a, b in combinations(on, 2):
                     seen.add((a, b))
@@ -198,45 +207,37 @@ class NumericIndex:
                 self.right.add((names[j], names[i], names[k]))
 
     def _triangles(self) -> None:
+        """The figure's non-flat triangles with their angles, and the pairs with equal angles (the
+        loops over all triangles are the numba kernels of ``kernels.py``)."""
         names, X = self.points, self.X
-        tris = []
-        if len(names) >= 3:
-            T = np.array(list(combinations(range(len(names)), 3)))
-            A, B, C = X[T[:, 0]], X[T[:, 1]], X[T[:, 2]]
+        if len(names) < 3:
+            self._tri_names, self._tri_angles = [], np.zeros((0, 3))
+            return
+        T = np.array(list(combinations(range(len(names)), 3)))
+        A, B, C = X[T[:, 0]], X[T[:, 1]], X[T[:, 2]]
+        u, v = B - A, C - A
+        lu, lv = np.hypot(u[:, 0], u[:, 1]), np.hypot(v[:, 0], v[:, 1])
+        big = (lu >= 1e-9) & (lv >= 1e-9)
+        sine = np.abs(u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]) / np.where(big, lu * lv, 1.0)
+        T = np.ascontiguousarray(T[big & (sine > 1e-3)])
+        ang = kernels.triangle_angles(X, T)
+        self._tri_names = [(names[i], names[j], names[k]) for i, j, k in T.tolist()]
+        self._tri_angles = ang
+        order = np.argsort(np.min(ang, axis=1), kind="stable")  # as a stable sort by smallest angle
+        key = np.ascontiguousarray(np.sort(ang, axis=1)[order])
+        pairs = kernels.similar_pairs(key, np.ascontiguousarray(ang[order]), 1e-7)
+        for s, e, p in pairs.tolist():
+            t1, t2 = self._tri_names[order[s]], self._tri_names[order[e]]
+            q = tuple(t2[m] for m in kernels.PERMUTATIONS[p].tolist())
+            self.similar.append((t1, q, self._orient(t1) == self._orient(q)))
 
-            def angle(p, v, q):  # at v, as _angle (math.atan2: the same floats as one by one)
-                u, w = p - v, q - v
-                cross = np.abs(u[:, 0] * w[:, 1] - u[:, 1] * w[:, 0]).tolist()
-                dot = (u[:, 0] * w[:, 0] + u[:, 1] * w[:, 1]).tolist()
-                return list(map(math.atan2, cross, dot))
-
-            u, v = B - A, C - A
-            lu, lv = np.hypot(u[:, 0], u[:, 1]), np.hypot(v[:, 0], v[:, 1])
-            big = (lu >= 1e-9) & (lv >= 1e-9)
-            sine = np.abs(u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]) / np.where(big, lu * lv, 1.0)
-            keep = big & (sine > 1e-3)
-            sel = np.flatnonzero(keep)
-            A, B, C = A[sel], B[sel], C[sel]
-            angs = list(zip(angle(B, A, C), angle(A, B, C), angle(A, C, B)))
-            for t, (i, j, k) in enumerate(T[sel].tolist()):
-                ang = list(angs[t])
-                tris.append((sorted(ang), (names[i], names[j], names[k]), ang))
-                self.triangle_angles.append(((names[i], names[j], names[k]), ang))
-        tris.sort(key=lambda t: t[0][0])
-        eps = 1e-7
-        for s in range(len(tris)):
-            key1, t1, ang1 = tris[s]
-            for e in range(s + 1, len(tris)):
-                key2, t2, ang2 = tris[e]
-                if key2[0] - key1[0] > eps:
-                    break
-                if abs(key2[1] - key1[1]) > eps:
-                    continue
-                for perm in permutations(range(3)):
-                    if all(abs(ang1[m] - ang2[perm[m]]) < eps for m in range(3)):
-                        q = tuple(t2[perm[m]] for m in range(3))
-                        same = self._orient(t1) == self._orient(q)
-                        self.similar.append((t1, q, same))
+    @property
+    def triangle_angles(self) -> list[tuple[tuple[str, str, str], list[float]]]:
+        """Each non-flat triangle (x, y, z) with its angles at x, y and z (the law of sines reads
+        them; built on first use)."""
+        if self._triangle_angles is None:
+            self._triangle_angles = list(zip(self._tri_names, self._tri_angles.tolist()))
+        return self._triangle_angles
 
     def _orient(self, t) -> int:
         a, b, c = (self.coords[p] for p in t)
@@ -249,14 +250,10 @@ class NumericIndex:
 
     def _trapezoids(self) -> None:
         """Three parallel lines cut by two transversals a-m-d and b-n-c (a, b on one line, d, c on another)."""
-        names, X, n = self.points, self.X, len(self.points)
+        names, n = self.points, len(self.points)
         on: dict[frozenset, frozenset] = {}
         for i, j in combinations(range(n), 2):
-            u = X[j] - X[i]
-            lu = np.hypot(*u)
-            w = X - X[i]
-            dist = np.abs(u[0] * w[:, 1] - u[1] * w[:, 0]) / lu
-            pts = frozenset(names[k] for k in range(n) if dist[k] < self.tol)
+            pts = frozenset(names[k] for k in np.flatnonzero(self.on_line[i, j]).tolist())
             on[frozenset((names[i], names[j]))] = pts
         lines = sorted(set(on.values()), key=sorted)
 
@@ -310,7 +307,7 @@ class NumericIndex:
         Both roles of the two parallels are kept: the ratio ma : mv and the ratio am : av are
         different equations for the ratio chase (one is about parts, the other about wholes).
         """
-        lines = set(on.values())
+        lines = {line for line in on.values() if len(line) >= 3}  # a side needs v and two points
         through: dict[str, list] = {}
         for line in lines:
             for p in line:

@@ -12,6 +12,7 @@ so the earlier rules are the ones a proof uses where they suffice.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 
 from ..timing import Deadline
@@ -83,13 +84,28 @@ def produced_rules() -> set[str]:
 
 class Matchers:
     """The registered matchers at work on one database and its numeric index, each with its own
-    state; rebuilt when the point set changes (new points change the candidates)."""
+    state; forked onto a copy of the database, and given a new index when points are added."""
 
     def __init__(self, db: Database, index: NumericIndex) -> None:
         self.db = db
         self.ix = index
         self.order: list[Matcher] = [r.matcher(db, index) for r in RUN_ORDER]
         self.last_resort: list[Matcher] = [r.matcher(db, index) for r in LAST_RESORT]
+
+    def fork(self, db: Database) -> "Matchers":
+        """The same matchers, with copies of their state, at work on ``db`` (a copy of this
+        database that is about to grow)."""
+        twin = copy.copy(self)
+        twin.db = db
+        twin.order = [m.fork(db) for m in self.order]
+        twin.last_resort = [m.fork(db) for m in self.last_resort]
+        return twin
+
+    def rebind(self, index: NumericIndex) -> None:
+        """Read the candidates of a grown figure (new points), keeping what was tried."""
+        self.ix = index
+        for m in self.order + self.last_resort:
+            m.rebind(index)
 
     def named(self, name: str) -> Matcher:
         """The working matcher registered as ``name``."""

@@ -41,6 +41,11 @@ class SineLaw(Matcher):
         self.done: set = set()  # vertex angles, ties and class pairs already stated
         self.groups: list | None = None  # vertex angles grouped by equal |sin| (built once)
 
+    def rebind(self, ix: NumericIndex) -> None:
+        """The grown figure's angles are grouped again on the next call."""
+        self.ix = ix
+        self.groups = None
+
     # ----- numeric side ---------------------------------------------------------------------
     def _sine_groups(self) -> list[list[tuple[str, str, str]]]:
         """Vertex angles (x, y, z) = the angle at x of triangle xyz, grouped by equal |sin| (the

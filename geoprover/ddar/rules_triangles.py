@@ -160,6 +160,12 @@ class Similar(Matcher):
         super().__init__(db, ix)
         self.open = list(ix.similar)  # pairs some equation of which is still unknown
 
+    def rebind(self, ix: NumericIndex) -> None:
+        """The grown figure's new similar pairs join the open ones (settled pairs stay settled)."""
+        old = set(self.ix.similar)
+        self.open += [pair for pair in ix.similar if pair not in old]
+        self.ix = ix
+
     def __call__(self, deadline: Deadline) -> int:
         """The open pairs, cheaply filtered by normal forms first; a pair leaves the list once every
         equation of it is known. Stops early (the rest stay open) when ``deadline`` passes."""

@@ -47,6 +47,7 @@ class Store:
         self.version = 0  # bumps whenever anything new is learnt
         self.strict = True  # raise on a fact false in the diagram
         self.rederived: dict[tuple, bool] = {}  # rederive.derives answers (minimisation, pruning)
+        self.followed: dict[str, tuple[Node, ...]] = {}  # query.check's yes answers, by fact text
         self.lean = False  # a scratch database (re-derivation): halvings need no printable proof node
 
     def __deepcopy__(self, memo: dict) -> "Store":
