@@ -8,6 +8,7 @@ differences of collinear segments chase (ab = cd on one line ⇒ ac = bd, ...).
 
 from __future__ import annotations
 
+import copy
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,15 @@ class Distances:
         self.db = db
         self.system = LinearSystem(None)
         self.axis: dict[int, np.ndarray] = {}  # line id -> unit direction fixed at first use
+
+    def __deepcopy__(self, memo: dict) -> "Distances":
+        """A copy to grow, on the copied store; the fixed axes (arrays never changed) are shared."""
+        twin = object.__new__(type(self))
+        memo[id(self)] = twin
+        twin.db = copy.deepcopy(self.db, memo)
+        twin.system = copy.deepcopy(self.system, memo)
+        twin.axis = dict(self.axis)
+        return twin
 
     def _axis(self, line: int) -> np.ndarray:
         u = self.axis.get(line)

@@ -8,6 +8,7 @@ row remembers which input equations it combines, which is what the proof trace-b
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Hashable
 from fractions import Fraction
 from math import gcd
@@ -72,6 +73,21 @@ class LinearSystem:
         self.resolver: Callable[[Expr, list], Fraction | None] | None = None
         # (halved expr, chosen, other constants, provenance) -> id of the side condition
         self.on_halve: Callable[[Expr, Fraction, list, dict], int] | None = None
+
+    def __deepcopy__(self, memo: dict) -> "LinearSystem":
+        """A copy to grow (the aux search copies one per candidate). Rows are replaced, never
+        changed in place, so the copy shares them; the indexes that do change are copied."""
+        twin = object.__new__(type(self))
+        memo[id(self)] = twin
+        twin.__dict__.update(self.__dict__)
+        twin.rows = dict(self.rows)
+        twin.occurs = {v: set(pivots) for v, pivots in self.occurs.items()}
+        twin.order = dict(self.order)
+        twin.fixed = set(self.fixed)
+        twin.pending = list(self.pending)
+        twin.resolver = copy.deepcopy(self.resolver, memo)  # bound to the copied store
+        twin.on_halve = copy.deepcopy(self.on_halve, memo)
+        return twin
 
     def _norm(self, c: Fraction) -> Fraction:
         if self.modulus is None:

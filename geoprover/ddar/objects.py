@@ -40,6 +40,12 @@ class Obj:
     center: str | None = None
     center_nodes: list = field(default_factory=list)
 
+    def __deepcopy__(self, memo: dict) -> "Obj":
+        """A copy to grow: its own point set and lists (their items, nodes and frozensets, are shared)."""
+        twin = Obj(self.ident, set(self.points), list(self.nodes), self.center, list(self.center_nodes))
+        memo[id(self)] = twin
+        return twin
+
 
 class Lines:
     """Union of known-collinear point sets; ``line(a, b)`` names the object through a and b."""

@@ -55,6 +55,7 @@ class Store:
         node is complete once its rule has made it, and growing a copy only adds new ones."""
         for n in self.nodes:
             memo[id(n)] = n
+        memo[id(self.coords)] = dict(self.coords)  # points never move: the arrays are shared
         twin = object.__new__(type(self))
         memo[id(self)] = twin
         for k, v in self.__dict__.items():
