@@ -49,6 +49,9 @@ class Candidate:
     score: float = 0.0
 
 
+UNNAMED = "?"  # the new point in a kept drawing (no point of a problem has this name)
+
+
 def fresh_name(used: set[str], stem: str = "x") -> str:
     """The first of x1, x2, ... not in ``used``."""
     k = 1
@@ -69,8 +72,15 @@ def generate(
     rng: np.random.Generator,
     limit: int = 400,
     used: set[str] | None = None,
+    drawn: dict | None = None,
 ) -> list[Candidate]:
-    """Numerically new candidates, best first (ties broken at random: restarts see other orders)."""
+    """Numerically new candidates, best first (ties broken at random: restarts see other orders).
+
+    ``drawn`` keeps each template's drawing (or its failure) across calls on figures that only grow
+    (the auxiliary search asks again for every state it extends): a template of old points is drawn
+    where it was, so only the templates that use new points are drawn anew.
+    """
+    drawn = {} if drawn is None else drawn
     used = set(used or coords)
     name = fresh_name(used)
     goal_points = set(problem.goal.args) if problem.goal is not None else set()
@@ -81,9 +91,17 @@ def generate(
     seen_at = {key(p) for p in coords.values()}
     out: list[Candidate] = []
     for kind, parts, built_from in templates(fig, goal_points):
+        template = (kind, tuple(parts))
         try:
             clause = _clause(name, parts, len(problem.clauses))
-            new, facts = draw_clause(clause, coords, rng)
+            if template not in drawn:
+                drawn[template] = None  # fails here, fails in every grown figure
+                new, facts = draw_clause(clause, coords, rng)
+                drawn[template] = (new[name], [f.rename({name: UNNAMED}) for f in facts])
+            if drawn[template] is None:
+                continue
+            at, unnamed = drawn[template]
+            new, facts = {name: at}, [f.rename({UNNAMED: name}) for f in unnamed]
         except (GeoproverError, Degenerate, ValueError, ZeroDivisionError, KeyError):
             continue
         p = new[name]

@@ -85,6 +85,7 @@ class Search:
         self.base: State | None = None
         self.pool: list[Candidate] = []  # the base's candidates, best first (phases 1 and 3)
         self.tried: list[State] = []  # states of single candidates that did not prove (phase 2)
+        self.drawn: dict = {}  # candidate templates drawn so far (every state grows the base figure)
 
     def run(self) -> SearchResult:
         """The phases in order until one proves the goal (then ``minimal``) or the time is up."""
@@ -175,7 +176,7 @@ class Search:
         """The state's candidates, best first."""
         fig = read_figure(state.coords, state.facts, self.goal)
         extended = self.problem.with_clauses([c.clause for c in state.aux]) if state.aux else self.problem
-        return generate(extended, state.coords, fig, self.rng, limit=limit)
+        return generate(extended, state.coords, fig, self.rng, limit=limit, drawn=self.drawn)
 
     def attempt(self, state: State, group: list[Candidate]) -> State | _Tried:
         """The state with the group added and saturated: a State when it proves the goal."""

@@ -114,7 +114,8 @@ class Engine:
 
         ``deadline`` is a ``Deadline``, or a float moment of ``time.perf_counter()`` (callers not yet
         converted), or None for no limit. The goal is checked after every matcher, so a proof uses
-        the earliest rules that suffice.
+        the earliest rules that suffice. A matcher that found nothing is not run again until the
+        database changes (``Matchers.run``): the round that confirms saturation is mostly skipped.
         """
         clock = as_deadline(deadline)
         start = now()
@@ -128,7 +129,8 @@ class Engine:
             rounds += 1
             before = self.db.version, len(self.db.known)
             for matcher in m.order:
-                matcher(clock)
+                if not m.run(matcher, clock):
+                    continue  # nothing changed since it last found nothing: it would find nothing
                 if clock.expired():
                     found = self.db.check(goal) if goal is not None else None
                     if found is not None:

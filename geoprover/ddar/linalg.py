@@ -52,7 +52,7 @@ def combine(*terms: tuple[int | Fraction, Expr]) -> Expr:
     for sign, e in terms:
         for v, k in e.items():
             out[v] = out.get(v, 0) + sign * k
-    return {v: k for v, k in out.items() if k}
+    return {v: _n(k) for v, k in out.items() if k}
 
 
 class LinearSystem:
@@ -139,6 +139,11 @@ class LinearSystem:
         """Whether ``expr = const`` follows: the normal form without provenance. Most questions a
         saturation asks are answered no, and a row's provenance is often far longer than the row,
         so ``holds`` asks this first and reads provenance only for a yes."""
+        out, c = self.normal_form(expr, const)
+        return not out and c == 0
+
+    def normal_form(self, expr: Expr, const: Fraction = ZERO) -> tuple[Expr, Fraction]:
+        """The normal form of ``expr = const`` without provenance (for yes/no and for hashing)."""
         out: dict = {}
         c = _n(const)
         rows = self.rows
@@ -155,7 +160,7 @@ class LinearSystem:
             for w, kw in rexpr.items():
                 if w != v:
                     out[w] = out.get(w, 0) - k * kw
-        return not any(out.values()) and self._norm(c) == 0
+        return {v: _n(k) for v, k in out.items() if k}, self._norm(c)
 
     def holds(self, expr: Expr, const: Fraction = ZERO) -> dict | None:
         """Provenance {equation id: coefficient} if ``expr = const`` follows, else None."""

@@ -30,6 +30,7 @@ class Matcher:
     def __init__(self, db: Database, ix: NumericIndex) -> None:
         self.db = db
         self.ix = ix
+        self.quiet: tuple[int, int] | None = None  # the database's state when a call last found nothing
 
     def __call__(self, deadline: Deadline) -> int:
         """Add the rule instances that now hold; the number of new facts (``deadline``: stop early)."""

@@ -155,30 +155,18 @@ class NumericIndex:
         names, n, D = self.points, len(self.points), self.D
         for i in range(n):
             order = np.argsort(D[i])
-            groups, cur = [], [order[0]]
-            for a, b in zip(order, order[1:]):
-                if D[i, b] - D[i, a] < self.tol:
-                    cur.append(b)
-                else:
-                    groups.append(cur)
-                    cur = [b]
-            groups.append(cur)
+            groups = self._runs(D[i][order], order)
             self.equidistant[names[i]] = [
                 tuple(names[k] for k in g) for g in groups if len(g) >= 2 and D[i, g[0]] > self.tol
             ]
-        segs = sorted(((D[i, j], names[i], names[j]) for i, j in combinations(range(n), 2)), key=lambda t: t[0])
-        cur = [segs[0]] if segs else []
-        for s, t in zip(segs, segs[1:]):
-            if t[0] - s[0] < self.tol:
-                cur.append(t)
-            else:
-                if len(cur) >= 2:
-                    self.equal_segments.append([(x, y) for _, x, y in cur])
-                cur = [t]
-        if len(cur) >= 2:
-            self.equal_segments.append([(x, y) for _, x, y in cur])
         pos = {p: i for i, p in enumerate(names)}
         pairs = np.array(list(combinations(range(n), 2))).reshape(-1, 2)
+        if len(pairs):
+            length = D[pairs[:, 0], pairs[:, 1]]
+            order = np.argsort(length, kind="stable")
+            for g in self._runs(length[order], order):
+                if len(g) >= 2:
+                    self.equal_segments.append([(names[pairs[k, 0]], names[pairs[k, 1]]) for k in g])
         halves = (self.X[pairs[:, 0]] + self.X[pairs[:, 1]]) / 2
         for i in range(n):
             near = np.hypot(*(halves - self.X[i]).T) < self.tol
@@ -186,16 +174,15 @@ class NumericIndex:
             for j, k in pairs[near].tolist():
                 self.mid.append((names[i], names[j], names[k]))
         for line in self.lines:
+            off = np.ones(n, dtype=bool)  # the points a off the line
+            off[[pos[p] for p in line]] = False
             for d in line:
                 for b, c in combinations([p for p in line if p != d], 2):
-                    for a in names:
-                        if a in line:
-                            continue
-                        if (
-                            abs(D[pos[d], pos[b]] * D[pos[a], pos[c]] - D[pos[d], pos[c]] * D[pos[a], pos[b]])
-                            < self.tol * self.scale
-                        ):
-                            self.bisectors.append((a, b, c, d))
+                    i, j, k = pos[d], pos[b], pos[c]
+                    # ab : ac = db : dc, all a at once
+                    ratio = np.abs(D[i, j] * D[:, k] - D[i, k] * D[:, j]) < self.tol * self.scale
+                    for a in np.flatnonzero(ratio & off).tolist():
+                        self.bisectors.append((names[a], b, c, d))
         for j in range(n):
             U = self.X - self.X[j]
             lu = np.hypot(U[:, 0], U[:, 1])
@@ -205,6 +192,14 @@ class NumericIndex:
             right &= (pairs[:, 0] != j) & (pairs[:, 1] != j)
             for i, k in pairs[right].tolist():
                 self.right.add((names[j], names[i], names[k]))
+
+    def _runs(self, values: np.ndarray, items: np.ndarray) -> list[list[int]]:
+        """``items`` (sorted by ``values``) cut into runs of values less than tol apart, step by step."""
+        if not len(items):
+            return []
+        ends = [0, *(np.flatnonzero(np.diff(values) >= self.tol) + 1).tolist(), len(items)]
+        flat = items.tolist()
+        return [flat[a:b] for a, b in zip(ends, ends[1:])]
 
     def _triangles(self) -> None:
         """The figure's non-flat triangles with their angles, and the pairs with equal angles (the

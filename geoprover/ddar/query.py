@@ -187,7 +187,7 @@ def _ratio(db: Store, pred: Predicate) -> Answer:
     expr, v = ratio_equation(pred)
     prov = ratio_holds(db, expr, v)
     if prov is None and pred.name in ("cong", "rconst"):
-        dprov = db.dist.holds(db.dist.equal(*pred.args, factor=v if v is not None else Fraction(1)))
+        dprov = db.dist.holds(db.dist.equal(*pred.args, factor=v if v is not None else 1))
         return None if dprov is None else chase(db, pred, "distance_chase", dprov)
     return None if prov is None else chase(db, pred, "ratio_chase", prov)
 

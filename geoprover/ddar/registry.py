@@ -106,13 +106,29 @@ class Matchers:
         self.ix = index
         for m in self.order + self.last_resort:
             m.rebind(index)
+            m.quiet = None  # new candidates: every matcher looks again
 
     def named(self, name: str) -> Matcher:
         """The working matcher registered as ``name``."""
         names = [r.name for r in RUN_ORDER + LAST_RESORT]
         return (self.order + self.last_resort)[names.index(name)]
 
+    def state(self) -> tuple[int, int]:
+        """What the database has learnt so far, as a key that changes with every new fact."""
+        return self.db.version, len(self.db.known)
+
+    def run(self, matcher: Matcher, deadline: Deadline) -> bool:
+        """Run ``matcher`` unless it found nothing last time and the database has not changed
+        since (a matcher is a function of the database and its own state); whether it ran."""
+        before = self.state()
+        if getattr(matcher, "quiet", None) == before:  # (a plain callable has none)
+            return False
+        matcher(deadline)
+        after = self.state()
+        matcher.quiet = after if after == before and not deadline.expired() else None
+        return True
+
     def run_last_resort(self, deadline: Deadline) -> None:
         """One pass of the last-resort matchers."""
         for matcher in self.last_resort:
-            matcher(deadline)
+            self.run(matcher, deadline)

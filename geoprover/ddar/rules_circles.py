@@ -105,7 +105,7 @@ class CyclicConv(Matcher):
                 for u in pts:
                     if u in (x, y):
                         continue
-                    expr, const, _ = db.angles.reduce(db.angle_expr(u, x, u, y))
+                    expr, const = db.angles.normal_form(db.angle_expr(u, x, u, y))
                     groups.setdefault((tuple(sorted(expr.items())), const), []).append(u)
                 for viewers in groups.values():
                     for u, v in combinations(viewers, 2):
