@@ -18,7 +18,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -297,10 +297,16 @@ def run_bench(tasks: list[Task], executor: Executor, on_row: Callable[[Task, Row
     rows = []
     try:
         futures = {executor.submit(t): t for t in tasks}
-        for fut in as_completed(futures):
-            row = fut.result()
-            rows.append(row)
-            on_row(futures[fut], row)
+        position = {fut: i for i, fut in enumerate(futures)}
+        pending = set(futures)
+        while pending:
+            # woken twice a second: a Ctrl-C that the system gave to another thread (a cluster's)
+            # is then raised here at once, not at the next finished task
+            done, pending = wait(pending, timeout=0.5, return_when=FIRST_COMPLETED)
+            for fut in sorted(done, key=position.__getitem__):
+                row = fut.result()
+                rows.append(row)
+                on_row(futures[fut], row)
     finally:
         executor.shutdown()
     return rows
