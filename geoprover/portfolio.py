@@ -176,10 +176,10 @@ def _no_synthetic(searchers: list[str], results: dict[str, Proof], timeout: floa
     engines = "+".join(searchers)
     done = [results[n] for n in searchers if n in results]
     if len(done) < len(searchers) or any(r.status == TIMEOUT for r in done):
-        return Outcome(engines, TIMEOUT, round(seconds, 3), f"no synthetic proof found in {timeout:g} s")
+        return Outcome(engines, TIMEOUT, round(seconds, 3), f"no synthetic proof was found in the time ({timeout:g} s)")
     said = "; ".join(f"{r.engine}: {r.status}{' (' + r.message + ')' if r.message else ''}" for r in done)
     status = ERROR if all(r.status == ERROR for r in done) else NOT_PROVED
-    return Outcome(engines, status, round(max(r.seconds for r in done), 3), f"no synthetic proof ({said})")
+    return Outcome(engines, status, round(max(r.seconds for r in done), 3), f"no synthetic proof was found ({said})")
 
 
 def _outcome(proof: Proof) -> dict:

@@ -115,8 +115,8 @@ def test_no_synthetic_proof_in_the_time_shows_the_certificate_and_says_so(fake_e
     assert proof.status == PROVED and proof.engine == "certificate" and not proof.readable
     assert proof.cross_check is None and proof.verdict.engine == "certificate"
     assert proof.synthetic.status == TIMEOUT and proof.synthetic.engine == "slow"
-    assert proof.synthetic.message == "no synthetic proof found in 2 s"
-    assert "no synthetic proof found in 2 s" in proof.render()
+    assert proof.synthetic.message == "no synthetic proof was found in the time (2 s)"
+    assert "no synthetic proof was found in the time (2 s)" in proof.render()
     time.sleep(0.2)
     assert _stopped(fake_engines)  # stopped at the time limit
 
