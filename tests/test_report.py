@@ -205,6 +205,7 @@ def test_every_format_shows_the_synthetic_proof_with_wu_as_cross_check(p5_checke
     check = text.split("Cross-check. ", 1)[1]
     assert check.startswith("Also proved by Wu's method in") and "pseudo-remainder" in check
     assert "Its non-degeneracy conditions (all hold in the figure):" in check and "D ≠ B" in check
+    assert "Coordinates: A = (0, 0), B = (1, 0), C = (c_x, c_y)" in check  # what its polynomials are written in
     md = render("markdown", problem, proof)
     assert "## Cross-check" in md and "- D ≠ B" in md.split("## Cross-check", 1)[1]
     assert "also proved by wu in" in render("raw", problem, proof)

@@ -95,6 +95,14 @@ class CrossCheck:
             )
         return self.line
 
+    @property
+    def coordinates(self) -> str:
+        """The coordinates its polynomial conditions are written in ("" if none)."""
+        if self.wu is None or not self.wu.coordinates:
+            return ""
+        points = ", ".join(f"{p.upper()} = ({x}, {y})" for p, (x, y) in self.wu.coordinates.items())
+        return f"Coordinates: {points}."
+
 
 @dataclass
 class Document:

@@ -151,6 +151,7 @@ def _cross_check(doc: Document) -> str:
     conditions = "".join(f"<li>{escape(c)}</li>" for c in check.ndg)
     head = (
         f'<section class="box" id="cross-check"><h2>Cross-check</h2><p>{escape(check.summary)}</p>'
+        f"<p>{escape(check.coordinates)}</p>"
         f"<h3>Its non-degeneracy conditions</h3><ul>{conditions or '<li>none</li>'}</ul></section>"
     )
     return head + ("" if check.wu is None else _wu_section(check.wu, "cross-check-wu", "Cross-check: Wu's method"))

@@ -106,6 +106,8 @@ def latex(doc: Document, problem: Problem, coords: Mapping[str, Sequence[float]]
     check = doc.cross_check
     if check is not None:
         lines += [r"\subsection*{Cross-check}", tex(check.summary)]
+        if check.coordinates:
+            lines += ["", tex(check.coordinates)]
         if check.ndg:
             lines += ["", "Its non-degeneracy conditions (all hold in the figure):", r"\begin{itemize}"]
             lines += [rf"\item {tex(c)}" for c in check.ndg]

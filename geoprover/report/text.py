@@ -27,6 +27,8 @@ def _cross_check_lines(doc: Document, bullet: str = "  ") -> list[str]:
     if check is None:
         return []
     out = [check.summary]
+    if check.coordinates:
+        out.append(check.coordinates)
     if check.ndg:
         out += ["Its non-degeneracy conditions (all hold in the figure):", *[f"{bullet}{c}" for c in check.ndg]]
     return out
@@ -115,7 +117,9 @@ def markdown(doc: Document) -> str:
         lines.append("")
     check = _cross_check_lines(doc, bullet="- ")
     if check:
-        lines += ["## Cross-check", "", check[0], ""]
-        if len(check) > 1:
-            lines += [check[1], "", *check[2:], ""]
+        lines += ["## Cross-check", ""]
+        for line in check:  # a paragraph each, the bullets of the list together
+            if not line.startswith("- ") and lines[-1]:
+                lines.append("")
+            lines += [line] if line.startswith("- ") else [line, ""]
     return "\n".join(lines).rstrip() + "\n"
