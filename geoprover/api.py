@@ -82,21 +82,26 @@ def check(problem: Problem, seed: int = 0) -> CheckResult:
     return CheckResult(problem, draw(problem, seed))
 
 
-def prove(problem: Problem, engine: str = "all", timeout: float = 300.0, seed: int = 0) -> Proof:
+def prove(problem: Problem, engine: str = "all", timeout: float = 300.0, seed: int = 0, first: bool = False) -> Proof:
     """Prove the goal with one engine ("wu", "ddar", "aux"), or race Wu against DDAR with auxiliary
-    points (``engine="all"``, each in its own process); the first proof wins.
+    points (``engine="all"``, each in its own process). The first to finish decides; when that is
+    Wu's method, DDAR goes on looking for a synthetic proof within ``timeout`` and, when it finds
+    one, that proof is returned with Wu's as its ``cross_check`` (``first=True``: the first proof).
 
     Returns a `Proof` whose ``status`` is proved, not proved, false in the diagram, timeout or error,
     within about ``timeout`` seconds; ``seed`` picks the numeric diagram every engine checks against.
     """
     from .portfolio import run_portfolio
 
-    return run_portfolio(problem, engines=None if engine == "all" else [engine], timeout=timeout, seed=seed)
+    engines = None if engine == "all" else [engine]
+    return run_portfolio(problem, engines=engines, timeout=timeout, seed=seed, first=first)
 
 
-def prove_each(problem: Problem, engine: str = "all", timeout: float = 300.0, seed: int = 0) -> list[Proof]:
+def prove_each(
+    problem: Problem, engine: str = "all", timeout: float = 300.0, seed: int = 0, first: bool = False
+) -> list[Proof]:
     """One `Proof` per goal of a problem with several goals (Newclid's ``? g1; g2``), each goal
     proved alone on the same figure with ``timeout`` seconds."""
     if len(problem.goals) <= 1:
-        return [prove(problem, engine, timeout, seed)]
-    return [prove(problem.for_goal(g), engine, timeout, seed) for g in problem.goals]
+        return [prove(problem, engine, timeout, seed, first)]
+    return [prove(problem.for_goal(g), engine, timeout, seed, first) for g in problem.goals]

@@ -38,6 +38,7 @@ class Task:
     seed: int = 0
     race: bool = True
     memory_gb: float = 8.0
+    first: bool = False  # stop at the first verdict (no synthetic proof looked for after Wu's)
     text: str | None = None  # the problem itself, for workers that cannot read ``file``
 
     def command(self) -> list[str]:
@@ -58,11 +59,14 @@ class Task:
             "--memory",
             str(self.memory_gb),
         ]
-        return cmd + ([] if self.race else ["--no-race"])
+        return cmd + ([] if self.race else ["--no-race"]) + (["--first"] if self.first else [])
 
 
 @dataclass
 class Row:
+    """One problem's outcome: the verdict (``engine``, ``seconds``: the first engine to finish) and the
+    synthetic proof shown, if any (``synthetic_engine``, ``synthetic_seconds``; ``aux`` are its points)."""
+
     problem: str
     file: str
     result: str
@@ -73,6 +77,8 @@ class Row:
     aux: list = field(default_factory=list)
     message: str = ""
     ddar_runs: int | None = None
+    synthetic_engine: str = ""
+    synthetic_seconds: float | None = None
 
 
 class Executor(Protocol):
@@ -138,18 +144,43 @@ def run_task(task: Task, stop: Callable[[], bool] | None = None) -> Row:
         return Row(task.name, task.file, status, task.engine, wall, wall, message=why)
     cert = data.get("certificate", {})
     runs = cert.get("ddar_runs", cert.get("engines", {}).get("aux", {}).get("ddar_runs"))
+    times = answer_times(data)
     return Row(
         task.name,
         task.file,
         data["status"],
-        data["engine"],
-        round(data["seconds"], 3),
+        times.engine,
+        round(times.seconds, 3),
         round(wall, 3),
         cert.get("engines", {}),
         data.get("aux", []),
         data.get("message", ""),
         runs,
+        times.synthetic_engine,
+        None if times.synthetic_seconds is None else round(times.synthetic_seconds, 3),
     )
+
+
+@dataclass
+class Times:
+    """When an answer was decided, and when its synthetic proof was found (None: none was)."""
+
+    engine: str
+    seconds: float
+    synthetic_engine: str = ""
+    synthetic_seconds: float | None = None
+
+
+def answer_times(data: dict) -> Times:
+    """The verdict's engine and seconds and the synthetic proof's of one ``solve --json`` answer (an
+    answer without the portfolio's ``verdict``, from an older version, is its own verdict)."""
+    verdict = data.get("verdict") or {"engine": data.get("engine", ""), "seconds": data.get("seconds") or 0.0}
+    synthetic = data.get("synthetic")
+    if synthetic is None and data.get("readable") and data.get("status") == "proved":
+        synthetic = {"engine": data.get("engine", ""), "status": "proved", "seconds": data.get("seconds")}
+    if data.get("status") != "proved" or not synthetic or synthetic.get("status") != "proved":
+        return Times(verdict["engine"], verdict["seconds"])
+    return Times(verdict["engine"], verdict["seconds"], synthetic["engine"], synthetic["seconds"])
 
 
 def _last_json(text: str) -> dict | None:
@@ -173,9 +204,17 @@ def _all_goals(answers: list[dict]) -> dict | None:
     each = "; ".join(
         f"goal {k} ({a.get('goal', '?')}): {a['status']} by {a.get('engine')}" for k, a in enumerate(answers, 1)
     )
+    times = [answer_times(a) for a in answers]
+    seconds = sum(t.seconds for t in times)
+    synthetic = None  # the problem has a synthetic proof when every goal has one
+    if all(t.synthetic_seconds is not None for t in times):
+        engines = "+".join(dict.fromkeys(t.synthetic_engine for t in times))
+        synthetic = {"engine": engines, "status": "proved", "seconds": sum(t.synthetic_seconds or 0.0 for t in times)}
     return {
         **first_short,
         "seconds": sum(a.get("seconds") or 0.0 for a in answers),
+        "verdict": {"engine": answer_times(first_short).engine, "seconds": seconds},
+        "synthetic": synthetic,
         "aux": [x for a in answers for x in a.get("aux", [])],
         "message": f"{len(answers)} goals: {each}",
     }
@@ -232,13 +271,18 @@ def summarize(rows: list[Row]) -> dict:
         for e in provers:
             by_engine[e] = by_engine.get(e, 0) + 1
         both += len(provers) > 1
+    synthetic = [r for r in solved if r.synthetic_seconds is not None]
     return {
         "problems": len(rows),
         "solved": len(solved),
+        "with_synthetic_proof": len(synthetic),
         "by_engine": by_engine,
         "by_more_than_one": both,
         "timeouts": sum(r.result == "timeout" for r in rows),
         "median_seconds_solved": sorted(r.seconds for r in solved)[len(solved) // 2] if solved else None,
+        "median_seconds_synthetic": (
+            sorted(r.synthetic_seconds or 0.0 for r in synthetic)[len(synthetic) // 2] if synthetic else None
+        ),
     }
 
 
@@ -259,10 +303,12 @@ def write_results(rows: list[Row], settings: dict, out: Path, stem: str) -> list
     paths[0].write_text(json.dumps({**meta, "rows": [asdict(r) for r in rows]}, indent=2, default=str) + "\n")
     with paths[1].open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["problem", "result", "engine", "seconds", "wall_seconds", "aux", "ddar_runs", "message"])
+        head = ["problem", "result", "engine", "seconds", "synthetic_engine", "synthetic_seconds", "wall_seconds"]
+        w.writerow([*head, "aux", "ddar_runs", "message"])
         for r in rows:
             w.writerow(
-                [r.problem, r.result, r.engine, r.seconds, r.wall_seconds, " ; ".join(r.aux), r.ddar_runs, r.message]
+                [r.problem, r.result, r.engine, r.seconds, r.synthetic_engine, r.synthetic_seconds, r.wall_seconds]
+                + [" ; ".join(r.aux), r.ddar_runs, r.message]
             )
     paths[2].write_text(markdown(rows, meta))
     return paths
@@ -277,16 +323,22 @@ def markdown(rows: list[Row], meta: dict) -> str:
         f"- date: {meta['date']}; commit {meta['git_commit']}",
         f"- machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, {m['system']}",
         f"- settings: {json.dumps(meta['settings'])}",
-        f"- solved {s['solved']} / {s['problems']}; by engine {s['by_engine']}; timeouts {s['timeouts']}; "
-        f"median seconds (solved) {s['median_seconds_solved']}",
+        f"- solved {s['solved']} / {s['problems']}; with a synthetic proof {s['with_synthetic_proof']} / "
+        f"{s['problems']}; by engine {s['by_engine']}; timeouts {s['timeouts']}; "
+        f"median seconds: verdict (solved) {s['median_seconds_solved']}, synthetic proof "
+        f"{s['median_seconds_synthetic']}",
         "",
-        "| problem | result | engine | seconds | DDAR runs | auxiliary points |",
-        "|---|---|---|---|---|---|",
+        "seconds: when the verdict came (the first engine to finish); synthetic proof: when the synthetic proof "
+        "shown was found, by which engine (blank: none was found).",
+        "",
+        "| problem | result | engine | seconds | synthetic proof | DDAR runs | auxiliary points |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in rows:
+        synthetic = f"{r.synthetic_seconds:.2f} ({r.synthetic_engine})" if r.synthetic_seconds is not None else ""
         lines.append(
             f"| {r.problem} | {r.result} | {r.engine if r.result == 'proved' else ''} | {r.seconds:.2f} | "
-            f"{r.ddar_runs if r.ddar_runs is not None else ''} | {'; '.join(r.aux)} |"
+            f"{synthetic} | {r.ddar_runs if r.ddar_runs is not None else ''} | {'; '.join(r.aux)} |"
         )
     return "\n".join(lines) + "\n"
 

@@ -47,6 +47,11 @@ def add_bench_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--scheduler", help="with --executor dask: an existing scheduler, e.g. tcp://HOST:8786")
     p.add_argument("--engine", default="all", choices=["all", *ENGINES])
     p.add_argument("--no-race", action="store_true", help="let every engine finish, to compare engines")
+    p.add_argument(
+        "--first",
+        action="store_true",
+        help="stop each problem at its first verdict (no synthetic proof looked for after Wu's)",
+    )
     p.add_argument("--only", help="comma-separated problem names (or suffixes) to run")
     p.add_argument("--out", default="benchmarks/results", help="directory for the result files")
     p.add_argument("--tag", default="", help="added to the result file names")
@@ -112,7 +117,16 @@ def run_bench_cli(args: argparse.Namespace) -> int:
     cells = grid(stem, timeouts, seeds, sweep)
     tasks = {
         c: [
-            Task(f, name, args.engine, c.timeout, seed=c.seed, race=not args.no_race, memory_gb=args.memory)
+            Task(
+                f,
+                name,
+                args.engine,
+                c.timeout,
+                seed=c.seed,
+                race=not args.no_race,
+                memory_gb=args.memory,
+                first=args.first,
+            )
             for f, name in selected
         ]
         for c in cells
@@ -125,6 +139,7 @@ def run_bench_cli(args: argparse.Namespace) -> int:
         "jobs": args.jobs,
         "engine": args.engine,
         "race": not args.no_race,
+        "first": args.first,
         "executor": args.executor,
     }
     if isinstance(executor, DaskExecutor):
@@ -156,12 +171,13 @@ def run_bench_cli(args: argparse.Namespace) -> int:
         done[c][row.problem] = row
         finished = sum(len(d) for d in done.values())
         solved = sum(r.result == "proved" for d in done.values() for r in d.values())
+        synthetic = sum(r.synthetic_seconds is not None for d in done.values() for r in d.values())
         bar = "#" * int(30 * finished / total)
         where = f"t{c.timeout:g} s{c.seed} " if sweep else ""
         print(
-            f"\r[{bar:<30}] {finished}/{total} solved {solved} "
+            f"\r[{bar:<30}] {finished}/{total} solved {solved} (synthetic {synthetic}) "
             if tty
-            else f"[{finished}/{total}] solved {solved} {where}{_table_line(row)}",
+            else f"[{finished}/{total}] solved {solved} (synthetic {synthetic}) {where}{_table_line(row)}",
             end="" if tty else "\n",
             file=sys.stderr,
             flush=True,
@@ -177,13 +193,14 @@ def run_bench_cli(args: argparse.Namespace) -> int:
         print("wrote " + ", ".join(str(p) for p in dict.fromkeys(paths)))
         return 0
     rows = ordered(cells[0])
-    print(f"{'problem':<60} {'result':<22} {'engine':<6} {'seconds':>8}")
+    print(f"{'problem':<60} {'result':<22} {'engine':<6} {'seconds':>8} {'synthetic proof':>15}")
     for r in rows:
         print(_table_line(r))
     s = summarize(rows)
     print(
-        f"solved {s['solved']} / {s['problems']}; by engine: {s['by_engine']}; by more than one engine: "
-        f"{s['by_more_than_one']}; timeouts: {s['timeouts']}"
+        f"solved {s['solved']} / {s['problems']}; with a synthetic proof: {s['with_synthetic_proof']} / "
+        f"{s['problems']}; by engine: {s['by_engine']}; by more than one engine: {s['by_more_than_one']}; "
+        f"timeouts: {s['timeouts']}"
     )
     if args.alphageometry:
         print("\n".join(compare_alphageometry(rows, args.alphageometry)))
@@ -196,8 +213,9 @@ def run_bench_cli(args: argparse.Namespace) -> int:
 def write_reports(rows: list[Row], directory: Path, timeout: float, settings: dict) -> Path:
     """One HTML report per solved problem and an index page; returns the index's path.
 
-    The bench's rows keep verdicts, not proofs, so each solved problem is proved again here by the
-    engine that won (DDAR given the auxiliary points the search found): seconds for most problems.
+    The bench's rows keep verdicts, not proofs, so each solved problem is proved again here: by DDAR
+    given the auxiliary points the search found when it has a synthetic proof (raced against Wu when
+    Wu decided, so that Wu's proof is its cross-check as in ``solve``), else by the engine that won.
     """
     from dataclasses import asdict
 
@@ -216,8 +234,9 @@ def write_reports(rows: list[Row], directory: Path, timeout: float, settings: di
         if r.aux:
             clauses, _ = parse_clauses("; ".join(r.aux), known=base.points, start_index=len(base.clauses))
             problem = base.with_clauses(clauses)
-        engine = "wu" if r.engine == "wu" else "ddar"
-        proof = run_portfolio(problem, [engine], timeout=timeout)
+        synthetic = r.synthetic_seconds is not None or r.engine != "wu"  # a verdict by DDAR is its own proof
+        engines = (["wu", "ddar"] if r.engine == "wu" else ["ddar"]) if synthetic else ["wu"]
+        proof = run_portfolio(problem, engines, timeout=timeout)
         if proof.status != "proved":
             continue
         if r.aux:
@@ -239,4 +258,5 @@ def _previous(path: Path) -> dict[str, Row]:
 
 def _table_line(r: Row) -> str:
     engine = r.engine if r.result == "proved" else "-"
-    return f"{r.problem[:60]:<60} {r.result:<22} {engine:<6} {r.seconds:8.2f}"
+    synthetic = f"{r.synthetic_seconds:.2f} {r.synthetic_engine}" if r.synthetic_seconds is not None else "-"
+    return f"{r.problem[:60]:<60} {r.result:<22} {engine:<6} {r.seconds:8.2f} {synthetic:>15}"

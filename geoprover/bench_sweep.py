@@ -1,14 +1,15 @@
 """``bench --timeouts ... --seeds ...``: the grid of runs, and the one table that sums it up.
 
 Each cell of the grid (a time limit and a diagram seed) writes the usual result files under its own
-name; this module adds the summary: solved per time limit and seed, and the problems whose verdict
-changes with the seed at a fixed time limit, which is how seed-dependence gets found.
+name; this module adds the summary: solved (and with a synthetic proof) per time limit and seed,
+and the problems whose verdict changes with the seed at a fixed time limit, which is how
+seed-dependence gets found.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from .bench import Row, run_record
@@ -52,6 +53,7 @@ class SweepSummary:
     solved_every_seed: dict[float, int]
     seed_dependent: list[SeedDependent]
     missing: int  # runs not finished (an interrupted sweep)
+    synthetic: dict[float, dict[int, int]] = field(default_factory=dict)  # timeout -> seed -> with a synthetic proof
 
 
 def summarize_sweep(cells: list[Cell], rows: dict[Cell, list[Row]], problems: list[str]) -> SweepSummary:
@@ -70,7 +72,9 @@ def summarize_sweep(cells: list[Cell], rows: dict[Cell, list[Row]], problems: li
             if None not in got.values() and len(set(got.values())) > 1:
                 dependent.append(SeedDependent(p, t, got))
     missing = len(cells) * len(problems) - len(result)
-    return SweepSummary(timeouts, seeds, len(problems), solved, any_seed, every_seed, dependent, missing)
+    found = {(c.timeout, c.seed, r.problem) for c in cells for r in rows.get(c, []) if r.synthetic_seconds is not None}
+    synthetic = {t: {s: sum((t, s, p) in found for p in problems) for s in seeds} for t in timeouts}
+    return SweepSummary(timeouts, seeds, len(problems), solved, any_seed, every_seed, dependent, missing, synthetic)
 
 
 def sweep_markdown(s: SweepSummary) -> list[str]:
@@ -85,6 +89,10 @@ def sweep_markdown(s: SweepSummary) -> list[str]:
     for t in s.timeouts:
         cells = " | ".join(str(s.solved[t][x]) for x in s.seeds)
         lines.append(f"| {t:g} | {cells} | {s.solved_any_seed[t]} | {s.solved_every_seed[t]} |")
+    if s.synthetic:
+        lines += ["", "With a synthetic proof:", "", f"| timeout (s) | {head} |", "|---|" + "---|" * len(s.seeds)]
+        for t in s.timeouts:
+            lines.append(f"| {t:g} | " + " | ".join(str(s.synthetic[t][x]) for x in s.seeds) + " |")
     lines += ["", f"Problems whose verdict depends on the seed: {len(s.seed_dependent)}"]
     if s.seed_dependent:
         lines += [

@@ -162,7 +162,13 @@ def cmd_solve(args: argparse.Namespace) -> int:
     for k, goal in enumerate(goals, start=1):
         one = problem.for_goal(goal) if goal is not None and len(goals) > 1 else problem
         proof = run_portfolio(
-            one, engines, timeout=args.timeout, seed=args.seed, memory_gb=args.memory, race=not args.no_race
+            one,
+            engines,
+            timeout=args.timeout,
+            seed=args.seed,
+            memory_gb=args.memory,
+            race=not args.no_race,
+            first=args.first,
         )
         proofs.append(proof)
         if not args.json:
@@ -266,7 +272,8 @@ def _write(problem, proof, args: argparse.Namespace, part: int | None = None) ->
             path = path.with_name(f"{path.stem}.goal{part}{path.suffix}")
         with open(path, "w", encoding="utf-8") as fh:
             fh.write(out if out.endswith("\n") else out + "\n")
-        print(f"{proof.problem}: {proof.status.upper()} by {proof.engine}; wrote {path} ({fmt})")
+        also = f" (also by {proof.cross_check.engine})" if proof.cross_check is not None else ""
+        print(f"{proof.problem}: {proof.status.upper()} by {proof.engine}{also}; wrote {path} ({fmt})")
     else:
         print(out)
 
@@ -294,7 +301,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
 
-    p = sub.add_parser("solve", help="prove the goal (Wu and DDAR race in a portfolio)")
+    p = sub.add_parser("solve", help="prove the goal (Wu and DDAR race; a synthetic proof is shown when found)")
     _add_problem_args(p)
     p.add_argument(
         "--engine",
@@ -308,6 +315,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--aux", help='auxiliary constructions to append, e.g. "x = on_line x a b, on_line x c d", or a file'
     )
     p.add_argument("--no-race", action="store_true", help="let every engine finish (to compare them)")
+    p.add_argument(
+        "--first",
+        action="store_true",
+        help="stop at the first verdict; by default, when Wu's method decides first, DDAR with auxiliary points "
+        "goes on looking for a synthetic proof within the time limit, shown with Wu's as a cross-check",
+    )
     p.add_argument(
         "--format",
         choices=FORMATS,

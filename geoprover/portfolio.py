@@ -1,4 +1,10 @@
-"""Race the engines in separate processes; the first proof wins and the others are stopped."""
+"""Race the engines in separate processes: the first to finish decides, then the best proof is shown.
+
+The verdict is the first proof (or refutation). When that proof is a certificate only (Wu's), the
+engines still running go on looking for a synthetic proof within the same time limit, with the
+machine to themselves; the answer is then that proof, the verdict's proof beside it as a cross-check.
+``first=True`` stops at the verdict, as a plain race.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +20,7 @@ from .engines import DEFAULT_ENGINES, engine
 from .model import Problem
 from .numeric.diagram import Diagram, draw
 from .procs import die_with_parent
-from .proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof, state_configuration
+from .proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Outcome, Proof, state_configuration
 
 DEFAULT_MEMORY_GB = 8.0
 
@@ -58,12 +64,17 @@ def run_portfolio(
     memory_gb: float = DEFAULT_MEMORY_GB,
     diagram: Diagram | None = None,
     race: bool = True,
+    first: bool = False,
 ) -> Proof:
-    """The first proof among ``engines`` (Wu and DDAR with auxiliary points by default), or the most
+    """The proof to show among ``engines`` (Wu and DDAR with auxiliary points by default), or the most
     informative failure.
 
-    With ``race=False`` every engine runs to its end (for benchmarks that compare engines); the
-    first proof is still the answer, and every engine's outcome is kept in ``certificate["engines"]``.
+    The first proof or refutation decides (``verdict``). A first proof that is not readable is shown
+    only when no engine finds a readable one before the time limit (``synthetic`` says what the
+    search did); otherwise the readable proof is shown with the first as its ``cross_check``. With
+    ``first=True`` the first proof is the answer and the others are stopped at once.
+    With ``race=False`` every engine runs to its end (for benchmarks that compare engines). Every
+    engine's outcome is kept in ``certificate["engines"]``.
     """
     start = time.monotonic()
     names = list(engines or DEFAULT_ENGINES)
@@ -108,7 +119,7 @@ def run_portfolio(
                         )
                 continue
             results[name] = _proof(problem, name, data, time.monotonic() - start)
-            if results[name].status == PROVED and race:
+            if race and _settled(results, first):
                 break
     finally:
         for p in procs.values():
@@ -117,14 +128,58 @@ def run_portfolio(
         for p in procs.values():
             p.join(timeout=2)
         out.close()
-    proofs = sorted((r for r in results.values() if r.status == PROVED), key=lambda r: r.seconds)
-    if proofs:
-        winner = proofs[0]
-        winner.certificate = {**winner.certificate, "engines": {k: _outcome(v) for k, v in results.items()}}
-        if not winner.configurations:  # an engine plugged in from outside may not say it
-            state_configuration(winner, diagram)
-        return winner
-    return _best_failure(problem, names, results, time.monotonic() - start)
+    return _answer(problem, names, results, diagram, first, timeout, time.monotonic() - start)
+
+
+def _settled(results: dict[str, Proof], first: bool) -> bool:
+    """Whether to stop the engines still running: a refutation ends the race, and so does a proof,
+    unless it is a certificate only and the others may still find a readable one."""
+    decided = [r for r in results.values() if r.status in (PROVED, FALSE)]
+    if any(r.status == FALSE for r in decided):
+        return True
+    return bool(decided) and (first or any(r.readable for r in decided))
+
+
+def _answer(
+    problem: Problem,
+    names: list[str],
+    results: dict[str, Proof],
+    diagram: Diagram,
+    first: bool,
+    timeout: float,
+    seconds: float,
+) -> Proof:
+    """The proof to show, with the verdict, the synthetic search and the cross-check stated."""
+    decided = sorted((r for r in results.values() if r.status in (PROVED, FALSE)), key=lambda r: r.seconds)
+    if not decided or decided[0].status != PROVED:  # no proof, or refuted first: no proof is shown
+        return _best_failure(problem, names, results, seconds)
+    verdict = decided[0]
+    readable = [r for r in decided if r.status == PROVED and r.readable]
+    shown = verdict if first or verdict.readable or not readable else readable[0]
+    shown.verdict = Outcome(verdict.engine, verdict.status, round(verdict.seconds, 3), verdict.message)
+    if shown is not verdict:
+        shown.cross_check = verdict
+    searchers = [n for n in names if results.get(n) is not verdict]
+    if shown.readable:
+        shown.synthetic = Outcome(shown.engine, PROVED, round(shown.seconds, 3))
+    elif searchers and not first:
+        shown.synthetic = _no_synthetic(searchers, results, timeout, seconds)
+    shown.certificate = {**shown.certificate, "engines": {k: _outcome(v) for k, v in results.items()}}
+    if not shown.configurations:  # an engine plugged in from outside may not say it
+        state_configuration(shown, diagram)
+    return shown
+
+
+def _no_synthetic(searchers: list[str], results: dict[str, Proof], timeout: float, seconds: float) -> Outcome:
+    """What the engines looking for a readable proof did when none was found: cut off by the time
+    limit, or each finished without one."""
+    engines = "+".join(searchers)
+    done = [results[n] for n in searchers if n in results]
+    if len(done) < len(searchers) or any(r.status == TIMEOUT for r in done):
+        return Outcome(engines, TIMEOUT, round(seconds, 3), f"no synthetic proof was found in the time ({timeout:g} s)")
+    said = "; ".join(f"{r.engine}: {r.status}{' (' + r.message + ')' if r.message else ''}" for r in done)
+    status = ERROR if all(r.status == ERROR for r in done) else NOT_PROVED
+    return Outcome(engines, status, round(max(r.seconds for r in done), 3), f"no synthetic proof was found ({said})")
 
 
 def _outcome(proof: Proof) -> dict:
@@ -139,7 +194,11 @@ def _best_failure(problem: Problem, names: list[str], results: dict[str, Proof],
     summary = "; ".join(f"{k}: {v.status}{' (' + v.message + ')' if v.message else ''}" for k, v in results.items())
     finished = {r.status for r in results.values()}
     status = (
-        TIMEOUT if len(results) < len(names) else next(s for s in (FALSE, NOT_PROVED, TIMEOUT, ERROR) if s in finished)
+        FALSE
+        if FALSE in finished  # a refutation stops the race: the unfinished engines were stopped, not out of time
+        else TIMEOUT
+        if len(results) < len(names)
+        else next(s for s in (NOT_PROVED, TIMEOUT, ERROR) if s in finished)
     )
     engines = "+".join(names) if status == TIMEOUT or len(names) > 1 else names[0]
     return Proof(

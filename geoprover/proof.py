@@ -20,11 +20,28 @@ PROVED, NOT_PROVED, FALSE, TIMEOUT, ERROR = (
 
 
 @dataclass
+class Outcome:
+    """An engine's result in brief: which engine, what it said, after how many seconds."""
+
+    engine: str
+    status: Status
+    seconds: float
+    message: str = ""
+
+    def __post_init__(self) -> None:
+        self.status = Status(self.status)
+
+
+@dataclass
 class Proof:
     """One engine's outcome on one problem.
 
     ``steps`` are the lines of a readable proof (DDAR) or certificate (Wu); ``certificate`` holds
     the same as data for JSON; ``ndg`` the non-degeneracy conditions the proof relies on.
+
+    The portfolio adds what it decided: ``verdict`` (the first engine to finish decides; it may not
+    be the proof shown), ``synthetic`` (the search for a readable proof: this proof, or why none is
+    shown) and ``cross_check`` (the deciding engine's own proof, Wu's beside a synthetic proof).
     """
 
     problem: str
@@ -41,9 +58,18 @@ class Proof:
     configuration: list[str] = field(default_factory=list)
     configurations: dict[str, Any] = field(default_factory=dict)  # {"holds": N, "drawn": M, ...}
     readable: bool = False  # steps are a proof a person reads (DDAR), not a certificate (Wu)
+    verdict: Outcome | None = None
+    synthetic: Outcome | None = None
+    cross_check: Proof | None = None
 
     def __post_init__(self) -> None:
         self.status = Status(self.status)  # a verdict read back from JSON is a string
+        if isinstance(self.verdict, dict):
+            self.verdict = Outcome(**self.verdict)
+        if isinstance(self.synthetic, dict):
+            self.synthetic = Outcome(**self.synthetic)
+        if isinstance(self.cross_check, dict):
+            self.cross_check = Proof(**{k: v for k, v in self.cross_check.items() if k in Proof.__dataclass_fields__})
 
     @property
     def proved(self) -> bool:
@@ -52,6 +78,11 @@ class Proof:
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
         data["status"] = str(self.status)
+        for key in ("verdict", "synthetic"):
+            if data[key] is not None:
+                data[key]["status"] = str(data[key]["status"])
+        if self.cross_check is not None:
+            data["cross_check"] = self.cross_check.to_dict()
         return data
 
     def render(self) -> str:
@@ -74,7 +105,23 @@ class Proof:
                 f"{self.configurations['drawn']} configurations drawn; proved for the one drawn:"
             )
             lines += [f"  {c} (as drawn)" for c in self.configuration]
+        if self.no_synthetic:
+            lines.append(self.no_synthetic)
+        check = self.cross_check
+        if check is not None:
+            lines.append(f"also proved by {check.engine} in {check.seconds:.2f} s (an independent check)")
+            if check.ndg:
+                lines.append(f"{check.engine}'s non-degeneracy conditions (all hold in the diagram):")
+                lines += [f"  {c}" for c in check.ndg]
         return "\n".join(lines)
+
+    @property
+    def no_synthetic(self) -> str:
+        """Why no synthetic proof is shown, when one was looked for and not found ("" otherwise)."""
+        s = self.synthetic
+        if s is None or s.status == PROVED or self.readable:
+            return ""
+        return s.message or f"no synthetic proof: {s.engine} {s.status} after {s.seconds:.2f} s"
 
 
 def state_configuration(proof: Proof, diagram: Diagram) -> None:

@@ -3,7 +3,7 @@
 import os
 import time
 
-from geoprover.proof import NOT_PROVED, PROVED, Proof
+from geoprover.proof import FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof
 
 
 def _proof(problem, engine, status, **kw):
@@ -23,7 +23,25 @@ def slow(problem, diagram=None, timeout=300.0):
 
 def later(problem, diagram=None, timeout=300.0):
     time.sleep(1.0)
-    return _proof(problem, "later", PROVED, steps=["eventually"])
+    return _proof(problem, "later", PROVED, steps=["eventually"], readable=True)
+
+
+def certificate(problem, diagram=None, timeout=300.0):
+    """A verdict with a certificate only, like Wu's."""
+    return _proof(problem, "certificate", PROVED, steps=["remainder = 0"], ndg=["a ≠ b"], message="remainder = 0")
+
+
+def synthetic(problem, diagram=None, timeout=300.0):
+    """A readable proof at once, like DDAR's on an easy problem."""
+    return _proof(problem, "synthetic", PROVED, steps=["step by step"], ndg=["a ≠ c"], readable=True)
+
+
+def refutes(problem, diagram=None, timeout=300.0):
+    return _proof(problem, "refutes", FALSE, message="the goal is degenerate")
+
+
+def times_out(problem, diagram=None, timeout=300.0):
+    return _proof(problem, "times_out", TIMEOUT, message="timeout")
 
 
 def gives_up(problem, diagram=None, timeout=300.0):

@@ -86,7 +86,8 @@ def test_sweep_summary_finds_the_seed_dependent_problems():
     cells = grid("s", [30.0, 60.0], [0, 1, 2], sweep=True)
 
     def row(problem: str, result: str) -> Row:
-        return Row(problem, "f", result, "wu", 1.0, 1.0)
+        synthetic = 2.0 if result == "proved" and problem == "p" else None  # p has a synthetic proof
+        return Row(problem, "f", result, "wu", 1.0, 1.0, synthetic_seconds=synthetic)
 
     verdicts = {  # (timeout, seed) -> results of p, q, r
         (30.0, 0): ["proved", "timeout", "proved"],
@@ -107,6 +108,8 @@ def test_sweep_summary_finds_the_seed_dependent_problems():
     text = "\n".join(sweep_markdown(s))
     assert "| q | 30 | timeout | proved | timeout | 1 of 3 seeds |" in text
     assert "(3 runs not finished)" in text
+    assert s.synthetic[30.0] == {0: 1, 1: 1, 2: 1} and s.synthetic[60.0] == {0: 1, 1: 1, 2: 0}
+    assert "With a synthetic proof:" in text and "| 60 | 1 | 1 | 0 |" in text
 
 
 def test_a_problem_with_several_goals_is_one_row_proved_only_when_every_goal_is(tmp_path, capsys):
@@ -121,3 +124,73 @@ def test_a_problem_with_several_goals_is_one_row_proved_only_when_every_goal_is(
     assert rows["both"]["result"] == "proved" and rows["both"]["message"].startswith("2 goals:")
     assert rows["second_false"]["result"] == "false in the diagram"
     assert "goal 1 (para m n b c): proved" in rows["second_false"]["message"]
+
+
+def test_bench_records_the_verdict_and_the_synthetic_proof_apart(tmp_path, capsys):
+    """Wu decides both; DDAR proves translated_imo_2003_p4 too, and nothing proves 2008_p1b synthetically."""
+    import csv
+
+    out = tmp_path / "both"
+    only = "translated_imo_2003_p4,translated_imo_2008_p1b"
+    assert main(["bench", "imo_ag_30", "--only", only, "--timeout", "20", "--out", str(out)]) == 0
+    printed = capsys.readouterr().out
+    assert "solved 2 / 2; with a synthetic proof: 1 / 2" in printed
+    data = json.loads((out / "imo_ag_30.json").read_text())
+    assert data["summary"]["solved"] == 2 and data["summary"]["with_synthetic_proof"] == 1
+    assert data["settings"]["first"] is False
+    rows = {r["problem"]: r for r in data["rows"]}
+    both, wu_only = rows["translated_imo_2003_p4"], rows["translated_imo_2008_p1b"]
+    assert both["result"] == "proved" and both["synthetic_engine"] in ("ddar", "ddar+aux")
+    assert both["seconds"] <= both["synthetic_seconds"]  # the verdict comes first, or with the synthetic proof
+    assert wu_only["result"] == "proved" and wu_only["engine"] == "wu"
+    assert wu_only["synthetic_seconds"] is None and wu_only["synthetic_engine"] == ""
+    md = (out / "imo_ag_30.md").read_text()
+    assert "solved 2 / 2; with a synthetic proof 1 / 2" in md
+    assert "| translated_imo_2008_p1b | proved | wu |" in md
+    with (out / "imo_ag_30.csv").open() as fh:
+        table = {r["problem"]: r for r in csv.DictReader(fh)}
+    assert (
+        table["translated_imo_2003_p4"]["synthetic_seconds"]
+        and table["translated_imo_2008_p1b"]["synthetic_seconds"] == ""
+    )
+
+
+def test_bench_first_looks_for_no_synthetic_proof_after_wu(tmp_path, capsys):
+    out = tmp_path / "first"
+    args = ["bench", "imo_ag_30", "--only", "translated_imo_2008_p1b", "--timeout", "20", "--first"]
+    assert main([*args, "--out", str(out)]) == 0
+    data = json.loads((out / "imo_ag_30.json").read_text())
+    (row,) = data["rows"]
+    assert data["settings"]["first"] is True and row["result"] == "proved"
+    assert row["engine"] == "wu" and row["synthetic_seconds"] is None
+    assert set(row["engines"]) == {"wu"}  # stopped at Wu's verdict
+
+
+def test_answer_times_read_the_verdict_and_the_synthetic_proof():
+    from geoprover.bench import _all_goals, answer_times
+
+    wu_then_ddar = {
+        "status": "proved",
+        "engine": "ddar",
+        "seconds": 1.5,
+        "readable": True,
+        "verdict": {"engine": "wu", "status": "proved", "seconds": 0.1},
+        "synthetic": {"engine": "ddar", "status": "proved", "seconds": 1.5},
+    }
+    wu_alone = {
+        "status": "proved",
+        "engine": "wu",
+        "seconds": 0.2,
+        "verdict": {"engine": "wu", "status": "proved", "seconds": 0.2},
+        "synthetic": {"engine": "aux", "status": "timeout", "seconds": 30.0},
+    }
+    t = answer_times(wu_then_ddar)
+    assert (t.engine, t.seconds, t.synthetic_engine, t.synthetic_seconds) == ("wu", 0.1, "ddar", 1.5)
+    t = answer_times(wu_alone)
+    assert (t.engine, t.seconds, t.synthetic_seconds) == ("wu", 0.2, None)
+    older = {"status": "proved", "engine": "ddar", "seconds": 0.4, "readable": True}  # before the verdict field
+    assert answer_times(older).synthetic_seconds == 0.4
+    assert answer_times({"status": "timeout", "engine": "wu+aux", "seconds": 30.0}).synthetic_seconds is None
+    one = _all_goals([wu_then_ddar, wu_then_ddar])
+    assert answer_times(one).seconds == 0.2 and answer_times(one).synthetic_seconds == 3.0
+    assert answer_times(_all_goals([wu_then_ddar, wu_alone])).synthetic_seconds is None

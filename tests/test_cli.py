@@ -115,3 +115,61 @@ def test_solve_states_the_configuration_it_proves():
     assert "A, B, C are counterclockwise" in shown
     out = run("solve", "--seed", "1", "--timeout", "30", "--format", "raw", "--text", text.format("60"))
     assert "a, b, c are counterclockwise (as drawn)" in out.stdout  # the engines' form, as before
+
+
+# Wu's method decides this one in a fraction of a second; DDAR proves it too, about ten times slower.
+WU_THEN_DDAR = "translated_imo_2003_p4"
+# Wu decides this one at once; DDAR with auxiliary points finds no proof even in 300 s.
+WU_ONLY = "translated_imo_2008_p1b"
+
+
+def test_solve_shows_the_synthetic_proof_with_wu_as_cross_check():
+    out = run("solve", WU_THEN_DDAR, "--timeout", "120", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    # the proof shown is synthetic, proved by DDAR and checked as always, whoever decided first
+    assert data["status"] == "proved" and data["readable"] and data["engine"] in ("ddar", "ddar+aux")
+    synthetic = {"engine": data["engine"], "status": "proved", "seconds": round(data["seconds"], 3), "message": ""}
+    assert data["synthetic"] == synthetic
+    assert data["verdict"]["status"] == "proved" and data["verdict"]["seconds"] <= data["synthetic"]["seconds"]
+    assert data["certificate"]["proof"] and data["ndg"]
+    if data["verdict"]["engine"] == "wu":  # Wu decided: its own proof is kept beside the synthetic one
+        check = data["cross_check"]
+        assert check["engine"] == "wu" and check["status"] == "proved" and check["ndg"]
+        assert check["seconds"] == pytest.approx(data["verdict"]["seconds"], abs=1e-3)
+        assert check["certificate"]["remainder"] == 0
+        assert {e: o["status"] for e, o in data["certificate"]["engines"].items()} == {"wu": "proved", "aux": "proved"}
+    else:  # DDAR finished first on a loaded machine: nothing to cross-check
+        assert data["cross_check"] is None
+    out = run("solve", WU_THEN_DDAR, "--timeout", "120")
+    assert out.returncode == 0, out.stderr
+    head, second = out.stdout.split("\n")[:2]
+    assert head.startswith(f"{WU_THEN_DDAR}: PROVED by ddar") and "\nProof.\n  1. " in out.stdout
+    if second.startswith("Also proved by Wu's method in "):
+        check = out.stdout.split("\nCross-check. ", 1)[1]
+        assert check.startswith("Also proved by Wu's method in ") and "pseudo-remainder" in check
+        assert "Its non-degeneracy conditions (all hold in the figure):" in check
+
+
+def test_solve_first_stops_at_the_first_verdict():
+    out = run("solve", WU_THEN_DDAR, "--timeout", "120", "--json", "--first")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["status"] == "proved" and data["cross_check"] is None
+    assert data["verdict"]["engine"] == data["engine"] and len(data["certificate"]["engines"]) == 1
+    if data["engine"] == "wu":  # as before: Wu's certificate, no synthetic proof looked for
+        assert data["synthetic"] is None and not data["readable"]
+    out = run("solve", WU_THEN_DDAR, "--timeout", "120", "--first")
+    assert out.returncode == 0 and "Cross-check" not in out.stdout and "No synthetic proof" not in out.stdout
+
+
+def test_solve_without_a_synthetic_proof_in_the_time_shows_wu_and_says_so():
+    out = run("solve", WU_ONLY, "--timeout", "10", "--format", "json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["status"] == "proved" and data["engine"] == "wu" and data["verdict"]["engine"] == "wu"
+    assert data["synthetic"]["status"] == "timeout" and data["synthetic"]["engine"] == "aux"
+    assert data["synthetic"]["message"] == "no synthetic proof was found in the time (10 s)"
+    assert data["cross_check"] is None and data["certificate"]["remainder"] == 0
+    said = "No synthetic proof was found in the time (10 s); the proof below is the certificate of Wu's method."
+    assert data["report"]["no_synthetic"] == said and data["report"]["wu"]["triangular_set"]

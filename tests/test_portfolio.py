@@ -1,4 +1,5 @@
-"""The portfolio: first proof wins, losers are stopped, time limits hold, crashes are contained."""
+"""The portfolio: the first verdict decides, a synthetic proof is looked for after a certificate,
+losers are stopped, time limits hold, crashes are contained."""
 
 import os
 import time
@@ -15,7 +16,8 @@ PROBLEM = "a b c = triangle a b c; h = orthocenter h a b c ? perp a h b c"
 
 @pytest.fixture(autouse=True)
 def fake_engines(monkeypatch, tmp_path):
-    for name in ("fast", "slow", "later", "gives_up", "crash", "hard_crash", "hog"):
+    names = ("fast", "slow", "later", "gives_up", "crash", "hard_crash", "hog")
+    for name in (*names, "certificate", "synthetic", "refutes", "times_out"):
         monkeypatch.setitem(registry.ENGINES, name, f"fake_engines:{name}")
     monkeypatch.setenv("FAKE_ENGINE_MARK", str(tmp_path / "slow.pid"))
     return tmp_path / "slow.pid"
@@ -31,6 +33,12 @@ def _alive(pid: int) -> bool:
             return fh.read().split()[2] != "Z"
     except OSError:
         return False
+
+
+def _stopped(mark) -> bool:
+    """Whether the slow engine is not running (killed before it could write its pid counts too)."""
+    pid = mark.read_text() if mark.exists() else ""
+    return not pid or not _alive(int(pid))
 
 
 def test_winner_reported_and_loser_stopped(fake_engines):
@@ -71,8 +79,90 @@ def test_memory_cap_contains_a_hog():
 def test_no_race_keeps_every_outcome():
     p = parse_problem(PROBLEM)
     proof = run_portfolio(p, ["fast", "gives_up", "later"], timeout=30, race=False)
-    assert proof.engine == "fast"
+    assert proof.engine == "later" and proof.verdict.engine == "fast"  # the readable proof is shown
     assert set(proof.certificate["engines"]) == {"fast", "gives_up", "later"}
+    proof = run_portfolio(p, ["fast", "gives_up", "later"], timeout=30, race=False, first=True)
+    assert proof.engine == "fast" and proof.cross_check is None
+    assert set(proof.certificate["engines"]) == {"fast", "gives_up", "later"}
+
+
+def test_a_certificate_first_then_the_synthetic_proof_is_shown_with_it_as_cross_check():
+    proof = run_portfolio(parse_problem(PROBLEM), ["certificate", "later"], timeout=30)
+    assert proof.status == PROVED and proof.engine == "later" and proof.readable
+    assert proof.verdict.engine == "certificate" and proof.verdict.status == PROVED
+    assert proof.verdict.seconds < proof.seconds
+    assert proof.synthetic.engine == "later" and proof.synthetic.status == PROVED
+    assert proof.synthetic.seconds == round(proof.seconds, 3)
+    check = proof.cross_check
+    assert check.engine == "certificate" and check.status == PROVED and check.ndg == ["a ≠ b"]
+    assert check.cross_check is None and "engines" not in check.certificate
+    assert {k: v["status"] for k, v in proof.certificate["engines"].items()} == {"certificate": PROVED, "later": PROVED}
+    assert "also proved by certificate in" in proof.render()
+
+
+def test_first_stops_at_the_certificate(fake_engines):
+    start = time.monotonic()
+    proof = run_portfolio(parse_problem(PROBLEM), ["certificate", "slow"], timeout=30, first=True)
+    assert proof.engine == "certificate" and proof.cross_check is None and proof.synthetic is None
+    assert proof.verdict.engine == "certificate"
+    assert time.monotonic() - start < 10
+    time.sleep(0.2)
+    assert _stopped(fake_engines)
+
+
+def test_no_synthetic_proof_in_the_time_shows_the_certificate_and_says_so(fake_engines):
+    proof = run_portfolio(parse_problem(PROBLEM), ["certificate", "slow"], timeout=2)
+    assert proof.status == PROVED and proof.engine == "certificate" and not proof.readable
+    assert proof.cross_check is None and proof.verdict.engine == "certificate"
+    assert proof.synthetic.status == TIMEOUT and proof.synthetic.engine == "slow"
+    assert proof.synthetic.message == "no synthetic proof was found in the time (2 s)"
+    assert "no synthetic proof was found in the time (2 s)" in proof.render()
+    time.sleep(0.2)
+    assert _stopped(fake_engines)  # stopped at the time limit
+
+
+def test_a_search_that_ends_without_a_proof_says_why():
+    for searcher, status, why in (("gives_up", NOT_PROVED, "saturated"), ("crash", ERROR, "boom")):
+        proof = run_portfolio(parse_problem(PROBLEM), ["certificate", searcher], timeout=30)
+        assert proof.status == PROVED and proof.engine == "certificate"
+        assert proof.synthetic.status == status and why in proof.synthetic.message
+
+
+def test_a_synthetic_proof_first_changes_nothing(fake_engines):
+    start = time.monotonic()
+    proof = run_portfolio(parse_problem(PROBLEM), ["slow", "synthetic"], timeout=30)
+    assert proof.engine == "synthetic" and proof.cross_check is None
+    assert proof.verdict.engine == proof.synthetic.engine == "synthetic"
+    assert time.monotonic() - start < 10
+    time.sleep(0.2)
+    assert _stopped(fake_engines)
+
+
+def test_a_timed_out_certificate_engine_leaves_the_race_to_the_other():
+    proof = run_portfolio(parse_problem(PROBLEM), ["times_out", "later"], timeout=30)
+    assert proof.engine == "later" and proof.verdict.engine == "later" and proof.cross_check is None
+
+
+def test_a_refutation_first_is_the_verdict_and_no_search_follows(fake_engines):
+    start = time.monotonic()
+    proof = run_portfolio(parse_problem(PROBLEM), ["refutes", "slow"], timeout=30)
+    assert proof.status == FALSE and proof.synthetic is None and proof.cross_check is None
+    assert time.monotonic() - start < 10
+    time.sleep(0.2)
+    assert _stopped(fake_engines)
+    proof = run_portfolio(parse_problem(PROBLEM), ["refutes", "later"], timeout=30, race=False)
+    assert proof.status == FALSE  # a proof after the refutation does not overturn it
+
+
+def test_the_portfolio_record_survives_json():
+    import json
+
+    from geoprover.proof import Proof
+
+    proof = run_portfolio(parse_problem(PROBLEM), ["certificate", "later"], timeout=30)
+    back = Proof(**json.loads(json.dumps(proof.to_dict())))
+    assert back.to_dict() == proof.to_dict()
+    assert back.cross_check.engine == "certificate" and back.verdict.status == PROVED
 
 
 def test_all_fail_reports_not_proved():

@@ -177,3 +177,73 @@ def test_several_goals_write_a_report_each_and_given_points_are_auxiliary(tmp_pa
     assert "Prove that OM ⊥ BC." in first and "Prove that OA = OB." in second
     assert "Let M be the midpoint of BC." in first.split("Auxiliary points.")[1]
     assert "OA = OB is one of the hypotheses." in second
+
+
+@pytest.fixture(scope="module")
+def p5_checked():
+    """P5's synthetic proof as the portfolio shows it after Wu decided first: Wu's as its cross-check."""
+    from geoprover.proof import PROVED, Outcome
+    from geoprover.wu import prove as wu_prove
+
+    problem = load_problem(P5)
+    proof, wu = ddar_prove(problem, timeout=120), wu_prove(problem, timeout=120)
+    assert proof.status == wu.status == PROVED
+    proof.verdict = Outcome("wu", PROVED, wu.seconds)
+    proof.synthetic = Outcome(proof.engine, PROVED, proof.seconds)
+    proof.cross_check = wu
+    return problem, proof
+
+
+def test_every_format_shows_the_synthetic_proof_with_wu_as_cross_check(p5_checked, tmp_path):
+    from geoprover.report.formats import render
+
+    problem, proof = p5_checked
+    text = render("text", problem, proof)
+    head, rest = text.split("\n", 1)
+    assert head.startswith(f"{P5}: PROVED by ddar in") and rest.startswith("Also proved by Wu's method in")
+    assert "Proof.\n  1." in text and "△COP ∼ △AOP" in text  # the synthetic proof, step by step
+    check = text.split("Cross-check. ", 1)[1]
+    assert check.startswith("Also proved by Wu's method in") and "pseudo-remainder" in check
+    assert "Its non-degeneracy conditions (all hold in the figure):" in check and "D ≠ B" in check
+    assert "Coordinates: A = (0, 0), B = (1, 0), C = (c_x, c_y)" in check  # what its polynomials are written in
+    md = render("markdown", problem, proof)
+    assert "## Cross-check" in md and "- D ≠ B" in md.split("## Cross-check", 1)[1]
+    assert "also proved by wu in" in render("raw", problem, proof)
+    page = render("html", problem, proof)
+    assert 'id="cross-check"' in page and "Cross-check: Wu&#x27;s method" in page and "2*o_x - 1" in page
+    assert "Also proved by Wu&#x27;s method in" in page.split("</header>", 1)[0]
+    data = json.loads(render("json", problem, proof))
+    assert data["cross_check"]["engine"] == "wu" and data["verdict"]["engine"] == "wu"
+    assert data["synthetic"]["status"] == "proved" and "D ≠ B" in data["report"]["cross_check"]["ndg"]
+    graph = render("graphml", problem, proof)
+    assert ET.fromstring(graph) is not None and "Also proved by Wu's method" in graph
+    assert "// Also proved by Wu's method" in render("dot", problem, proof)
+    tex = render("latex", problem, proof)
+    assert "\\subsection*{Cross-check}" in tex and "Also proved by Wu's method" in tex
+    if shutil.which("pdflatex"):
+        (tmp_path / "p5.tex").write_text(tex)
+        done = subprocess.run(
+            ["pdflatex", "-interaction=nonstopmode", "-halt-on-error", "p5.tex"],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+        assert done.returncode == 0, done.stdout[-2000:]
+
+
+def test_a_certificate_shown_says_no_synthetic_proof_was_found():
+    from geoprover.proof import PROVED, TIMEOUT, Outcome
+    from geoprover.report.formats import render
+    from geoprover.wu import prove as wu_prove
+
+    problem = load_problem(P5)
+    wu = wu_prove(problem, timeout=120)
+    wu.verdict = Outcome("wu", PROVED, wu.seconds)
+    wu.synthetic = Outcome("aux", TIMEOUT, 300.0, "no synthetic proof was found in the time (300 s)")
+    said = "No synthetic proof was found in the time (300 s); the proof below is the certificate of Wu's method."
+    text = render("text", problem, wu)
+    assert text.split("\n")[1] == said and "Triangular set" in text and "Cross-check" not in text
+    for fmt in ("markdown", "latex", "html"):
+        assert "No synthetic proof was found in the time (300 s)" in render(fmt, problem, wu), fmt
+    assert "no synthetic proof was found in the time (300 s)" in render("raw", problem, wu)

@@ -64,6 +64,46 @@ class WuSection:
     remainder: str
 
 
+METHODS = {"wu": "Wu's method", "ddar": "DDAR", "ddar+aux": "DDAR with auxiliary points"}
+
+
+def method(engine: str) -> str:
+    """An engine as a reader names it."""
+    return METHODS.get(engine, engine)
+
+
+@dataclass
+class CrossCheck:
+    """The deciding engine's own proof, shown after the synthetic one as an independent check."""
+
+    engine: str
+    seconds: float
+    ndg: list[str]  # its own non-degeneracy conditions, in words
+    wu: WuSection | None = None
+
+    @property
+    def line(self) -> str:
+        return f"Also proved by {method(self.engine)} in {self.seconds:.2f} s."
+
+    @property
+    def summary(self) -> str:
+        """What the check says in one sentence."""
+        if self.wu is not None and self.wu.remainder != "":
+            return (
+                f"{self.line[:-1]}: the goal's pseudo-remainder by the triangular set of the hypotheses is "
+                f"{self.wu.remainder}, wherever its non-degeneracy conditions hold."
+            )
+        return self.line
+
+    @property
+    def coordinates(self) -> str:
+        """The coordinates its polynomial conditions are written in ("" if none)."""
+        if self.wu is None or not self.wu.coordinates:
+            return ""
+        points = ", ".join(f"{p.upper()} = ({x}, {y})" for p, (x, y) in self.wu.coordinates.items())
+        return f"Coordinates: {points}."
+
+
 @dataclass
 class Document:
     problem: str
@@ -85,6 +125,13 @@ class Document:
     wu: WuSection | None = None
     readable: bool = False
     goal_objects: Objects = field(default_factory=Objects)
+    cross_check: CrossCheck | None = None  # the verdict's own proof, when a synthetic proof is shown
+    no_synthetic: str = ""  # why the proof shown is a certificate, when a synthetic one was looked for
+
+    @property
+    def verdict_line(self) -> str:
+        """The head: who proved it and when."""
+        return f"{self.status.upper()} by {self.engine} in {self.seconds:.2f} s"
 
     @property
     def algebraic(self) -> str:
@@ -262,14 +309,27 @@ def build(problem: Problem, proof: Proof, coords: Mapping[str, Sequence[float]])
             f"The goal holds in {cf['holds']} of the {cf['drawn']} configurations drawn; "
             "the proof is for the one drawn, singled out by the conditions below."
         )
-    doc.wu = _wu(proof.certificate) if proof.engine == "wu" else None
-    if doc.wu is not None:  # each member's clause and each condition in words
-        said = {str(c): sentence(c) for c in problem.clauses}
-        for t in doc.wu.triangular_set:
-            t["from"] = said.get(str(t.get("from")), t.get("from"))
-        for d in doc.wu.ndg:
-            d["statement"] = words(str(d.get("statement", "")), known)
+    doc.wu = _wu_words(problem, proof, known)
+    check = proof.cross_check
+    if check is not None:
+        ndg = _distinct([words(c, known) for c in check.ndg])
+        doc.cross_check = CrossCheck(check.engine, check.seconds, ndg, _wu_words(problem, check, known))
+    if proof.no_synthetic:
+        note = proof.no_synthetic
+        doc.no_synthetic = f"{note[0].upper()}{note[1:]}; the proof below is the certificate of {method(proof.engine)}."
     return doc
+
+
+def _wu_words(problem: Problem, proof: Proof, known: set[str]) -> WuSection | None:
+    """A Wu proof's certificate with each member's clause and each condition in words."""
+    wu = _wu(proof.certificate) if proof.engine == "wu" else None
+    if wu is not None:
+        said = {str(c): sentence(c) for c in problem.clauses}
+        for t in wu.triangular_set:
+            t["from"] = said.get(str(t.get("from")), t.get("from"))
+        for d in wu.ndg:
+            d["statement"] = words(str(d.get("statement", "")), known)
+    return wu
 
 
 def _steps(

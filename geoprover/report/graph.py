@@ -17,6 +17,8 @@ from .document import Document
 def proof_graph(doc: Document) -> nx.DiGraph:
     """The dependency structure of a readable proof (a Wu proof: one step from the hypotheses)."""
     g = nx.DiGraph(problem=doc.problem, engine=doc.engine, status=doc.status)
+    if doc.cross_check is not None:  # the verdict's own proof, an independent check of this one
+        g.graph["cross_check"] = doc.cross_check.line
     hyps: dict[str, str] = {}
 
     def hypothesis(text: str) -> str:
@@ -79,6 +81,8 @@ def _q(text: object) -> str:
 def dot(g: nx.DiGraph) -> str:
     """Graphviz DOT, written here (networkx's writer needs pydot or pygraphviz)."""
     lines = [f"digraph {_q(g.graph.get('problem', 'proof'))} {{", "  rankdir=BT;"]
+    if "cross_check" in g.graph:
+        lines.append(f"  // {g.graph['cross_check']}")
     for n, d in g.nodes(data=True):
         shape = "box" if d.get("kind") == "step" else "ellipse"
         style = ', style="dashed"' if d.get("given") else ""

@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 from html import escape
 
 from ..model import Problem
-from .document import Document, Step
+from .document import Document, Step, WuSection
 from .figure import Frame, highlight, svg
 from .graph import proof_graph, summary
 
@@ -140,9 +140,24 @@ def _tree(doc: Document) -> str:
 
 
 def _wu(doc: Document) -> str:
-    wu = doc.wu
-    if wu is None:
+    return "" if doc.wu is None else _wu_section(doc.wu, "wu", "Wu's method")
+
+
+def _cross_check(doc: Document) -> str:
+    """The verdict's own proof after the synthetic one: Wu's certificate as an independent check."""
+    check = doc.cross_check
+    if check is None:
         return ""
+    conditions = "".join(f"<li>{escape(c)}</li>" for c in check.ndg)
+    head = (
+        f'<section class="box" id="cross-check"><h2>Cross-check</h2><p>{escape(check.summary)}</p>'
+        f"<p>{escape(check.coordinates)}</p>"
+        f"<h3>Its non-degeneracy conditions</h3><ul>{conditions or '<li>none</li>'}</ul></section>"
+    )
+    return head + ("" if check.wu is None else _wu_section(check.wu, "cross-check-wu", "Cross-check: Wu's method"))
+
+
+def _wu_section(wu: WuSection, anchor: str, title: str) -> str:
     coords = "".join(
         f"<tr><td>{escape(p.upper())}</td><td><code>({escape(x)}, {escape(y)})</code></td></tr>"
         for p, (x, y) in wu.coordinates.items()
@@ -159,7 +174,7 @@ def _wu(doc: Document) -> str:
         for d in wu.ndg
     )
     return (
-        '<section class="box" id="wu"><h2>Wu\'s method</h2><h3>Coordinates</h3>'
+        f'<section class="box" id="{anchor}"><h2>{escape(title)}</h2><h3>Coordinates</h3>'
         f"<table><tr><th>point</th><th>coordinates</th></tr>{coords}</table>"
         f"<p>Parameters: {escape(', '.join(wu.parameters) or 'none')}; variable order "
         f"<code>{escape(' < '.join(wu.order))}</code></p>"
@@ -205,7 +220,9 @@ def html(doc: Document, problem: Problem, coords: Mapping[str, Sequence[float]])
         else ""
     )
     payload = json.dumps(data).replace("</", "<\\/")
-    verdict = f"{escape(doc.status.upper())} by {escape(doc.engine)} in {doc.seconds:.2f} s"
+    verdict = "<br>".join(
+        escape(x) for x in [doc.verdict_line, doc.cross_check.line if doc.cross_check else "", doc.no_synthetic] if x
+    )
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>{escape(doc.problem)}: proof</title>
 <meta http-equiv="Content-Security-Policy" content="{CSP}">
@@ -216,7 +233,7 @@ def html(doc: Document, problem: Problem, coords: Mapping[str, Sequence[float]])
 <section class="box" id="proof"><h2>Proof</h2>{proof}</section>
 <section class="box" id="conditions"><h2>Conditions</h2><h3>Non-degeneracy</h3><ul>{conditions or "<li>none</li>"}</ul>
 <h3>Configuration (as drawn)</h3>{note}<ul>{config or EVERY}</ul></section>
-{_wu(doc)}{graph}
+{_wu(doc)}{graph}{_cross_check(doc)}
 </div></main>
 <script type="application/json" id="hl-data">{payload}</script>
 <script>{SCRIPT}</script>

@@ -57,6 +57,7 @@ def latex(doc: Document, problem: Problem, coords: Mapping[str, Sequence[float]]
         r"\begin{document}",
         rf"\section*{{{tex(doc.problem)}}}",
         rf"\textbf{{{tex(doc.status.upper())}}} by {tex(doc.engine)} in {doc.seconds:.2f}\,s.",
+        *[tex(x) for x in ([doc.cross_check.line] if doc.cross_check else []) + [doc.no_synthetic] if x],
         "",
         r"\begin{center}",
         picture(problem, coords, doc.aux_points),
@@ -102,5 +103,14 @@ def latex(doc: Document, problem: Problem, coords: Mapping[str, Sequence[float]]
         lines += [r"\subsection*{Configuration (as drawn)}", tex(doc.configuration_note)]
         if doc.configuration:
             lines += [r"\begin{itemize}", *[rf"\item {tex(c)}" for c in doc.configuration], r"\end{itemize}"]
+    check = doc.cross_check
+    if check is not None:
+        lines += [r"\subsection*{Cross-check}", tex(check.summary)]
+        if check.coordinates:
+            lines += ["", tex(check.coordinates)]
+        if check.ndg:
+            lines += ["", "Its non-degeneracy conditions (all hold in the figure):", r"\begin{itemize}"]
+            lines += [rf"\item {tex(c)}" for c in check.ndg]
+            lines.append(r"\end{itemize}")
     lines.append(r"\end{document}")
     return "\n".join(lines) + "\n"

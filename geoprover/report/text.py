@@ -13,7 +13,25 @@ def _cited(step: Step) -> str:
 
 
 def _head(doc: Document) -> list[str]:
-    return [f"{doc.problem}: {doc.status.upper()} by {doc.engine} in {doc.seconds:.2f} s"]
+    lines = [f"{doc.problem}: {doc.verdict_line}"]
+    if doc.cross_check is not None:
+        lines.append(doc.cross_check.line)
+    if doc.no_synthetic:
+        lines.append(doc.no_synthetic)
+    return lines
+
+
+def _cross_check_lines(doc: Document, bullet: str = "  ") -> list[str]:
+    """The verdict's own proof after the synthetic one: what it says and the conditions it needs."""
+    check = doc.cross_check
+    if check is None:
+        return []
+    out = [check.summary]
+    if check.coordinates:
+        out.append(check.coordinates)
+    if check.ndg:
+        out += ["Its non-degeneracy conditions (all hold in the figure):", *[f"{bullet}{c}" for c in check.ndg]]
+    return out
 
 
 def _wu_lines(doc: Document) -> list[str]:
@@ -61,12 +79,16 @@ def text(doc: Document) -> str:
         if doc.configuration_note:
             lines.append(f"  {doc.configuration_note}")
         lines += [f"  {c}" for c in doc.configuration]
+    check = _cross_check_lines(doc)
+    if check:
+        lines += ["", f"Cross-check. {check[0]}", *check[1:]]
     return "\n".join(lines)
 
 
 def markdown(doc: Document) -> str:
     """The same for a README, an issue or a notebook."""
     lines = [f"# {doc.problem}", "", f"**{doc.status.upper()}** by {doc.engine} in {doc.seconds:.2f} s", ""]
+    lines += [x for line in _head(doc)[1:] for x in (line, "")]
     if doc.message:
         lines += [doc.message, ""]
     lines += ["## Problem", "", " ".join(doc.statement), ""]
@@ -92,4 +114,12 @@ def markdown(doc: Document) -> str:
         if doc.configuration_note:
             lines += [doc.configuration_note, ""]
         lines += [f"- {c}" for c in doc.configuration]
+        lines.append("")
+    check = _cross_check_lines(doc, bullet="- ")
+    if check:
+        lines += ["## Cross-check", ""]
+        for line in check:  # a paragraph each, the bullets of the list together
+            if not line.startswith("- ") and lines[-1]:
+                lines.append("")
+            lines += [line] if line.startswith("- ") else [line, ""]
     return "\n".join(lines).rstrip() + "\n"
