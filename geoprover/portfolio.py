@@ -30,7 +30,9 @@ def _child(name: str, problem: Problem, diagram: Diagram, timeout: float, memory
     os.dup2(2, 1)  # whatever an engine's C libraries print (FLINT's abort message) must not reach our stdout
     try:
         if memory_gb > 0:
-            limit = int(memory_gb * 2**30)
+            # on top of what the forked child already maps (the parent's libraries and threads,
+            # over a gigabyte in a test run), so the cap bounds what the engine itself takes
+            limit = _address_space() + int(memory_gb * 2**30)
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         proof = engine(name)(problem, diagram, timeout=timeout)
         out.put((name, json.loads(json.dumps(proof.to_dict(), default=str))))  # plain data only
@@ -47,6 +49,15 @@ def _child(name: str, problem: Problem, diagram: Diagram, timeout: float, memory
                 },
             )
         )
+
+
+def _address_space() -> int:
+    """Bytes of address space this process maps now (0 where /proc is not there)."""
+    try:
+        with open("/proc/self/statm") as fh:
+            return int(fh.read().split()[0]) * resource.getpagesize()
+    except OSError:
+        return 0
 
 
 def _proof(problem: Problem, name: str, data: dict, seconds: float) -> Proof:
