@@ -11,7 +11,7 @@ from geoprover.api import load_file
 from geoprover.catalogue import get_construction
 from geoprover.errors import GeoproverError
 from geoprover.language import bundled_sets, parse_problem
-from geoprover.language.writer import to_alphageometry, to_newclid
+from geoprover.language.writer import AG_NAMES, to_alphageometry, to_newclid
 from geoprover.model import Problem
 
 EXE = shutil.which("geoprover")
@@ -34,7 +34,12 @@ def test_alphageometry_round_trip_of_every_bundled_problem():
         [(name, text)] = to_alphageometry(problem)
         back = parse_problem(text, name)
         assert name == problem.name
-        assert back.clauses == problem.clauses, problem.name
+        renamed = [c.name for c in problem.clauses for c in c.constructions if c.name in AG_NAMES]
+        if not renamed:
+            assert back.clauses == problem.clauses, problem.name
+        # AlphaGeometry calls Newclid's iso_trapezoid eq_trapezoid: same facts, same drawing
+        assert facts(back) == facts(problem), problem.name
+        assert [c.points for c in back.clauses] == [c.points for c in problem.clauses]
         assert back.goals == problem.goals
 
 
