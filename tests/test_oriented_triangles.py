@@ -71,3 +71,22 @@ def test_alphageometry_triangle_goals_stay_orientation_free():
         assert ddar_prove(problem, draw(problem, 0), timeout=60).status == "proved"
     bundled = [p for s in ("imo_ag_30", "jgex_ag_231") for p in load_file(s)]
     assert [p.goal.name for p in bundled if "tri" in p.goal.name] == ["simtri", "simtri", "contri"]
+
+
+@pytest.mark.parametrize(
+    "figure,true,false",
+    [
+        ("r = simtri r a b c p q", "simtri a b c p q r", "simtrir a b c p q r"),
+        ("r = simtrir r a b c p q", "simtrir a b c p q r", "simtri a b c p q r"),
+        ("q r = contri q r a b c p", "contri a b c p q r", "contrir a b c p q r"),
+        ("q r = contrir q r a b c p", "contrir a b c p q r", "contri a b c p q r"),
+    ],
+)
+def test_newclids_triangle_constructions_have_their_orientation(figure, true, false):
+    given = "p = free" if figure.startswith("q r") else "p q = segment"
+    text = f"a b c = triangle; {given}; {figure} ? {{}}"
+    assert draw(parse_problem(text.format(true)), 0).goal_holds()
+    assert draw(parse_problem(text.format(false)), 0).goal_holds() is False
+    problem = parse_problem(text.format(true))
+    for engine in (ddar_prove, wu_prove):
+        assert engine(problem, draw(problem, 0), timeout=60).status == "proved", engine
