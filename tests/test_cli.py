@@ -43,7 +43,7 @@ def test_list():
     out = run("list", "imo_ag_30")
     assert out.returncode == 0 and len(out.stdout.splitlines()) == 30
     data = json.loads(run("list", "--json").stdout)
-    assert len(data) == 261
+    assert len(data) == 30 + 231 + 205
 
 
 @pytest.mark.parametrize("suffix", [".svg", ".png"])

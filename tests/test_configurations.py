@@ -90,3 +90,30 @@ def test_a_goal_that_hangs_on_where_a_free_point_fell_is_reported_dependent():
     )
     s = survey(draw(parse_problem(text, "t"), 0))
     assert s.dependent and s.conditions == [] and s.refuted > 0
+
+
+# EGMO 2014 P2 as HAGeo-409 writes it (MIT licence): D, E and M each one of two intersections; the
+# goal holds in 2 of the 8 configurations, and the 16 random figures of seed 0 miss both
+EGMO_2014_P2 = (
+    "a b c = triangle; d = on_line a b, on_circle b c; e = on_line a c, on_circle c b; f = on_line c d, "
+    "on_line b e; i = incenter a b c; h = orthocenter d e f; m = on_bline b c, on_circum a b c ? coll i h m"
+)
+
+
+def test_when_no_random_figure_has_the_goal_the_other_branches_of_one_are_tried():
+    problem = parse_problem(EGMO_2014_P2, "egmo")
+    d = draw(problem, 0)
+    assert d.goal_holds() and d.flips  # found by taking branch picks the other way
+    # the flipped figure replays as itself, and its survey is relative to it
+    again = redraw(d, frozenset())
+    assert all(np.allclose(again.coords[p], d.coords[p]) for p in d.coords)
+    s = survey(d)
+    assert s.dependent and s.holds < s.drawn and s.conditions and s.confirmed
+    assert all(holds(c, d.coords, d.scale) for c in s.conditions)
+
+
+def test_a_goal_false_in_every_configuration_stays_false():
+    d = draw(parse_problem(EQUILATERAL.format(50), "eq"), seed=0)
+    assert d.goal_holds() is False
+    d = draw(parse_problem(EGMO_2014_P2.replace("coll i h m", "coll i h f"), "egmo"), 0)
+    assert d.goal_holds() is False

@@ -7,6 +7,7 @@ import pytest
 
 from geoprover.api import load_file
 from geoprover.language import load_named, parse_problem
+from geoprover.numeric.checks import goal_holds
 from geoprover.numeric.diagram import draw
 
 
@@ -18,12 +19,13 @@ def test_same_seed_same_coordinates():
     assert any(not np.allclose(a.coords[k], c.coords[k]) for k in a.coords)
 
 
-@pytest.mark.parametrize("set_name", ["imo_ag_30", "jgex_ag_231"])
+@pytest.mark.parametrize("set_name", ["imo_ag_30", "jgex_ag_231", "hageo_dev"])
 def test_every_goal_holds_in_five_diagrams(set_name):
     failures = []
     for problem in load_file(set_name):
         for seed in range(5):
-            if not draw(problem, seed).goal_holds():
+            d = draw(problem, seed)
+            if not all(goal_holds(g, d.coords, d.scale) for g in problem.goals):
                 failures.append((problem.name, seed))
     assert failures == []
 

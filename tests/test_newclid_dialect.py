@@ -7,6 +7,7 @@ import subprocess
 from fractions import Fraction
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from geoprover.errors import GeoproverError
@@ -194,3 +195,34 @@ def test_api_proves_each_goal():
     proofs = prove_each(p, engine="wu", timeout=30)
     assert [pr.goal for pr in proofs] == ["cong o a o b", "cong o b o c"]
     assert all(pr.status == "proved" for pr in proofs)
+
+
+# --- which common tangent gets the first names (Newclid's sketch_cc_tangent / sketch_cc_itangent) ---
+def _tangents(kind: str, r1: float, r2: float) -> dict:
+    text = f"o@0_0 = free o; a@{r1}_0 = free a; w@3_0 = free w; b@3_{r2} = free b; x y z i = {kind} x y z i o a w b"
+    return draw(parse_problem(text, "t"), 0).coords
+
+
+def test_cc_tangent_names_as_newclid_does():
+    # x y: on the right of the line from the larger circle's centre to the smaller's
+    big_o = _tangents("cc_tangent", 1, 0.5)
+    assert big_o["x"][1] < 0 and big_o["y"][1] < 0 and big_o["z"][1] > 0 and big_o["i"][1] > 0
+    big_w = _tangents("cc_tangent", 0.5, 1)
+    assert big_w["x"][1] > 0 and big_w["y"][1] > 0 and big_w["z"][1] < 0
+
+
+def test_cc_itangent_names_as_newclid_does():
+    # x (on circle o) on the right of o→w whichever circle is larger; y on the other side
+    for r1, r2 in ((1, 0.5), (0.5, 1)):
+        c = _tangents("cc_itangent", r1, r2)
+        assert c["x"][1] < 0 and c["y"][1] > 0 and c["z"][1] > 0 and c["i"][1] < 0
+
+
+def test_the_tangents_labelling_is_a_branch_of_the_figure():
+    from geoprover.numeric.configurations import redraw
+
+    text = "o a = segment; w = free; b = lconst b w 1/4; x y z i = cc_tangent x y z i o a w b"
+    d = draw(parse_problem(text, "t"), 0)
+    [choice] = [c for c in d.choices if c.clause == 3]
+    other = redraw(d, frozenset([d.choices.index(choice)]))
+    assert np.allclose(other.coords["x"], d.coords["z"]) and np.allclose(other.coords["i"], d.coords["y"])

@@ -8,7 +8,7 @@ from geoprover.api import load_file
 from geoprover.language import bundled_sets, load_named, parse_problem
 
 
-@pytest.mark.parametrize("set_name,count", [("imo_ag_30", 30), ("jgex_ag_231", 231)])
+@pytest.mark.parametrize("set_name,count", [("imo_ag_30", 30), ("jgex_ag_231", 231), ("hageo_dev", 205)])
 def test_every_bundled_problem_parses(set_name, count):
     problems = load_file(set_name)
     assert len(problems) == count
@@ -16,7 +16,7 @@ def test_every_bundled_problem_parses(set_name, count):
 
 
 def test_bundled_sets_are_found():
-    assert set(bundled_sets()) == {"imo_ag_30", "jgex_ag_231"}
+    assert set(bundled_sets()) == {"imo_ag_30", "jgex_ag_231", "hageo_dev"}
 
 
 def test_clauses_constructions_and_goal():

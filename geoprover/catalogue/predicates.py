@@ -37,6 +37,11 @@ PREDICATES: dict[str, PredicateSpec] = {
         PredicateSpec("circle", 4, meaning="o is the centre of the circle through a, b, c"),
         PredicateSpec("simtri", 6, meaning="triangles abc and pqr are similar"),
         PredicateSpec("contri", 6, meaning="triangles abc and pqr are congruent"),
+        # Newclid's meanings: its simtri / contri keep the orientation, simtrir / contrir reverse it
+        PredicateSpec("simtric", 6, meaning="triangles abc and pqr are similar with the same orientation"),
+        PredicateSpec("simtrir", 6, meaning="triangles abc and pqr are similar with opposite orientations"),
+        PredicateSpec("contric", 6, meaning="triangles abc and pqr are congruent with the same orientation"),
+        PredicateSpec("contrir", 6, meaning="triangles abc and pqr are congruent with opposite orientations"),
         PredicateSpec("aconst", 4, numbers=1, meaning="∠(ab, cd) is the given angle (degrees)"),
         PredicateSpec("rconst", 4, numbers=1, meaning="ab : cd is the given ratio"),
         PredicateSpec("r2const", 4, numbers=1, meaning="ab² : cd² is the given ratio (Newclid)"),
@@ -63,6 +68,21 @@ PREDICATES: dict[str, PredicateSpec] = {
 }
 
 GOAL_PREDICATES = tuple(n for n, s in PREDICATES.items() if not s.condition)
+
+# oriented triangle pairs: name → (the orientation-free predicate, same orientation?)
+ORIENTED = {
+    "simtric": ("simtri", True),
+    "simtrir": ("simtri", False),
+    "contric": ("contri", True),
+    "contrir": ("contri", False),
+}
+TRIANGLE_PAIRS = frozenset({"simtri", "contri", *ORIENTED})  # predicates on two triangles abc, pqr
+CONGRUENT = frozenset({"contri", "contric", "contrir"})
+
+
+def orientation_of(name: str) -> bool | None:
+    """For a triangle-pair predicate: True (same orientation), False (opposite), None (either)."""
+    return ORIENTED[name][1] if name in ORIENTED else None
 
 
 def parse_number(text: str) -> Fraction:

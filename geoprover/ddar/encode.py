@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from ..catalogue import CONGRUENT, ORIENTED
 from ..model import Predicate
 from .linalg import Expr, combine
 from .objects import Obj
@@ -198,7 +199,7 @@ def _similar(db: Store, pred: Predicate, node: Node) -> None:
         db.add_angle(e, c, node)
     for e in similar_ratio_eqs(x, y, z, p, q, r):
         db.add_ratio(e, node)
-    if pred.name == "contri":
+    if pred.name in CONGRUENT:
         db.add_ratio(ratio_expr(x, y, p, q), node)
 
 
@@ -216,6 +217,7 @@ ENCODERS: dict[str, Callable[["Store", Predicate, "Node"], None]] = {
     "circle": _circle,
     "simtri": _similar,
     "contri": _similar,
+    **dict.fromkeys(ORIENTED, _similar),  # a fact holds in the figure: its orientation is the figure's
 }
 
 

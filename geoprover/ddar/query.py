@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterable
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from ..catalogue import CONGRUENT, ORIENTED, TRIANGLE_PAIRS, orientation_of
 from ..model import Predicate
 from .encode import (
     angle_equation,
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
 
 Answer = list[Node] | None
 
-_PAIRED = {"para", "perp", "eqangle", "aconst", "cong", "simtri", "contri"}
+_PAIRED = {"para", "perp", "eqangle", "aconst", "cong", *TRIANGLE_PAIRS}
 
 
 def _same_statement(p: Predicate | None, q: Predicate) -> bool:
@@ -108,7 +109,7 @@ def line_nodes(db: Store, preds: Iterable[Predicate | None], extra_pairs: Iterab
         a = pred.args
         pairs = (
             [(a[0], a[1]), (a[1], a[2]), (a[2], a[0]), (a[3], a[4]), (a[4], a[5]), (a[5], a[3])]
-            if pred.name in ("simtri", "contri")
+            if pred.name in TRIANGLE_PAIRS
             else [(a[i], a[i + 1]) for i in range(0, len(a) - 1, 2)]
         )
         for x, y in pairs:
@@ -214,9 +215,17 @@ def _circle(db: Store, pred: Predicate) -> Answer:
 
 
 def _similar(db: Store, pred: Predicate) -> Answer:
-    """simtri / contri: two vertex angles and both side ratios (contri: and one side) follow."""
+    """simtri / contri: two vertex angles and both side ratios (contri: and one side) follow.
+
+    The oriented ones (Newclid's: ``simtric`` same orientation, ``simtrir`` opposite) take the
+    vertex angles as directed angles of that orientation; in a figure where the triangles turn
+    the other way they do not hold.
+    """
     x, y, z, p, q, r = pred.args
     same = orientation(db, x, y, z) == orientation(db, p, q, r)
+    wanted = orientation_of(pred.name)
+    if wanted is not None and wanted != same:
+        return None
     out: list = []
     for e, c in similar_angle_eqs(db, x, y, z, p, q, r, same)[:2]:
         prov = angle_holds(db, e, c)
@@ -228,7 +237,7 @@ def _similar(db: Store, pred: Predicate) -> Answer:
         if prov is None:
             return None
         out += chase_nodes(db, prov)
-    if pred.name == "contri":
+    if pred.name in CONGRUENT:
         prov = ratio_holds(db, ratio_expr(x, y, p, q))
         if prov is None:
             return None
@@ -250,6 +259,7 @@ CHECKS: dict[str, Callable[["Store", Predicate], Answer]] = {
     "circle": _circle,
     "simtri": _similar,
     "contri": _similar,
+    **dict.fromkeys(ORIENTED, _similar),
 }
 
 

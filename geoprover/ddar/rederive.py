@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from fractions import Fraction
 
+from ..catalogue import TRIANGLE_PAIRS
 from ..model import Predicate
 from .database import Database
 from .encode import HALF
@@ -127,7 +128,7 @@ def _holds_in(mini: Database, target: Node) -> bool:
     goal = _angle_goal(mini, pred)
     if goal is not None:
         return _valid(mini, mini.angle_holds(*goal))
-    if pred.name in ("simtri", "contri"):  # its angle parts must not rest on an uncited halving
+    if pred.name in TRIANGLE_PAIRS:  # its angle parts must not rest on an uncited halving
         x, y, z, p, q, r = pred.args
         same = mini.orientation(x, y, z) == mini.orientation(p, q, r)
         if not all(_valid(mini, mini.angle_holds(e, c)) for e, c in mini.similar_angle_eqs(x, y, z, p, q, r, same)[:2]):

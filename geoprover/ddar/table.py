@@ -47,4 +47,8 @@ GOAL_STEP = {
     "circle": "goal_circle",
     "simtri": "goal_simtri",
     "contri": "goal_contri",
+    "simtric": "goal_simtri",
+    "simtrir": "goal_simtri",
+    "contric": "goal_contri",
+    "contrir": "goal_contri",
 }

@@ -1,9 +1,15 @@
 """Newclid's extension of the language: how its numbers and goals map onto geoprover's.
 
 Newclid (newclid 3.x) writes angles as ``45o`` (degrees) or ``1pi/4`` (a fraction of π); geoprover
-keeps angles in degrees. Its ``simtrir`` / ``contrir`` goals (mirror-image similarity and
-congruence) are geoprover's ``simtri`` / ``contri``, which do not look at orientation: the diagram
-fixes it. Goals that ask for a value, and Newclid's sign and equation goals, have no counterpart.
+keeps angles in degrees. Goals that ask for a value, and Newclid's sign and equation goals, have
+no counterpart.
+
+Triangle goals: Newclid's ``simtri`` / ``contri`` mean similar / congruent with the same orientation,
+its ``simtrir`` / ``contrir`` with opposite orientations; AlphaGeometry's ``simtri`` / ``contri`` are
+read without orientation (the figure fixes it), as geoprover always has. A problem is read as
+Newclid's when it uses a notation of Newclid's (`newclid_notation`); its ``simtri`` / ``contri``
+goals are then geoprover's ``simtric`` / ``contric``. ``simtrir`` / ``contrir`` / ``simtric`` /
+``contric`` mean the same in either language.
 """
 
 from __future__ import annotations
@@ -12,7 +18,15 @@ from fractions import Fraction
 
 from ..errors import ConstructionError
 
-GOAL_ALIASES = {"simtrir": "simtri", "contrir": "contri"}
+NEWCLID_GOALS = {"simtri": "simtric", "contri": "contric"}  # a Newclid problem's goal → geoprover's
+
+# constructions of Newclid's that AlphaGeometry's language lacks (its problems use none of them)
+NEWCLID_CONSTRUCTIONS = frozenset(
+    "aconst acute_triangle between between_bound cc_itangent contri contrir eqratio eqratio6 iso_trapezoid "
+    "iso_trapezoid2 iso_triangle0 iso_triangle_vertex iso_triangle_vertex_angle l2const lconst on_aline0 "
+    "on_pline0 r2const rconst rconst2 simtri simtrir test_r20 test_r25".split()
+)
+NEWCLID_PREDICATES = frozenset({"simtrir", "contrir", "r2const", "lconst", "l2const"})
 
 COMPUTE_GOALS = ("acompute", "rcompute", "lcompute")
 
@@ -46,4 +60,9 @@ def check_goal_name(name: str, where: str) -> str:
         )
     if name in UNSUPPORTED_GOALS:
         raise ConstructionError(f"Newclid's '{name}' ({UNSUPPORTED_GOALS[name]}) is not supported as a goal", where)
-    return GOAL_ALIASES.get(name, name)
+    return name
+
+
+def newclid_goal(name: str) -> str:
+    """The geoprover predicate a goal of a problem in Newclid's dialect stands for."""
+    return NEWCLID_GOALS.get(name, name)

@@ -13,7 +13,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from ..catalogue import complete_call, get_construction, make_predicate
 from ..errors import ConstructionError, GeoproverError, ParseError
 from ..model import Clause, ConstructionCall, Predicate, Problem
-from .dialect import angle_degrees, check_goal_name
+from .dialect import NEWCLID_CONSTRUCTIONS, NEWCLID_PREDICATES, angle_degrees, check_goal_name, newclid_goal
 
 
 @lru_cache(maxsize=1)
@@ -24,6 +24,10 @@ def _lark() -> Lark:
 
 class _ToRaw(Transformer):
     """Tree → plain tuples; typing against the catalogue happens afterwards."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.angles = False  # an angle written 45o or 1pi/4 (Newclid's notation)
 
     def start(self, items):
         clauses = items[0]
@@ -62,7 +66,10 @@ class _ToRaw(Transformer):
 
     def arg(self, items):
         token = items[0]
-        return angle_degrees(str(token)) if token.type == "ANGLE" else token
+        if token.type == "ANGLE":
+            self.angles = True
+            return angle_degrees(str(token))
+        return token
 
 
 def _syntax_error(err: UnexpectedInput, text: str) -> ParseError:
@@ -104,6 +111,7 @@ class Parsed:
     clauses: list[Clause]
     aux_points: tuple[str, ...]
     goals: tuple[Predicate, ...]
+    newclid: bool = False  # written in Newclid's dialect (`newclid_notation`)
 
 
 def parse_text(text: str, known: list[str] | None = None, start_index: int = 0) -> Parsed:
@@ -111,25 +119,46 @@ def parse_text(text: str, known: list[str] | None = None, start_index: int = 0) 
     text = text.strip()
     if not text:
         raise ParseError("empty problem")
+    raw = _ToRaw()
     try:
-        raw_clauses, raw_aux, raw_goals = _ToRaw().transform(_lark().parse(text))
+        raw_clauses, raw_aux, raw_goals = raw.transform(_lark().parse(text))
     except UnexpectedInput as err:
         _refuse_unsupported_goals(text)  # Newclid's equation goals ("lequation ... * ...") do not parse
         raise _syntax_error(err, text) from None
     defined: list[str] = list(known or [])
     clauses = _type_clauses(raw_clauses + raw_aux, defined, start_index)
     aux_points = tuple(p for c in clauses[len(raw_clauses) :] for p in c.points)
+    newclid = newclid_notation(raw_clauses + raw_aux, clauses, raw_goals, bool(raw_aux) or raw.angles)
     goals = []
     for k, (name, args) in enumerate(raw_goals, start=1):
         where = "goal" if len(raw_goals) == 1 else f"goal {k}"
-        goal = make_predicate(check_goal_name(name, where), args, where)
+        name = check_goal_name(name, where)
+        goal = make_predicate(newclid_goal(name) if newclid else name, args, where)
         if goal.name in ("diff", "ncoll", "npara", "nperp", "sameside"):
             raise ConstructionError(f"'{goal.name}' is a side condition, not a goal", where)
         for p in goal.args:
             if p not in defined:
                 raise ConstructionError(f"point '{p}' is not defined", where)
         goals.append(goal)
-    return Parsed(clauses, aux_points, tuple(goals))
+    return Parsed(clauses, aux_points, tuple(goals), newclid)
+
+
+def newclid_notation(raw_clauses: list, clauses: list[Clause], raw_goals: list, marked: bool) -> bool:
+    """Whether a problem is written in Newclid's dialect: it uses a notation AlphaGeometry's problems
+    do not: a ``|`` section or an angle written ``45o`` (``marked``), several goals, a construction or
+    goal predicate only Newclid has, a construction that leaves out its new points
+    (``a b c = triangle``), or the new point first where the two languages order arguments
+    differently (``x = parallelogram x a b c``)."""
+    if marked or len(raw_goals) > 1 or any(name in NEWCLID_PREDICATES for name, _ in raw_goals):
+        return True
+    for (_, cons), clause in zip(raw_clauses, clauses):
+        for (_, cname, args), call in zip(cons, clause.constructions):
+            if cname in NEWCLID_CONSTRUCTIONS:
+                return True
+            written = [a for a in args if a[0].isalpha()]
+            if len(written) != len(call.args) or tuple(written) != call.args:
+                return True
+    return False
 
 
 def _refuse_unsupported_goals(text: str) -> None:

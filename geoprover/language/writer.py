@@ -4,7 +4,10 @@ Every argument is written (no left-out new points), numbers as fractions, fixed 
 ``x@1.5_-2``. AlphaGeometry's language has one goal and no ``|`` section: a problem with several
 goals becomes one problem per goal, and given auxiliary points become ordinary clauses. Newclid's
 dialect keeps both, names its new points first in ``parallelogram`` and ``square``, writes
-angles as ``45o`` (or ``7pi/12`` off whole degrees) and has no fixed coordinates.
+angles as ``45o`` (or ``7pi/12`` off whole degrees) and has no fixed coordinates. A construction
+that takes no points but its new ones is written without arguments (``a b c = triangle``), as
+Newclid writes it, which also marks the text as Newclid's when it is read back: its ``simtri`` /
+``contri`` goals keep their orientation (geoprover's ``simtric`` / ``contric``).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ NO_NEWCLID = {
     "on_opline": "a ray",
     "cc_tangent0": "a single common tangent",
 }
+NEWCLID_GOALS = {"simtric": "simtri", "contric": "contri"}  # geoprover's oriented goals, in Newclid's words
 ANGLE_NUMBERS = {"s_angle", "aconst"}  # constructions whose number is an angle in degrees
 
 
@@ -60,12 +64,14 @@ def _call_ag(call: ConstructionCall) -> str:
     return " ".join((name, *call.args, *(_number(n) for n in call.numbers)))
 
 
-def _call_newclid(call: ConstructionCall, where: str) -> str:
+def _call_newclid(call: ConstructionCall, where: str, new_points: tuple[str, ...] = ()) -> str:
     if call.name in NO_NEWCLID:
         raise GeoproverError(f"'{call.name}' ({NO_NEWCLID[call.name]}) has no counterpart in Newclid's dialect", where)
     cons = get_construction(call.name)
     args: tuple[str, ...] = call.args
     name = NEWCLID_NAMES.get(call.name, call.name)
+    if call.args and call.args == new_points and not call.numbers and set(cons.params) == set(cons.outputs):
+        return name  # free points: Newclid's shorthand
     if call.name == "rotate":
         x, a, o = call.args
         return f"on_circle {x} {o} {a}, s_angle {a} {o} {x} {_newclid_angle(call.numbers[0])}"
@@ -100,20 +106,21 @@ def to_alphageometry(problem: Problem) -> list[tuple[str, str]]:
 
 
 def to_newclid(problem: Problem, mirrored: Callable[[Predicate], bool] | None = None) -> tuple[str, str]:
-    """(name, text) in Newclid's dialect. ``mirrored`` says whether a simtri / contri goal's
-    triangles have opposite orientations in the figure (Newclid's simtri means the same one)."""
+    """(name, text) in Newclid's dialect. ``mirrored`` says whether an orientation-free simtri /
+    contri goal's triangles have opposite orientations in the figure (Newclid's simtri means the
+    same one); ``simtric`` / ``contric`` are Newclid's simtri / contri."""
     aux = set(problem.given_aux)
     parts: list[list[str]] = [[], []]
     for c in problem.clauses:
         where = f"{problem.name}, clause {c.index + 1} '{c}'"
-        text = f"{_decls(c, False)} = " + ", ".join(_call_newclid(k, where) for k in c.constructions)
+        text = f"{_decls(c, False)} = " + ", ".join(_call_newclid(k, where, c.points) for k in c.constructions)
         parts[1 if set(c.points) & aux else 0].append(text)
     text = "; ".join(parts[0]) + (" | " + "; ".join(parts[1]) if parts[1] else "")
     goals = []
     for g in problem.goals:
-        name = g.name
-        if name in ("simtri", "contri") and mirrored is not None and mirrored(g):
-            name += "r"
+        name = NEWCLID_GOALS.get(g.name, g.name)
+        if name in ("simtri", "contri") and g.name == name and mirrored is not None and mirrored(g):
+            name += "r"  # no orientation: the figure's
         args = list(g.args)
         if g.value is not None:
             value = Fraction(g.value)

@@ -134,6 +134,32 @@ def r_contri(P: Sequence[Point], s: float) -> float:
     return max(abs(x - y) for x, y in zip(t1, t2)) / s
 
 
+def _shape_gap(P: Sequence[Point], same: bool) -> float:
+    """|(c − a)/(b − a) − (r − p)/(q − p)| as complex numbers (conjugated for opposite orientations):
+    0 exactly when abc and pqr are directly (oppositely) similar."""
+    a, b, c, p, q, r = (complex(float(v[0]), float(v[1])) for v in P)
+    if abs(b - a) < 1e-300 or abs(q - p) < 1e-300:
+        return INF
+    z1, z2 = (c - a) / (b - a), (r - p) / (q - p)
+    return abs(z1 - (z2 if same else z2.conjugate()))
+
+
+def r_simtric(P: Sequence[Point], s: float) -> float:
+    return max(r_simtri(P, s), _shape_gap(P, True))
+
+
+def r_simtrir(P: Sequence[Point], s: float) -> float:
+    return max(r_simtri(P, s), _shape_gap(P, False))
+
+
+def r_contric(P: Sequence[Point], s: float) -> float:
+    return max(r_contri(P, s), _shape_gap(P, True))
+
+
+def r_contrir(P: Sequence[Point], s: float) -> float:
+    return max(r_contri(P, s), _shape_gap(P, False))
+
+
 def r_aconst(P: Sequence[Point], s: float, value: Fraction) -> float:
     a, b, c, d = P
     return _angle_gap(_angle(b - a, d - c), float(value) * math.pi)
@@ -231,6 +257,10 @@ RESIDUALS: dict[str, Callable] = {
     "circle": r_circle,
     "simtri": r_simtri,
     "contri": r_contri,
+    "simtric": r_simtric,
+    "simtrir": r_simtrir,
+    "contric": r_contric,
+    "contrir": r_contrir,
     "aconst": r_aconst,
     "rconst": r_rconst,
     "r2const": r_r2const,

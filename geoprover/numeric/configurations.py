@@ -22,7 +22,7 @@ from ..errors import GeoproverError
 from ..model import Predicate, Problem
 from .checks import holds
 from .degeneracy import flatness
-from .diagram import Choice, Diagram, draw_once
+from .diagram import Choice, Diagram, draw_once, redraw
 from .geometry import cross
 
 MAX_ENUMERATED = 5  # branch picks: all 2^k configurations up to this many, single flips beyond
@@ -238,18 +238,6 @@ def choose(
 
 
 # --- other configurations ------------------------------------------------------------------------
-def redraw(diagram: Diagram, flips: frozenset[int]) -> Diagram | None:
-    """The same figure with the branch picks in ``flips`` taken the other way (None: not drawable)."""
-    if diagram.state is None:
-        return None
-    rng = np.random.default_rng()
-    rng.bit_generator.state = diagram.state
-    try:
-        return draw_once(diagram.problem, rng, diagram.seed, tries=1, flips=flips)
-    except GeoproverError:
-        return None
-
-
 def mirror(diagram: Diagram) -> Diagram | None:
     """The figure reflected in a line, when it is a figure of the problem (no constant angle)."""
     coords = {p: np.array([-v[0], v[1]]) for p, v in diagram.coords.items()}

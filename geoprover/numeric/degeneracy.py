@@ -97,6 +97,10 @@ NEEDS: dict[str, Callable[[tuple[str, ...]], Iterator[Need]]] = {
     "circle": _circle,
     "simtri": _triangles,
     "contri": _triangles,
+    "simtric": _triangles,
+    "simtrir": _triangles,
+    "contric": _triangles,
+    "contrir": _triangles,
 }
 
 

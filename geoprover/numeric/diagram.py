@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from itertools import combinations, islice
 
 import numpy as np
 
 from ..catalogue import get_construction
-from ..errors import DrawError
+from ..errors import DrawError, GeoproverError
 from ..model import Clause, Predicate, Problem
 from . import loci
 from .checks import goal_holds, holds, residual
@@ -20,6 +21,8 @@ DRAW_TOL = 1e-6  # a drawn construction's facts must hold this well
 CLAUSE_TRIES = 12
 DIAGRAM_TRIES = 40
 GOAL_TRIES = 16
+FLIP_BASES = 4  # random figures whose other configurations are tried when none has the goal
+FLIP_TRIES = 31  # other configurations tried per figure (every one of up to 5 branch picks)
 
 
 @dataclass
@@ -98,6 +101,7 @@ class Diagram:
     facts: list[Predicate] = field(default_factory=list)  # every construction fact, instantiated
     choices: list[Choice] = field(default_factory=list)  # branch picks, in drawing order
     state: dict | None = None  # random state that redraws this figure
+    flips: frozenset[int] = frozenset()  # branch picks taken against the random stream (with state)
 
     def holds(self, pred: Predicate, tol: float = 1e-7) -> bool:
         return holds(pred, self.coords, self.scale, tol)
@@ -222,20 +226,61 @@ def draw_clause(
 
 
 def draw(problem: Problem, seed: int = 0, configurations: int = GOAL_TRIES) -> Diagram:
-    """A diagram of the problem in which its goal holds, if one of a few configurations has it.
+    """A diagram of the problem in which its goal holds, if one of its configurations has it.
 
     Constructions that meet in two points (a line and a circle, two circles) or that come in two
     orientations leave the figure's configuration open; the statement is taken in a configuration
-    where it holds. When none of ``configurations`` draws has the goal, the last one is returned
-    and the goal is false in it.
+    where it holds. ``configurations`` random figures are drawn first; when the goal fails in all
+    of them, the first few are redrawn with their branch picks taken the other way (same random
+    numbers, other intersections: `other_configurations`) and the first where the goal holds is
+    returned. When none has the goal, the last random figure is returned and the goal is false in
+    it: a goal false in every configuration is reported false. A proof found in a configuration
+    the goal does not hold in everywhere says which one it is (`proof.state_configuration`).
     """
     rng = np.random.default_rng(seed)
     diagram = draw_once(problem, rng, seed)
+    drawn = [diagram]
     for _ in range(configurations - 1):
         if diagram.goal_holds() is not False:
-            break
+            return diagram
         diagram = draw_once(problem, rng, seed)
+        drawn.append(diagram)
+    if diagram.goal_holds() is not False or configurations <= 1:
+        return diagram
+    for base in drawn[:FLIP_BASES]:
+        for other in other_configurations(base):
+            if other.goal_holds():
+                return other
     return diagram
+
+
+def flip_sets(count: int) -> Iterator[frozenset[int]]:
+    """Sets of branch picks to take the other way: one pick, then two, ... (never none)."""
+    for size in range(1, count + 1):
+        for picks in combinations(range(count), size):
+            yield frozenset(picks)
+
+
+def other_configurations(diagram: Diagram, limit: int = FLIP_TRIES) -> Iterator[Diagram]:
+    """The figure redrawn with some of its branch picks taken the other way (up to ``limit``)."""
+    if diagram.state is None:
+        return
+    for flips in islice(flip_sets(len(diagram.choices)), limit):
+        other = redraw(diagram, flips)
+        if other is not None:
+            yield other
+
+
+def redraw(diagram: Diagram, flips: frozenset[int]) -> Diagram | None:
+    """The same figure with the branch picks in ``flips`` taken the other way (None: not drawable)."""
+    if diagram.state is None:
+        return None
+    rng = np.random.default_rng()
+    rng.bit_generator.state = diagram.state
+    try:
+        return draw_once(diagram.problem, rng, diagram.seed, tries=1, flips=diagram.flips ^ flips)
+    except GeoproverError:
+        return None
 
 
 def draw_once(
@@ -272,7 +317,7 @@ def draw_once(
             else:
                 break
         else:
-            return Diagram(problem, coords, seed, attempt, _extent(coords), facts, branches.made, state)
+            return Diagram(problem, coords, seed, attempt, _extent(coords), facts, branches.made, state, flips)
     index, why = worst
     clause = problem.clauses[index]
     raise DrawError(f"cannot be drawn after {tries} attempts: {why}", f"{problem.name}, clause {index + 1} '{clause}'")

@@ -6,11 +6,12 @@ from pathlib import Path
 
 import numpy as np
 
+from ..catalogue import TRIANGLE_PAIRS
 from ..model import Predicate
 from .diagram import Diagram
 from .geometry import Degenerate, circumcenter
 
-SEGMENT_PREDICATES = {"para": 2, "perp": 2, "eqangle": 4, "eqratio": 4, "cong": 2, "simtri": 0, "contri": 0}
+SEGMENT_PREDICATES = {"para": 2, "perp": 2, "eqangle": 4, "eqratio": 4, "cong": 2, **dict.fromkeys(TRIANGLE_PAIRS, 0)}
 
 
 def _segments(pred: Predicate) -> list[tuple[str, ...]]:
@@ -19,7 +20,7 @@ def _segments(pred: Predicate) -> list[tuple[str, ...]]:
         return [tuple(a)]
     if pred.name == "midp":
         return [(a[1], a[0], a[2])]
-    if pred.name in ("simtri", "contri"):
+    if pred.name in TRIANGLE_PAIRS:
         return [(a[0], a[1]), (a[1], a[2]), (a[2], a[0]), (a[3], a[4]), (a[4], a[5]), (a[5], a[3])]
     if pred.name in SEGMENT_PREDICATES or pred.name in ("aconst", "rconst"):
         return [tuple(a[i : i + 2]) for i in range(0, len(a) - 1, 2)]

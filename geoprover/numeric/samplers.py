@@ -66,6 +66,12 @@ class SignChooser:
         return getattr(self.rng, name)
 
 
+def _flipped(rng: np.random.Generator) -> bool:
+    """A two-way pick with a fixed default and no random draw (which of two tangents gets the first
+    names): a branch of the figure that a `SignChooser` records and can take the other way."""
+    return rng.sign_flip() if isinstance(rng, SignChooser) else False
+
+
 def _polygon(rng: np.random.Generator, n: int) -> list[Point]:
     """A random convex polygon: sorted angles on a wobbly circle."""
     while True:
@@ -318,18 +324,28 @@ def cc_tangent0(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Poin
     return {"x": x, "y": y}
 
 
-def _both_tangents(p: dict[str, Point], tangent: Callable[..., tuple[Point, Point]]) -> dict[str, Point]:
-    """The two common tangents of circles (o through a) and (w through b), of one kind: x y and z i."""
+def _both_tangents(p: dict[str, Point], tangent: Callable[..., tuple[Point, Point]], side: float) -> dict[str, Point]:
+    """The two common tangents of circles (o through a) and (w through b), of one kind: x y on the
+    ``side`` of line ow (+1: left of o→w), z i on the other."""
     o, w = p["o"], p["w"]
     r1, r2 = float(np.hypot(*(p["a"] - o))), float(np.hypot(*(p["b"] - w)))
-    x, y = tangent(o, r1, w, r2, 1.0)
-    z, i = tangent(o, r1, w, r2, -1.0)
+    x, y = tangent(o, r1, w, r2, side)
+    z, i = tangent(o, r1, w, r2, -side)
     return {"x": x, "y": y, "z": z, "i": i}
+
+
+def _radii(p: dict[str, Point]) -> tuple[float, float]:
+    return float(np.hypot(*(p["a"] - p["o"]))), float(np.hypot(*(p["b"] - p["w"])))
 
 
 @sampler
 def cc_tangent(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
-    return _both_tangents(p, _external_tangent)
+    """Newclid's labelling: x y is the tangent on the right of the line from the larger circle's
+    centre to the smaller's (right of o→w when circle o is the larger); the definition does not
+    tell the two tangents apart, so the other labelling is the other branch of the figure."""
+    r1, r2 = _radii(p)
+    side = -1.0 if r1 > r2 else 1.0
+    return _both_tangents(p, _external_tangent, -side if _flipped(rng) else side)
 
 
 @sampler
@@ -354,7 +370,9 @@ def _internal_tangent(o: Point, r1: float, w: Point, r2: float, side: float) -> 
 
 @sampler
 def cc_itangent(rng: np.random.Generator, p: dict[str, Point]) -> dict[str, Point]:
-    return _both_tangents(p, _internal_tangent)
+    """Newclid's labelling: x (on circle o) is on the right of o→w; the other labelling is the
+    other branch of the figure."""
+    return _both_tangents(p, _internal_tangent, 1.0 if _flipped(rng) else -1.0)
 
 
 @sampler

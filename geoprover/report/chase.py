@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from ..catalogue.predicates import CONGRUENT, TRIANGLE_PAIRS
 from ..model import Predicate
 from .notation import degrees, points
 
@@ -154,7 +155,7 @@ def rows(fact: Fact, system: str, lines: Lines, coords: Mapping[str, Sequence[fl
             out.append(Row(lab, _angle(lines, *a), p.value % 1))
         elif n == "eqangle":
             out.append(Row(lab, _sum((1, _angle(lines, *a[:4])), (-1, _angle(lines, *a[4:]))), Fraction(0)))
-        elif n in ("simtri", "contri") and all(x in coords for x in a):
+        elif n in TRIANGLE_PAIRS and all(x in coords for x in a):
             x, y, z, u, v, w = a
             s = 1 if orientation(coords, x, y, z) == orientation(coords, u, v, w) else -1
             for (p1, p2, p3), (q1, q2, q3) in (((x, y, z), (u, v, w)), ((y, z, x), (v, w, u)), ((z, x, y), (w, u, v))):
@@ -177,7 +178,7 @@ def rows(fact: Fact, system: str, lines: Lines, coords: Mapping[str, Sequence[fl
         o, *pts = a
         for q in pts[1:]:
             out.append(Row(lab, _sum((1, {_seg(o, pts[0]): one}), (-1, {_seg(o, q): one})), {}))
-    elif n in ("simtri", "contri"):
+    elif n in TRIANGLE_PAIRS:
         x, y, z, u, v, w = a
 
         def r(p1: str, p2: str, p3: str, p4: str) -> Form:
@@ -185,7 +186,7 @@ def rows(fact: Fact, system: str, lines: Lines, coords: Mapping[str, Sequence[fl
 
         out.append(Row(lab, _sum((1, r(x, y, y, z)), (-1, r(u, v, v, w))), {}))
         out.append(Row(lab, _sum((1, r(y, z, z, x)), (-1, r(v, w, w, u))), {}))
-        if n == "contri":
+        if n in CONGRUENT:
             out.append(Row(lab, r(x, y, u, v), {}))
     return out
 

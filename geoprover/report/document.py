@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from fractions import Fraction
 from typing import Any
 
+from ..catalogue.predicates import TRIANGLE_PAIRS
 from ..ddar.table import RULES
 from ..language import parse_clauses
 from ..model import Predicate, Problem
@@ -231,7 +232,7 @@ def objects_of(pred: Predicate | None, equations: Sequence[Equation] = ()) -> Ob
         obj.centred.append((a[0], a[1]))
     elif n == "midp":
         obj.segments.append((a[1], a[2]))
-    elif n in ("simtri", "contri"):
+    elif n in TRIANGLE_PAIRS:
         for t in (a[:3], a[3:]):
             obj.segments += [(t[0], t[1]), (t[1], t[2]), (t[2], t[0])]
     elif n == "ncoll":

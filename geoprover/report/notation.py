@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from fractions import Fraction
 
-from ..catalogue.predicates import PREDICATES
+from ..catalogue.predicates import CONGRUENT, PREDICATES, TRIANGLE_PAIRS, orientation_of
 from ..model import Predicate
 
 CONVENTION = (
@@ -89,10 +89,10 @@ def statement(pred: Predicate) -> str:
         return f"{point(a[0])} is the midpoint of {points(*a[1:])}"
     if n == "circle":
         return f"{point(a[0])} is the centre of circle {points(*a[1:])}"
-    if n == "simtri":
-        return f"△{points(*a[:3])} ∼ △{points(*a[3:])}"
-    if n == "contri":
-        return f"△{points(*a[:3])} ≅ △{points(*a[3:])}"
+    if n in TRIANGLE_PAIRS:
+        sign = "≅" if n in CONGRUENT else "∼"
+        turn = {True: " (same orientation)", False: " (opposite orientations)", None: ""}[orientation_of(n)]
+        return f"△{points(*a[:3])} {sign} △{points(*a[3:])}{turn}"
     if n == "aconst":
         value = pred.value * 180 if pred.value is not None else Fraction(0)
         return f"{angle(*a)} = {degrees(value)}"

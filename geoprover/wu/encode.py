@@ -141,6 +141,30 @@ class Encoder:
             _sq(self.vec(c, a)) - _sq(self.vec(z, x)),
         ]
 
+    def _shape(self, p: Predicate, same: bool) -> list[Poly]:
+        """(c − a)(q − p) = (r − p)(b − a) as complex numbers: abc and pqr directly similar; with
+        (q − p), (r − p) conjugated: oppositely similar. Real and imaginary parts, degree 2."""
+        a, b, c, x, y, z = p.args
+        (ux, uy), (vx, vy) = self.vec(a, b), self.vec(a, c)
+        (sx, sy), (tx, ty) = self.vec(x, y), self.vec(x, z)
+        if not same:
+            sy, ty = -sy, -ty
+        return [vx * sx - vy * sy - (tx * ux - ty * uy), vx * sy + vy * sx - (tx * uy + ty * ux)]
+
+    def simtric(self, p: Predicate) -> list[Poly]:
+        return self._shape(p, True)
+
+    def simtrir(self, p: Predicate) -> list[Poly]:
+        return self._shape(p, False)
+
+    def contric(self, p: Predicate) -> list[Poly]:
+        a, b, _, x, y, _ = p.args
+        return self._shape(p, True) + [_sq(self.vec(a, b)) - _sq(self.vec(x, y))]
+
+    def contrir(self, p: Predicate) -> list[Poly]:
+        a, b, _, x, y, _ = p.args
+        return self._shape(p, False) + [_sq(self.vec(a, b)) - _sq(self.vec(x, y))]
+
     def encode(self, p: Predicate) -> list[Poly]:
         fn: Callable[[Predicate], list[Poly]] | None = getattr(self, p.name, None) if p.name in EQUATIONS else None
         if fn is None:
@@ -165,6 +189,10 @@ EQUATIONS = (
     "aconst",
     "simtri",
     "contri",
+    "simtric",
+    "simtrir",
+    "contric",
+    "contrir",
 )
 
 
