@@ -12,7 +12,7 @@ from geoprover import ddar
 from geoprover.auxiliary.figure import read_figure
 from geoprover.auxiliary.search import Search
 from geoprover.auxiliary.state import extend
-from geoprover.ddar import kernels
+from geoprover.ddar import triangles
 from geoprover.ddar.linalg import LinearSystem
 from geoprover.ddar.registry import Matchers
 from geoprover.language import load_named, parse_clauses, parse_problem
@@ -142,7 +142,7 @@ def _reference_similar(key, ang, eps):
     return out
 
 
-def test_similar_pairs_kernel_matches_the_python_loop():
+def test_vectorised_similar_pairs_match_the_python_loop():
     rng = np.random.default_rng(3)
     # a square with its centre and midpoints: many equal angles, isosceles triangles (several permutations)
     X = np.array([[0, 0], [1, 0], [1, 1], [0, 1], [0.5, 0.5], [0.5, 0], [1, 0.5], [0.5, 1], [0, 0.5]], dtype=float)
@@ -153,11 +153,11 @@ def test_similar_pairs_kernel_matches_the_python_loop():
     A, B, C = X[T[:, 0]], X[T[:, 1]], X[T[:, 2]]
     cross = np.abs((B - A)[:, 0] * (C - A)[:, 1] - (B - A)[:, 1] * (C - A)[:, 0])
     T = np.ascontiguousarray(T[cross > 1e-9])
-    ang = kernels.triangle_angles(X, T)
+    ang = triangles.triangle_angles(X, T)
     assert np.allclose(ang.sum(axis=1), np.pi)
     order = np.argsort(ang.min(axis=1), kind="stable")
     key = np.ascontiguousarray(np.sort(ang, axis=1)[order])
-    got = [tuple(r) for r in kernels.similar_pairs(key, np.ascontiguousarray(ang[order]), 1e-7).tolist()]
+    got = [tuple(r) for r in triangles.similar_pairs(key, ang[order], 1e-7).tolist()]
     want = _reference_similar(key.tolist(), ang[order].tolist(), 1e-7)
     assert got == want and len(got) > 100
 

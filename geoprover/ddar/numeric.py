@@ -16,7 +16,7 @@ from itertools import combinations, permutations
 
 import numpy as np
 
-from . import kernels
+from . import triangles
 
 REL = 1e-6
 
@@ -203,7 +203,7 @@ class NumericIndex:
 
     def _triangles(self) -> None:
         """The figure's non-flat triangles with their angles, and the pairs with equal angles (the
-        loops over all triangles are the numba kernels of ``kernels.py``)."""
+        loops over all triangles are vectorised in ``triangles.py``)."""
         names, X = self.points, self.X
         if len(names) < 3:
             self._tri_names, self._tri_angles = [], np.zeros((0, 3))
@@ -215,15 +215,15 @@ class NumericIndex:
         big = (lu >= 1e-9) & (lv >= 1e-9)
         sine = np.abs(u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]) / np.where(big, lu * lv, 1.0)
         T = np.ascontiguousarray(T[big & (sine > 1e-3)])
-        ang = kernels.triangle_angles(X, T)
+        ang = triangles.triangle_angles(X, T)
         self._tri_names = [(names[i], names[j], names[k]) for i, j, k in T.tolist()]
         self._tri_angles = ang
         order = np.argsort(np.min(ang, axis=1), kind="stable")  # as a stable sort by smallest angle
         key = np.ascontiguousarray(np.sort(ang, axis=1)[order])
-        pairs = kernels.similar_pairs(key, np.ascontiguousarray(ang[order]), 1e-7)
+        pairs = triangles.similar_pairs(key, ang[order], 1e-7)
         for s, e, p in pairs.tolist():
             t1, t2 = self._tri_names[order[s]], self._tri_names[order[e]]
-            q = tuple(t2[m] for m in kernels.PERMUTATIONS[p].tolist())
+            q = tuple(t2[m] for m in triangles.PERMUTATIONS[p].tolist())
             self.similar.append((t1, q, self._orient(t1) == self._orient(q)))
 
     @property
