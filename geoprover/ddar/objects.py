@@ -9,6 +9,7 @@ on two (circles: three) points at different spots, and such a pair never names a
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from itertools import combinations
@@ -57,6 +58,19 @@ class Lines:
         self.pair: dict[frozenset, int] = {}
         self.through: dict[str, set[int]] = {}
         self.count = 0
+
+    def __deepcopy__(self, memo: dict) -> "Lines":
+        """A copy to grow: its own objects and indexes (keys and ids are immutable, so shallow
+        copies of the dicts will do; ``apart`` reads the copied store's coordinates)."""
+        twin = object.__new__(type(self))
+        memo[id(self)] = twin
+        twin.__dict__.update(self.__dict__)
+        twin.apart = copy.deepcopy(self.apart, memo)
+        twin.objs = {i: copy.deepcopy(o, memo) for i, o in self.objs.items()}
+        twin.parent = dict(self.parent)
+        twin.pair = dict(self.pair)
+        twin.through = {p: set(ids) for p, ids in self.through.items()}
+        return twin
 
     def find(self, i: int) -> int:
         """The line object ``i`` was merged into (union-find, with path halving)."""
@@ -153,6 +167,15 @@ class Circles:
         self.objs: dict[int, Obj] = {}
         self.count = 0
         self.version = 0
+
+    def __deepcopy__(self, memo: dict) -> "Circles":
+        """A copy to grow: its own circle objects (``apart`` reads the copied store's coordinates)."""
+        twin = object.__new__(type(self))
+        memo[id(self)] = twin
+        twin.__dict__.update(self.__dict__)
+        twin.apart = copy.deepcopy(self.apart, memo)
+        twin.objs = {i: copy.deepcopy(o, memo) for i, o in self.objs.items()}
+        return twin
 
     def alive(self) -> list[Obj]:
         """The known circles."""
