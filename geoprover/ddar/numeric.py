@@ -62,6 +62,7 @@ class NumericIndex:
         diff = self.X[:, None, :] - self.X[None, :, :]
         self.D = np.hypot(diff[..., 0], diff[..., 1])
         self.on_line = self._on_line()
+        self.through_pair = self._through_pairs()
         self._lines()
         self._circles()
         self._lengths()
@@ -111,13 +112,25 @@ class NumericIndex:
         on &= (lu >= 1e-9)[:, :, None]
         return on
 
+    def _through_pairs(self) -> dict[tuple[int, int], list[int]]:
+        """For each pair i < j, the points on line ij (by index, ascending), read off ``on_line``
+        in one pass."""
+        n = len(self.points)
+        pairs = list(combinations(range(n), 2))
+        if not pairs:
+            return {}
+        rows = np.array(pairs)
+        pair_of, point = np.nonzero(self.on_line[rows[:, 0], rows[:, 1]])
+        ends = np.searchsorted(pair_of, np.arange(len(pairs) + 1)).tolist()
+        point = point.tolist()
+        return {pq: point[ends[t] : ends[t + 1]] for t, pq in enumerate(pairs)}
+
     def _lines(self) -> None:
-        names, n = self.points, len(self.points)
+        names = self.points
         seen = set()
-        for i, j in combinations(range(n), 2):
+        for (i, j), on in self.through_pair.items():
             if (i, j) in seen or not self.on_line[i, j, j]:
                 continue
-            on = np.flatnonzero(self.on_line[i, j]).tolist()
             if len(on) >= 3:
                 for a, b in combinations(on, 2):
                     seen.add((a, b))
@@ -153,8 +166,9 @@ class NumericIndex:
 
     def _lengths(self) -> None:
         names, n, D = self.points, len(self.points), self.D
+        orders = np.argsort(D, axis=1)
         for i in range(n):
-            order = np.argsort(D[i])
+            order = orders[i]
             groups = self._runs(D[i][order], order)
             self.equidistant[names[i]] = [
                 tuple(names[k] for k in g) for g in groups if len(g) >= 2 and D[i, g[0]] > self.tol
@@ -168,11 +182,12 @@ class NumericIndex:
                 if len(g) >= 2:
                     self.equal_segments.append([(names[pairs[k, 0]], names[pairs[k, 1]]) for k in g])
         halves = (self.X[pairs[:, 0]] + self.X[pairs[:, 1]]) / 2
-        for i in range(n):
-            near = np.hypot(*(halves - self.X[i]).T) < self.tol
-            near &= (pairs[:, 0] != i) & (pairs[:, 1] != i)
-            for j, k in pairs[near].tolist():
-                self.mid.append((names[i], names[j], names[k]))
+        at = halves[None, :, :] - self.X[:, None, :]  # at[i, pair]: from point i to the pair's midpoint
+        near = np.hypot(at[..., 0], at[..., 1]) < self.tol
+        own = np.arange(n)[:, None]
+        near &= (pairs[None, :, 0] != own) & (pairs[None, :, 1] != own)
+        for i, q in zip(*(a.tolist() for a in np.nonzero(near))):
+            self.mid.append((names[i], names[pairs[q, 0]], names[pairs[q, 1]]))
         for line in self.lines:
             off = np.ones(n, dtype=bool)  # the points a off the line
             off[[pos[p] for p in line]] = False
@@ -183,15 +198,15 @@ class NumericIndex:
                     ratio = np.abs(D[i, j] * D[:, k] - D[i, k] * D[:, j]) < self.tol * self.scale
                     for a in np.flatnonzero(ratio & off).tolist():
                         self.bisectors.append((names[a], b, c, d))
-        for j in range(n):
-            U = self.X - self.X[j]
-            lu = np.hypot(U[:, 0], U[:, 1])
-            u, v = U[pairs[:, 0]], U[pairs[:, 1]]
-            lu_, lv_ = lu[pairs[:, 0]], lu[pairs[:, 1]]
-            right = (lu_ > self.tol) & (lv_ > self.tol) & (np.abs(np.einsum("ij,ij->i", u, v)) < REL * lu_ * lv_)
-            right &= (pairs[:, 0] != j) & (pairs[:, 1] != j)
-            for i, k in pairs[right].tolist():
-                self.right.add((names[j], names[i], names[k]))
+        U = self.X[None, :, :] - self.X[:, None, :]  # U[j, k] = X[k] - X[j], for every vertex j at once
+        lu = np.hypot(U[..., 0], U[..., 1])
+        u, v = U[:, pairs[:, 0]], U[:, pairs[:, 1]]
+        lu_, lv_ = lu[:, pairs[:, 0]], lu[:, pairs[:, 1]]
+        dot = u[..., 0] * v[..., 0] + u[..., 1] * v[..., 1]
+        right = (lu_ > self.tol) & (lv_ > self.tol) & (np.abs(dot) < REL * lu_ * lv_)
+        right &= (pairs[None, :, 0] != own) & (pairs[None, :, 1] != own)
+        for j, q in zip(*(a.tolist() for a in np.nonzero(right))):
+            self.right.add((names[j], names[pairs[q, 0]], names[pairs[q, 1]]))
 
     def _runs(self, values: np.ndarray, items: np.ndarray) -> list[list[int]]:
         """``items`` (sorted by ``values``) cut into runs of values less than tol apart, step by step."""
@@ -245,11 +260,10 @@ class NumericIndex:
 
     def _trapezoids(self) -> None:
         """Three parallel lines cut by two transversals a-m-d and b-n-c (a, b on one line, d, c on another)."""
-        names, n = self.points, len(self.points)
+        names = self.points
         on: dict[frozenset, frozenset] = {}
-        for i, j in combinations(range(n), 2):
-            pts = frozenset(names[k] for k in np.flatnonzero(self.on_line[i, j]).tolist())
-            on[frozenset((names[i], names[j]))] = pts
+        for (i, j), members in self.through_pair.items():
+            on[frozenset((names[i], names[j]))] = frozenset(names[k] for k in members)
         lines = sorted(set(on.values()), key=sorted)
 
         def direction(line):
