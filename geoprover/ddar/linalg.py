@@ -52,7 +52,7 @@ def combine(*terms: tuple[int | Fraction, Expr]) -> Expr:
     for sign, e in terms:
         for v, k in e.items():
             out[v] = out.get(v, 0) + sign * k
-    return {v: _n(k) for v, k in out.items() if k}
+    return {v: (k.numerator if type(k) is Fraction and k.denominator == 1 else k) for v, k in out.items() if k}
 
 
 class LinearSystem:
@@ -160,7 +160,9 @@ class LinearSystem:
             for w, kw in rexpr.items():
                 if w != v:
                     out[w] = out.get(w, 0) - k * kw
-        return {v: _n(k) for v, k in out.items() if k}, self._norm(c)
+        return {
+            v: (k.numerator if type(k) is Fraction and k.denominator == 1 else k) for v, k in out.items() if k
+        }, self._norm(c)
 
     def holds(self, expr: Expr, const: Fraction = ZERO) -> dict | None:
         """Provenance {equation id: coefficient} if ``expr = const`` follows, else None."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations, permutations
 
 import numpy as np
@@ -19,6 +20,14 @@ import numpy as np
 from . import triangles
 
 REL = 1e-6
+
+
+@lru_cache(maxsize=64)
+def _combinations(n: int, k: int) -> np.ndarray:
+    """The k-subsets of range(n) as rows, in itertools order (read-only: shared by every index)."""
+    out = np.array(list(combinations(range(n), k)), dtype=np.int64).reshape(-1, k)
+    out.flags.writeable = False
+    return out
 
 
 @dataclass
@@ -141,7 +150,7 @@ class NumericIndex:
         names, X, n = self.points, self.X, len(self.points)
         if n < 3:
             return
-        T = np.array(list(combinations(range(n), 3)))
+        T = _combinations(n, 3)
         a, b, c = X[T[:, 0]], X[T[:, 1]], X[T[:, 2]]
         d = 2 * (a[:, 0] * (b[:, 1] - c[:, 1]) + b[:, 0] * (c[:, 1] - a[:, 1]) + c[:, 0] * (a[:, 1] - b[:, 1]))
         ok = np.abs(d) >= 1e-9 * self.scale**2
@@ -156,13 +165,14 @@ class NumericIndex:
         centre = dist < self.tol
         keep = ok & ((on.sum(axis=1) >= 4) | centre.any(axis=1))
         seen: set = set()
-        for t in np.flatnonzero(keep):
-            if tuple(T[t]) in seen:
+        rows = np.flatnonzero(keep)
+        for t, on_t, centre_t in zip(map(tuple, T[rows].tolist()), on[rows].tolist(), centre[rows].tolist()):
+            if t in seen:
                 continue
-            pts = np.flatnonzero(on[t]).tolist()
-            mid = np.flatnonzero(centre[t])
+            pts = [m for m, yes in enumerate(on_t) if yes]
+            mid = next((m for m, yes in enumerate(centre_t) if yes), None)
             seen.update(combinations(pts, 3))
-            self.circles.append((tuple(names[m] for m in pts), names[mid[0]] if len(mid) else None))
+            self.circles.append((tuple(names[m] for m in pts), names[mid] if mid is not None else None))
 
     def _lengths(self) -> None:
         names, n, D = self.points, len(self.points), self.D
@@ -174,7 +184,7 @@ class NumericIndex:
                 tuple(names[k] for k in g) for g in groups if len(g) >= 2 and D[i, g[0]] > self.tol
             ]
         pos = {p: i for i, p in enumerate(names)}
-        pairs = np.array(list(combinations(range(n), 2))).reshape(-1, 2)
+        pairs = _combinations(n, 2)
         if len(pairs):
             length = D[pairs[:, 0], pairs[:, 1]]
             order = np.argsort(length, kind="stable")
@@ -223,7 +233,7 @@ class NumericIndex:
         if len(names) < 3:
             self._tri_names, self._tri_angles = [], np.zeros((0, 3))
             return
-        T = np.array(list(combinations(range(len(names)), 3)))
+        T = _combinations(len(names), 3)
         A, B, C = X[T[:, 0]], X[T[:, 1]], X[T[:, 2]]
         u, v = B - A, C - A
         lu, lv = np.hypot(u[:, 0], u[:, 1]), np.hypot(v[:, 0], v[:, 1])
