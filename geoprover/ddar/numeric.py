@@ -124,11 +124,10 @@ class NumericIndex:
     def _through_pairs(self) -> dict[tuple[int, int], list[int]]:
         """For each pair i < j, the points on line ij (by index, ascending), read off ``on_line``
         in one pass."""
-        n = len(self.points)
-        pairs = list(combinations(range(n), 2))
-        if not pairs:
+        rows = _combinations(len(self.points), 2)
+        if not len(rows):
             return {}
-        rows = np.array(pairs)
+        pairs = list(map(tuple, rows.tolist()))
         pair_of, point = np.nonzero(self.on_line[rows[:, 0], rows[:, 1]])
         ends = np.searchsorted(pair_of, np.arange(len(pairs) + 1)).tolist()
         point = point.tolist()
@@ -239,12 +238,12 @@ class NumericIndex:
         lu, lv = np.hypot(u[:, 0], u[:, 1]), np.hypot(v[:, 0], v[:, 1])
         big = (lu >= 1e-9) & (lv >= 1e-9)
         sine = np.abs(u[:, 0] * v[:, 1] - u[:, 1] * v[:, 0]) / np.where(big, lu * lv, 1.0)
-        T = np.ascontiguousarray(T[big & (sine > 1e-3)])
+        T = T[big & (sine > 1e-3)]
         ang = triangles.triangle_angles(X, T)
         self._tri_names = [(names[i], names[j], names[k]) for i, j, k in T.tolist()]
         self._tri_angles = ang
         order = np.argsort(np.min(ang, axis=1), kind="stable")  # as a stable sort by smallest angle
-        key = np.ascontiguousarray(np.sort(ang, axis=1)[order])
+        key = np.sort(ang, axis=1)[order]
         pairs = triangles.similar_pairs(key, ang[order], 1e-7)
         for s, e, p in pairs.tolist():
             t1, t2 = self._tri_names[order[s]], self._tri_names[order[e]]
