@@ -146,6 +146,11 @@ RULE_CASES = [  # (a rule the proof must use, a figure where it is needed)
         "f = on_line f a b, on_line f d e ? eqratio a f f b e a c e",
     ),
     (
+        "menelaus_conv",  # the feet of the three external bisectors
+        "a b c = triangle a b c; i = incenter i a b c; d = on_tline d a a i, on_line d b c; "
+        "e = on_tline e b b i, on_line e c a; f = on_tline f c c i, on_line f a b ? coll d e f",
+    ),
+    (
         "ceva",
         "a b c = triangle a b c; d = on_line d a b; e = on_pline e d b c, on_line e a c; "
         "f = on_line f c d, on_line f b e; g = on_line g a f, on_line g b c ? midp g b c",

@@ -464,6 +464,29 @@ def test_menelaus_prints_its_triangle_condition():
     assert any(c.startswith("ncoll ") and len(c.split()) == 4 for c in proof.ndg)
 
 
+def test_converse_of_menelaus_prints_which_points_lie_outside():
+    """The unsigned product one holds for Ceva's points too: only an odd number outside the sides
+    makes d, e, f collinear, and a proof by the converse must say how they lie."""
+    text = (
+        "a b c = triangle a b c; i = incenter i a b c; d = on_tline d a a i, on_line d b c; "
+        "e = on_tline e b b i, on_line e c a; f = on_tline f c c i, on_line f a b ? coll d e f"
+    )
+    proof = prove(parse_problem(text), timeout=30, strict=True)
+    assert proof.status == PROVED
+    assert any(r["rule"] == "menelaus_conv" for r in proof.certificate["proof"])
+    assert any("outside segment" in c and c.endswith("(as drawn)") for c in proof.ndg), proof.ndg
+
+
+def test_converse_of_menelaus_does_not_make_cevian_feet_collinear():
+    """The feet of the internal bisectors have the same unsigned product but are not collinear."""
+    text = (
+        "a b c = triangle a b c; i = incenter i a b c; d = on_line d a i, on_line d b c; "
+        "e = on_line e b i, on_line e c a; f = on_line f c i, on_line f a b ? coll d e f"
+    )
+    proof = prove(parse_problem(text), timeout=30)
+    assert proof.status != PROVED
+
+
 def test_intercept_rule_needs_a_real_transversal():
     """Found by the aux search on IMO 2011 P6: a 'triangle' o x x6 with x6 on line ox, cut by the line
     x6 x itself, made the intercept rule claim x6x : x6o = xx6 : xo. The guard must refuse it."""

@@ -49,7 +49,7 @@ RUN_ORDER: tuple[Registered, ...] = (
     Registered("bisect_ratio", BisectRatio, ("bisect_ratio", "ratio_bisect")),
     Registered("trapezoid", Trapezoid, ("trapezoid_ratio", "trapezoid_para")),
     Registered("distances", Distances, ("distance_chase",)),
-    Registered("menelaus_ceva", MenelausCeva, ("menelaus", "ceva")),
+    Registered("menelaus_ceva", MenelausCeva, ("menelaus", "menelaus_conv", "ceva")),
     Registered("right_trig", RightTrig, ("right_trig",)),
     Registered("similar", Similar, ("sim_aa", "sim_sss", "sim_sas", "sim_rhs")),
 )

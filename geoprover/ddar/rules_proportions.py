@@ -1,4 +1,5 @@
-"""Proportions: the bisector theorem, parallel intercepts (trapezoid and triangle), Menelaus, Ceva."""
+"""Proportions: the bisector theorem, parallel intercepts (trapezoid and triangle), Menelaus (both
+ways), Ceva."""
 
 from __future__ import annotations
 
@@ -65,7 +66,7 @@ class Trapezoid(Matcher):
 
 
 class MenelausCeva(Matcher):
-    """``menelaus`` and ``ceva``: triangles whose three side lines are known lines, with a known
+    """``menelaus``, ``menelaus_conv`` and ``ceva``: triangles whose three side lines are known lines, with a known
     transversal or three known concurrent cevians, give a product of three ratios equal to 1
     (linear in log-lengths)."""
 
@@ -106,6 +107,7 @@ class MenelausCeva(Matcher):
                     if p is not None:
                         kind, prem = "ceva", p
                 if kind is None:
+                    new += self._converse(a, b, c, d, e, f)
                     continue
                 self.done.add(key)
                 expr = combine(
@@ -131,6 +133,61 @@ class MenelausCeva(Matcher):
                 ]
                 new += db.add_ratio(expr, node)
         return new
+
+    def _product(self, a: str, b: str, c: str, d: str, e: str, f: str):
+        """af·bd·ce : fb·dc·ea as log-lengths (Menelaus' and Ceva's product)."""
+        db = self.db
+        return combine(
+            (1, {db.seg(a, f): 1}),
+            (-1, {db.seg(f, b): 1}),
+            (1, {db.seg(b, d): 1}),
+            (-1, {db.seg(d, c): 1}),
+            (1, {db.seg(c, e): 1}),
+            (-1, {db.seg(e, a): 1}),
+        )
+
+    def _converse(self, a: str, b: str, c: str, d: str, e: str, f: str) -> int:
+        """``menelaus_conv``: d, e, f on the side lines bc, ca, ab, collinear in the figure, with
+        af·bd·ce = fb·dc·ea known: then they are collinear, provided an odd number of them lie
+        outside their sides (the signed product is then −1, not +1, and fixes the line). Which of
+        them lie outside is read off the figure and printed."""
+        db = self.db
+        key = ("conv", a, b, c, d, e, f)
+        if key in self.done or not self._figure_collinear(d, e, f) or db.coll_nodes((d, e, f)) is not None:
+            return 0
+        prov = db.ratio_holds(self._product(a, b, c, d, e, f))
+        if prov is None:
+            return 0
+        self.done.add(key)
+        outside = [(p, u, v) for p, u, v in ((d, b, c), (e, c, a), (f, a, b)) if not self._between(p, u, v)]
+        if len(outside) % 2 == 0:  # an even count would mean the signed product is +1: not Menelaus
+            raise SoundnessError(f"menelaus_conv: {d} {e} {f} collinear with an even number outside")
+        text = f"{a}{f}·{b}{d}·{c}{e} = {f}{b}·{d}{c}·{e}{a}"
+        product = db.node(text, "ratio_chase", db.chase_nodes(prov))
+        expr = self._product(a, b, c, d, e, f)
+        value = sum(k * math.log(self.ix.dist(*v[1:])) for v, k in expr.items())
+        product.check = lambda v=value: abs(v) < 1e-6
+        product.equations = [("ratio", ((1, a, f), (-1, f, b), (1, b, d), (-1, d, c), (1, c, e), (-1, e, a)), 0, {})]
+        sides = db.coll_nodes((d, b, c)) + db.coll_nodes((e, c, a)) + db.coll_nodes((f, a, b))
+        where = ", ".join(
+            f"{p} {'outside' if not self._between(p, u, v) else 'inside'} segment {u}{v}"
+            for p, u, v in ((d, b, c), (e, c, a), (f, a, b))
+        )
+        pred = P("coll", (d, e, f))
+        node = db.add_fact(pred, "menelaus_conv", list(dict.fromkeys(sides + [product])))
+        if node is None:
+            return 0
+        node.conditions = (f"ncoll {a} {b} {c}", f"{where} (as drawn)")
+        return 1
+
+    def _between(self, p: str, u: str, v: str) -> bool:
+        """p lies inside segment uv in the figure (p is on line uv)."""
+        pu, pv = self.db.coords[u] - self.db.coords[p], self.db.coords[v] - self.db.coords[p]
+        return float(pu @ pv) < 0
+
+    def _figure_collinear(self, d: str, e: str, f: str) -> bool:
+        """d, e, f on one line of the figure (three distinct spots)."""
+        return any({d, e, f} <= set(line) for line in self.ix.lines)
 
     def _concurrent(self, a: str, d: str, b: str, e: str, c: str, f: str) -> list[Node] | None:
         """The facts making lines ad, be, cf meet at one named point, if they are known to."""
