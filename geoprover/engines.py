@@ -13,9 +13,17 @@ from importlib import import_module
 
 from .errors import GeoproverError
 
-ENGINES: dict[str, str] = {"wu": "geoprover.wu", "ddar": "geoprover.ddar", "aux": "geoprover.auxiliary"}
+ENGINES: dict[str, str] = {
+    "wu": "geoprover.wu",
+    "ddar": "geoprover.ddar",
+    "aux": "geoprover.auxiliary",
+    "aux2": "geoprover.auxiliary.engine:prove_second_worker",
+}
 # What the portfolio races by default: "aux" runs DDAR first, then adds auxiliary points.
 DEFAULT_ENGINES: tuple[str, ...] = ("wu", "aux")
+# An engine's second worker, which the portfolio starts once a certificate-only proof (Wu's) has
+# freed a core and the engine is still looking for a readable proof.
+SECOND_WORKERS: dict[str, str] = {"aux": "aux2"}
 
 # More engines can be plugged in without code changes: GEOPROVER_ENGINES="name=module:function,..."
 for _entry in filter(None, os.environ.get("GEOPROVER_ENGINES", "").split(",")):

@@ -2,7 +2,8 @@
 
 The verdict is the first proof (or refutation). When that proof is a certificate only (Wu's), the
 engines still running go on looking for a synthetic proof within the same time limit, with the
-machine to themselves; the answer is then that proof, the verdict's proof beside it as a cross-check.
+machine to themselves (an engine with a second worker, the auxiliary search, starts it on the freed
+core); the answer is then that proof, the verdict's proof beside it as a cross-check.
 ``first=True`` stops at the verdict, as a plain race.
 """
 
@@ -16,7 +17,7 @@ import resource
 import time
 import traceback
 
-from .engines import DEFAULT_ENGINES, engine
+from .engines import DEFAULT_ENGINES, SECOND_WORKERS, engine
 from .model import Problem
 from .numeric.diagram import Diagram, draw
 from .procs import die_with_parent
@@ -132,6 +133,15 @@ def run_portfolio(
             results[name] = _proof(problem, name, data, time.monotonic() - start)
             if race and _settled(results, first):
                 break
+            if race and not first and results[name].status == PROVED:
+                for helper in _second_workers(names, results):  # the freed core joins the search
+                    names.append(helper)
+                    procs[helper] = ctx.Process(
+                        target=_child,
+                        args=(helper, problem, diagram, deadline - time.monotonic(), memory_gb, out, os.getpid()),
+                        daemon=True,
+                    )
+                    procs[helper].start()
     finally:
         for p in procs.values():
             if p.is_alive():
@@ -140,6 +150,13 @@ def run_portfolio(
             p.join(timeout=2)
         out.close()
     return _answer(problem, names, results, diagram, first, timeout, time.monotonic() - start)
+
+
+def _second_workers(names: list[str], results: dict[str, Proof]) -> list[str]:
+    """The second workers to start now that a certificate-only proof has freed a core: one for
+    each engine still searching that has one (and not started yet)."""
+    running = [n for n in names if n not in results]
+    return [SECOND_WORKERS[n] for n in running if n in SECOND_WORKERS and SECOND_WORKERS[n] not in names]
 
 
 def _settled(results: dict[str, Proof], first: bool) -> bool:

@@ -61,3 +61,25 @@ def test_search_adds_points_where_ddar_alone_stops():
 def test_false_goal_is_not_searched():
     p = parse_problem("a b c = triangle a b c; m = midpoint m b c ? perp a m b c")
     assert aux_prove(p, timeout=30).status == FALSE
+
+
+def test_the_second_worker_searches_the_same_candidates_in_another_order():
+    from geoprover.auxiliary import Search
+    from geoprover.auxiliary.engine import prove_second_worker
+    from geoprover.timing import Deadline
+
+    p = load_named("translated_imo_2009_p2")
+    d = draw(p, 0)
+    orders = []
+    for worker in (0, 1):
+        tried: list = []
+        search = Search(p, d, Deadline.after(60), worker=worker)
+        attempt = search.attempt
+        search.attempt = lambda state, group, tried=tried, attempt=attempt: (
+            tried.append(group[0].text) or attempt(state, group)
+        )
+        search.run()
+        orders.append(tried)
+    assert orders[0][0] != orders[1][0]
+    proof = prove_second_worker(p, timeout=60)
+    assert proof.status == PROVED and proof.certificate["search_worker"] == 1

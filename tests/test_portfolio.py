@@ -100,6 +100,23 @@ def test_a_certificate_first_then_the_synthetic_proof_is_shown_with_it_as_cross_
     assert "also proved by certificate in" in proof.render()
 
 
+def test_the_core_a_certificate_frees_goes_to_the_searchs_second_worker(monkeypatch):
+    monkeypatch.setitem(registry.SECOND_WORKERS, "slow", "later")  # "later" stands in for aux's second worker
+    proof = run_portfolio(parse_problem(PROBLEM), ["certificate", "slow"], timeout=30)
+    assert proof.status == PROVED and proof.engine == "later" and proof.readable
+    assert proof.verdict.engine == "certificate" and proof.cross_check.engine == "certificate"
+    assert set(proof.certificate["engines"]) == {"certificate", "later"}
+
+
+def test_no_second_worker_without_a_freed_core_or_with_first(monkeypatch):
+    monkeypatch.setitem(registry.SECOND_WORKERS, "slow", "later")
+    proof = run_portfolio(parse_problem(PROBLEM), ["certificate", "slow"], timeout=30, first=True)
+    assert proof.engine == "certificate" and set(proof.certificate["engines"]) == {"certificate"}
+    monkeypatch.setitem(registry.SECOND_WORKERS, "later", "fast")
+    proof = run_portfolio(parse_problem(PROBLEM), ["gives_up", "later"], timeout=30)
+    assert proof.engine == "later" and "fast" not in proof.certificate["engines"]  # no certificate: no helper
+
+
 def test_first_stops_at_the_certificate(fake_engines):
     start = time.monotonic()
     proof = run_portfolio(parse_problem(PROBLEM), ["certificate", "slow"], timeout=30, first=True)

@@ -12,12 +12,18 @@ from .search import search
 
 
 def prove(
-    problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0, seed: int = 0, numeric_gate: bool = True
+    problem: Problem,
+    diagram: Diagram | None = None,
+    timeout: float = 300.0,
+    seed: int = 0,
+    numeric_gate: bool = True,
+    worker: int = 0,
 ) -> Proof:
     """DDAR, then DDAR with auxiliary points; the proof lists the points it added.
 
     ``numeric_gate=False`` skips the early "goal false in the diagram" answer (soundness suite);
-    a degenerate goal is refused either way.
+    a degenerate goal is refused either way. ``worker=1`` searches the candidates in the second
+    worker's order (``search.Search``).
     """
     deadline = Deadline.after(timeout)
     diagram = diagram or draw(problem, seed)
@@ -28,7 +34,7 @@ def prove(
         return Proof(
             problem.name, str(problem.goal), "ddar+aux", FALSE, message=f"the goal is degenerate: {degenerate}"
         )
-    result = search(problem, diagram, deadline, seed)
+    result = search(problem, diagram, deadline, seed, worker=worker)
     if result.status != PROVED:
         return Proof(
             problem.name,
@@ -48,8 +54,16 @@ def prove(
     proof.problem = problem.name
     proof.aux = [c.text for c in result.aux]
     proof.certificate = {**proof.certificate, "ddar_runs": result.runs + 1, "rejected_states": result.rejected}
+    if worker:
+        proof.certificate["search_worker"] = worker
     if proof.status == PROVED:  # the configurations are those of the problem's own figure
         proof.message = ""
         state_configuration(proof, diagram)
     proof.seconds = deadline.elapsed()
     return proof
+
+
+def prove_second_worker(problem: Problem, diagram: Diagram | None = None, timeout: float = 300.0) -> Proof:
+    """The aux engine as the search's second worker: the portfolio starts it on the core Wu's
+    method leaves free once it has proved the goal without a readable proof."""
+    return prove(problem, diagram, timeout, worker=1)

@@ -10,6 +10,10 @@ phases in order, each one method:
 3. ``random_batches``: until the time is up, random batches drawn from the best candidates;
 
 and once a state proves the goal, ``minimal`` drops the auxiliary points the proof does not need.
+
+A second worker (``worker=1``, started by the portfolio on the core Wu's method leaves free) runs
+the same phases over the same candidates in another order: the pool from its middle on, the kept
+states from the last one back, and its own random batches; the two searches need not talk.
 """
 
 from __future__ import annotations
@@ -74,11 +78,13 @@ class Search:
         deadline: Deadline,
         seed: int = 0,
         build: Callable[[Problem, Diagram], Engine] | None = None,
+        worker: int = 0,
     ) -> None:
         self.problem, self.diagram, self.deadline = problem, diagram, deadline
+        self.worker = worker
         self.goal = problem.goal
         self.build = build or ddar.build
-        self.rng = np.random.default_rng(seed)
+        self.rng = np.random.default_rng(seed if worker == 0 else (seed, worker))
         self.began = time.monotonic()
         self.runs = 0
         self.rejected = 0
@@ -120,6 +126,8 @@ class Search:
         """Every candidate alone, best first, and every BATCH-th one with the next BATCH together."""
         base = self.base
         self.pool = pool = self.candidates(base, LIMIT)
+        if self.worker:  # the other worker starts at the top: this one from the middle, then the top
+            pool = pool[len(pool) // 2 :] + pool[: len(pool) // 2]
         for i, cand in enumerate(pool):
             groups = [[cand]] + ([pool[i + 1 : i + 1 + BATCH]] if i % BATCH == 0 and i + 1 < len(pool) else [])
             for group in groups:
@@ -135,7 +143,8 @@ class Search:
     def second_points(self) -> State | None:
         """A second point, best first, on each of the BEAM states that taught DDAR most."""
         self.tried.sort(key=lambda s: -s.gain)
-        for state in self.tried[:BEAM]:
+        beam = self.tried[:BEAM] if not self.worker else self.tried[:BEAM][::-1]
+        for state in beam:
             for cand in self.candidates(state, WIDTH):
                 if self.deadline.expired():
                     return None
@@ -206,9 +215,10 @@ def search(
     deadline: Deadline,
     seed: int = 0,
     build: Callable[[Problem, Diagram], Engine] | None = None,
+    worker: int = 0,
 ) -> SearchResult:
     """Find auxiliary clauses after which DDAR derives the goal (the phases of `Search`)."""
-    return Search(problem, diagram, deadline, seed, build).run()
+    return Search(problem, diagram, deadline, seed, build, worker).run()
 
 
 def run_deadline(deadline: Deadline) -> Deadline:
