@@ -276,6 +276,8 @@ def summarize(rows: list[Row]) -> dict:
         "problems": len(rows),
         "solved": len(solved),
         "with_synthetic_proof": len(synthetic),
+        # of those, the proofs citing no algebraic lemma (Wu's method) at all
+        "with_synthetic_proof_no_lemma": sum("lemma" not in r.synthetic_engine for r in synthetic),
         "by_engine": by_engine,
         "by_more_than_one": both,
         "timeouts": sum(r.result == "timeout" for r in rows),
@@ -324,7 +326,8 @@ def markdown(rows: list[Row], meta: dict) -> str:
         f"- machine: {m['cpu']}, {m['cores']} cores, Python {m['python']}, {m['system']}",
         f"- settings: {json.dumps(meta['settings'])}",
         f"- solved {s['solved']} / {s['problems']}; with a synthetic proof {s['with_synthetic_proof']} / "
-        f"{s['problems']}; by engine {s['by_engine']}; timeouts {s['timeouts']}; "
+        f"{s['problems']} ({s.get('with_synthetic_proof_no_lemma', s['with_synthetic_proof'])} citing no algebraic "
+        f"lemma); by engine {s['by_engine']}; timeouts {s['timeouts']}; "
         f"median seconds: verdict (solved) {s['median_seconds_solved']}, synthetic proof "
         f"{s['median_seconds_synthetic']}",
         "",

@@ -194,3 +194,15 @@ def test_answer_times_read_the_verdict_and_the_synthetic_proof():
     one = _all_goals([wu_then_ddar, wu_then_ddar])
     assert answer_times(one).seconds == 0.2 and answer_times(one).synthetic_seconds == 3.0
     assert answer_times(_all_goals([wu_then_ddar, wu_alone])).synthetic_seconds is None
+
+
+def test_the_summary_counts_synthetic_proofs_citing_no_lemma_apart():
+    from geoprover.bench import Row, summarize
+
+    rows = [
+        Row("p", "f", "proved", "wu", 1.0, 1.0, synthetic_engine="ddar+aux", synthetic_seconds=2.0),
+        Row("q", "f", "proved", "wu", 1.0, 1.0, synthetic_engine="ddar+aux+lemma", synthetic_seconds=3.0),
+        Row("r", "f", "proved", "wu", 1.0, 1.0),
+    ]
+    s = summarize(rows)
+    assert (s["solved"], s["with_synthetic_proof"], s["with_synthetic_proof_no_lemma"]) == (3, 2, 1)

@@ -138,7 +138,9 @@ def test_solve_shows_the_synthetic_proof_with_wu_as_cross_check():
         assert check["engine"] == "wu" and check["status"] == "proved" and check["ndg"]
         assert check["seconds"] == pytest.approx(data["verdict"]["seconds"], abs=1e-3)
         assert check["certificate"]["remainder"] == 0
-        assert {e: o["status"] for e, o in data["certificate"]["engines"].items()} == {"wu": "proved", "aux": "proved"}
+        engines = {e: o["status"] for e, o in data["certificate"]["engines"].items()}
+        assert engines["wu"] == "proved" and set(engines) <= {"wu", "aux", "aux2"}  # aux2: the second worker
+        assert "proved" in (engines.get("aux"), engines.get("aux2"))
     else:  # DDAR finished first on a loaded machine: nothing to cross-check
         assert data["cross_check"] is None
     out = run("solve", WU_THEN_DDAR, "--timeout", "120")

@@ -23,7 +23,7 @@ LAYERS = {
     "proof": 4,
     "wu": 5,
     "ddar": 5,
-    "auxiliary": 6,  # DDAR plus auxiliary points: the one engine built on another
+    "auxiliary": 6,  # DDAR plus auxiliary points (and Wu's method for its lemmas): built on the others
     "engines": 7,
     "portfolio": 8,
     "bench": 8,

@@ -5,6 +5,8 @@
 - ``candidates``: the families' templates drawn, kept when new, and ranked;
 - ``state``: a saturated DDAR engine with the candidates that built it;
 - ``search``: the search, one method per phase (`Search`);
+- ``lemmas``: facts of an earlier stage of the figure that DDAR did not reach, proved by Wu's
+  method and stated in the search's base state (cited "algebraic lemma" steps);
 - ``engine``: ``prove``, the "aux" engine: DDAR, then DDAR with the points found.
 """
 

@@ -49,13 +49,17 @@ def prove(
     coords = {**diagram.coords, **{k: v for c in result.aux for k, v in c.coords.items()}}
     facts = diagram.facts + [f for c in result.aux for f in c.facts]
     ext_diagram = Diagram(extended, coords, diagram.seed, diagram.attempts, diagram.scale, facts)
-    proof = ddar.prove(extended, ext_diagram, timeout=max(1.0, deadline.left()))
+    proof = ddar.prove(extended, ext_diagram, timeout=max(1.0, deadline.left()), lemmas=tuple(result.lemmas))
     proof.engine = "ddar+aux" if result.aux else "ddar"
     proof.problem = problem.name
     proof.aux = [c.text for c in result.aux]
     proof.certificate = {**proof.certificate, "ddar_runs": result.runs + 1, "rejected_states": result.rejected}
     if worker:
         proof.certificate["search_worker"] = worker
+    cited = {r["fact"] for r in proof.certificate.get("proof", []) if r["rule"] == "algebraic_lemma"}
+    proof.certificate["algebraic_lemmas"] = sorted(cited)
+    if cited:  # the engine's name says the proof cites lemmas proved by Wu's method
+        proof.engine += "+lemma"
     if proof.status == PROVED:  # the configurations are those of the problem's own figure
         proof.message = ""
         state_configuration(proof, diagram)

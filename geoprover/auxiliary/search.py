@@ -5,9 +5,13 @@ copying the engine and adding only the new clause, so what was derived is kept. 
 phases in order, each one method:
 
 0. ``ddar_alone``: DDAR on the problem as it is (without, then with, its last-resort rules);
-1. ``single_points``: every candidate alone, best first (with a batch of the next few now and then);
-2. ``second_points``: on the states that taught DDAR most, a second point, best first;
-3. ``random_batches``: until the time is up, random batches drawn from the best candidates;
+1. ``single_points``: every candidate alone, best first (with a batch of the next few now and then),
+   for at most half the time;
+2. ``algebraic_lemmas``: facts of the figure DDAR did not reach, proved by Wu's method (at most
+   MAX_LEMMAS, ``lemmas.py``), are stated in the base state; then the single points go on (from the
+   top when lemmas were added);
+3. ``second_points``: on the states that taught DDAR most, a second point, best first;
+4. ``random_batches``: until the time is up, random batches drawn from the best candidates;
 
 and once a state proves the goal, ``minimal`` drops the auxiliary points the proof does not need.
 
@@ -21,7 +25,7 @@ from __future__ import annotations
 import copy
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -34,6 +38,8 @@ from ..proof import NOT_PROVED, PROVED, TIMEOUT
 from ..timing import Deadline
 from .candidates import Candidate, generate
 from .figure import read_figure
+from .lemmas import Lemma, prove_lemma
+from .lemmas import candidates as lemma_candidates
 from .state import State, extend, with_fresh_names
 
 if TYPE_CHECKING:
@@ -45,6 +51,9 @@ BEAM = 12  # states that get a second point
 BATCH = 6  # candidates tried together
 TOP = 120  # random batches are drawn from this many best candidates
 PER_RUN = 20.0  # seconds one DDAR run may take
+PURE_SHARE = 0.5  # of the time left after DDAR alone, for single points before any lemma
+MAX_LEMMAS = 3  # algebraic lemmas a proof may cite
+LEMMA_SHARE = 0.25  # of the time left, for proving lemmas
 
 
 @dataclass
@@ -54,6 +63,7 @@ class SearchResult:
     runs: int
     seconds: float
     rejected: int = 0  # extended databases dropped because they derived a fact the figure refutes
+    lemmas: list[Lemma] = field(default_factory=list)  # algebraic lemmas stated in the proving state
 
 
 @dataclass
@@ -79,9 +89,13 @@ class Search:
         seed: int = 0,
         build: Callable[[Problem, Diagram], Engine] | None = None,
         worker: int = 0,
+        lemmas: bool = True,
     ) -> None:
         self.problem, self.diagram, self.deadline = problem, diagram, deadline
         self.worker = worker
+        self.use_lemmas = lemmas
+        self.lemmas: list[Lemma] = []  # stated in the base state
+        self.next_single = 0  # the next candidate of the pool for single_points
         self.goal = problem.goal
         self.build = build or ddar.build
         self.rng = np.random.default_rng(seed if worker == 0 else (seed, worker))
@@ -97,7 +111,14 @@ class Search:
         """The phases in order until one proves the goal (then ``minimal``) or the time is up."""
         if self.ddar_alone():
             return self.result(PROVED)
-        for phase in (self.single_points, self.second_points, self.random_batches):
+        pure = self.deadline.within(PURE_SHARE * self.deadline.left()) if self.use_lemmas else self.deadline
+        for phase in (
+            lambda: self.single_points(pure),
+            self.algebraic_lemmas,
+            self.single_points,
+            self.second_points,
+            self.random_batches,
+        ):
             found = phase()
             if found is not None:
                 return self.minimal(found)
@@ -122,22 +143,57 @@ class Search:
         self.base = State(plain, dict(self.diagram.coords), list(self.diagram.facts))
         return False
 
-    def single_points(self) -> State | None:
-        """Every candidate alone, best first, and every BATCH-th one with the next BATCH together."""
+    def single_points(self, until: Deadline | None = None) -> State | None:
+        """Every candidate alone, best first, and every BATCH-th one with the next BATCH together;
+        from where the last call stopped (``until``: stop then, to go on later)."""
+        until = until or self.deadline
         base = self.base
-        self.pool = pool = self.candidates(base, LIMIT)
+        if not self.pool:
+            self.pool = self.candidates(base, LIMIT)
+        pool = self.pool
         if self.worker:  # the other worker starts at the top: this one from the middle, then the top
             pool = pool[len(pool) // 2 :] + pool[: len(pool) // 2]
-        for i, cand in enumerate(pool):
+        for i in range(self.next_single, len(pool)):
+            cand = pool[i]
             groups = [[cand]] + ([pool[i + 1 : i + 1 + BATCH]] if i % BATCH == 0 and i + 1 < len(pool) else [])
             for group in groups:
-                if self.deadline.expired():
+                if until.expired():
+                    self.next_single = i
                     return None
                 result = self.attempt(base, group)
                 if not isinstance(result, _Tried):
                     return result
                 if len(group) == 1 and result.state is not base:
                     self.tried.append(result.state)
+        self.next_single = len(pool)
+        return None
+
+    def algebraic_lemmas(self) -> State | None:
+        """Facts of the figure DDAR did not reach, proved by Wu's method on the clauses they depend
+        on, stated in the base state one by one (a state that proves the goal with them is the
+        answer); with any, the single points start again from the top on the new base."""
+        if not self.use_lemmas or self.deadline.expired():
+            return None
+        budget = self.deadline.within(LEMMA_SHARE * self.deadline.left())
+        base = self.base
+        for pred in lemma_candidates(self.problem, base.engine, self.goal):
+            if budget.expired() or len(self.lemmas) >= MAX_LEMMAS:
+                break
+            lemma = prove_lemma(self.problem, self.diagram, pred, budget)
+            if lemma is None:
+                continue
+            self.runs += 1
+            trial = extend(base, [])
+            if not trial.engine.add_lemma(lemma.pred, lemma.conditions):
+                continue  # it follows from the lemmas before it
+            trial.lemmas = base.lemmas + [lemma]
+            out = trial.engine.saturate(self.goal, run_deadline(self.deadline))
+            self.lemmas.append(lemma)
+            base = trial
+            if out.status == "proved":
+                return trial
+        if base is not self.base:
+            self.base, self.next_single = base, 0
         return None
 
     def second_points(self) -> State | None:
@@ -178,7 +234,9 @@ class Search:
                 extra += 1
                 if trial.engine.saturate(self.goal, run_deadline(self.deadline)).status == "proved":
                     keep = rest
-        return SearchResult(PROVED, keep, self.runs + extra, time.monotonic() - self.began, self.rejected)
+        return SearchResult(
+            PROVED, keep, self.runs + extra, time.monotonic() - self.began, self.rejected, _union(found, self.base)
+        )
 
     # --- one step ----------------------------------------------------------------------------
     def candidates(self, state: State, limit: int) -> list[Candidate]:
@@ -207,6 +265,11 @@ class Search:
     def result(self, status: str) -> SearchResult:
         """No auxiliary points: DDAR alone proved the goal, or the search did not."""
         return SearchResult(status, [], self.runs, time.monotonic() - self.began, self.rejected)
+
+
+def _union(found: State, base: State) -> list[Lemma]:
+    """The lemmas of the proving state and of the base the minimal proof was rebuilt from."""
+    return list({str(k.pred): k for k in found.lemmas + base.lemmas}.values())
 
 
 def search(

@@ -24,6 +24,7 @@ class State:
     facts: list[Predicate]
     aux: list[Candidate] = field(default_factory=list)
     gain: float = 0.0  # what the last candidates taught DDAR (new facts, plus their scores)
+    lemmas: list = field(default_factory=list)  # algebraic lemmas stated in the engine (lemmas.Lemma)
 
 
 def extend(state: State, cands: list[Candidate]) -> State:
@@ -35,7 +36,7 @@ def extend(state: State, cands: list[Candidate]) -> State:
         coords.update(c.coords)
         engine.add_clause(c.clause, coords)
         facts += c.facts
-    return State(engine, coords, facts, state.aux + cands)
+    return State(engine, coords, facts, state.aux + cands, lemmas=list(state.lemmas))
 
 
 def with_fresh_names(group: list[Candidate], state: State) -> list[Candidate]:

@@ -95,6 +95,15 @@ class Engine:
             return True
         return False
 
+    def add_lemma(self, pred: Predicate, conditions: tuple[str, ...]) -> bool:
+        """State a fact proved outside the rules (an algebraic lemma, by Wu's method), with the
+        conditions its proof needs, printed with every proof that uses it; False if already known."""
+        node = self.db.add_fact(pred, "algebraic_lemma")
+        if node is None:
+            return False
+        node.conditions = tuple(conditions)
+        return True
+
     def _ensure(self) -> Matchers:
         """The matchers for the current point set: built on first use; after new points, given
         the new figure's candidates and kept with what they have tried (facts only accumulate,

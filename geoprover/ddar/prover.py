@@ -34,6 +34,7 @@ def prove(
     strict: bool = False,
     prune_budget: float = 5.0,
     numeric_gate: bool = True,
+    lemmas: tuple = (),
 ) -> Proof:
     """Saturate the problem's facts until its goal follows; the proof keeps only needed steps,
     and then (within ``prune_budget`` seconds) no step the rest of the proof does not need.
@@ -41,6 +42,8 @@ def prove(
     A derived fact false in the diagram is a soundness bug: with ``strict`` (tests) it raises
     SoundnessError, otherwise the result is ERROR with a message saying so, never PROVED.
     ``numeric_gate=False`` skips the early "goal false in the diagram" answer (soundness suite).
+    ``lemmas`` (each with ``pred`` and ``conditions``: facts proved by Wu's method) are stated
+    before saturation; a proof that uses one cites it and prints its conditions.
     """
     deadline = Deadline.after(timeout)
     goal_text = str(problem.goal) if problem.goal is not None else ""
@@ -61,6 +64,8 @@ def prove(
             proof.status, proof.message = FALSE, f"the goal is degenerate: {degenerate}"
             return proof
         engine = build(problem, diagram)
+        for lemma in lemmas:
+            engine.add_lemma(lemma.pred, lemma.conditions)
         outcome = engine.saturate(problem.goal, deadline)
         verdict_seconds = deadline.elapsed()  # the rest is trace-back, minimisation and checks
         db = engine.db

@@ -70,6 +70,7 @@ DATABASE_RULES: dict[str, str] = {
     "circle_merge": "points on one known circle (matcher.cyclic_premise, table.GOAL_STEP)",
     "radius": "a circle's points at one distance from its known centre (encode.radii)",
     "figure_half": "which half of a doubled angle holds, read off the figure (halving.py)",
+    "algebraic_lemma": "a fact proved by Wu's method, given to the database (Engine.add_lemma)",
     "goal_midp": "a midpoint goal from its two facts (table.GOAL_STEP)",
     "goal_circle": "a centre goal from its two facts (table.GOAL_STEP)",
     "goal_simtri": "a similarity goal from its angles and ratios (table.GOAL_STEP)",
