@@ -18,6 +18,7 @@ import math
 import time
 from dataclasses import dataclass, replace
 from itertools import combinations
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -25,6 +26,10 @@ from ..model import Predicate, Problem
 from ..numeric.diagram import Diagram
 from ..proof import PROVED
 from ..timing import Deadline
+
+if TYPE_CHECKING:
+    from ..ddar import Engine
+    from ..ddar.numeric import NumericIndex
 
 KINDS = ("coll", "cyclic", "cong", "perp", "para", "eqangle", "simtri")
 PER_LEMMA = 3.0  # seconds Wu's method may take on one lemma
@@ -72,7 +77,7 @@ def _same(p: Predicate, q: Predicate) -> bool:
     return set(pairs) == set(other)
 
 
-def _directions(ix) -> list[tuple[float, tuple[str, str]]]:
+def _directions(ix: NumericIndex) -> list[tuple[float, tuple[str, str]]]:
     """Every segment of the figure with its direction mod π, sorted (segments of one line once)."""
     out, seen = [], set()
     on_line = {p: {k for k, line in enumerate(ix.lines) if p in line} for p in ix.points}
@@ -89,7 +94,7 @@ def _directions(ix) -> list[tuple[float, tuple[str, str]]]:
     return out
 
 
-def _parallels_and_perpendiculars(ix, limit: int) -> list[Predicate]:
+def _parallels_and_perpendiculars(ix: NumericIndex, limit: int) -> list[Predicate]:
     """para / perp of segments of the figure (one segment per line)."""
     segs = _directions(ix)
     angles = np.array([t for t, _ in segs])
@@ -106,7 +111,7 @@ def _parallels_and_perpendiculars(ix, limit: int) -> list[Predicate]:
     return out
 
 
-def _equal_angles(ix, limit: int) -> list[Predicate]:
+def _equal_angles(ix: NumericIndex, limit: int) -> list[Predicate]:
     """Equal vertex angles of the figure's triangles, as undirected values (``candidates`` orders
     the second angle's sides so that the directed angles agree)."""
     entries = []
@@ -125,7 +130,7 @@ def _equal_angles(ix, limit: int) -> list[Predicate]:
     return out
 
 
-def figure_facts(ix, limit_per_kind: int = 400) -> list[Predicate]:
+def figure_facts(ix: NumericIndex, limit_per_kind: int = 400) -> list[Predicate]:
     """Facts the numeric index shows, by kind (each a predicate over named points)."""
     out: list[Predicate] = _parallels_and_perpendiculars(ix, 2 * limit_per_kind)
     for line in ix.lines:
@@ -141,7 +146,7 @@ def figure_facts(ix, limit_per_kind: int = 400) -> list[Predicate]:
     return out
 
 
-def candidates(problem: Problem, engine, goal: Predicate) -> list[Predicate]:
+def candidates(problem: Problem, engine: Engine, goal: Predicate) -> list[Predicate]:
     """Facts of the figure the saturated ``engine`` does not know, best first, over the problem's
     own points; never the goal itself."""
     db, ix = engine.db, engine.matchers.ix
