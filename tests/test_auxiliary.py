@@ -83,3 +83,22 @@ def test_the_second_worker_searches_the_same_candidates_in_another_order():
     assert orders[0][0] != orders[1][0]
     proof = prove_second_worker(p, timeout=60)
     assert proof.status == PROVED and proof.certificate["search_worker"] == 1
+
+
+def test_a_kept_drawing_is_not_reused_for_another_point_of_the_same_name():
+    """Sibling states of the search give one auxiliary name to different points: a candidate over
+    that name must be drawn where the point of its own state is (hageo_dev 2020CHNSouthEastMOg11p2
+    drew "x2 = midpoint x2 i x1" at the midpoint of another state's x1)."""
+    p, d, fig = _figure("a b c = triangle a b c; h = orthocenter h a b c ? perp a h b c")
+    drawn: dict = {}
+    checked = 0
+    for spot in ((0.3, 0.2), (-0.4, 0.9)):
+        coords = {**d.coords, "x1": np.array(spot)}
+        grown = p.with_clauses(parse_clauses("x1 = free x1", known=p.points)[0])
+        for cand in generate(
+            grown, coords, read_figure(coords, d.facts, p.goal), np.random.default_rng(0), drawn=drawn
+        ):
+            if cand.text.startswith(f"{cand.point} = midpoint {cand.point} a x1"):
+                assert np.allclose(cand.coords[cand.point], (coords["a"] + coords["x1"]) / 2)
+                checked += 1
+    assert checked == 2

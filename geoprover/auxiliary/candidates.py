@@ -76,9 +76,10 @@ def generate(
 ) -> list[Candidate]:
     """Numerically new candidates, best first (ties broken at random: restarts see other orders).
 
-    ``drawn`` keeps each template's drawing (or its failure) across calls on figures that only grow
-    (the auxiliary search asks again for every state it extends): a template of old points is drawn
-    where it was, so only the templates that use new points are drawn anew.
+    ``drawn`` keeps each template's drawing (or its failure) across calls (the auxiliary search asks
+    again for every state it extends), keyed by the template and where its points are: sibling
+    states give one auxiliary name to different points, so a template over a new point is drawn
+    anew for each, and a template of old points where it was.
     """
     drawn = {} if drawn is None else drawn
     used = set(used or coords)
@@ -91,7 +92,10 @@ def generate(
     seen_at = {key(p) for p in coords.values()}
     out: list[Candidate] = []
     for kind, parts, built_from in templates(fig, goal_points):
-        template = (kind, tuple(parts))
+        at_points = tuple(
+            tuple(coords[a].tolist()) for a in sorted({a for _, args in parts for a in args}) if a in coords
+        )
+        template = (kind, tuple(parts), at_points)
         try:
             clause = _clause(name, parts, len(problem.clauses))
             if template not in drawn:
