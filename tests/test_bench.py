@@ -127,32 +127,30 @@ def test_a_problem_with_several_goals_is_one_row_proved_only_when_every_goal_is(
 
 
 def test_bench_records_the_verdict_and_the_synthetic_proof_apart(tmp_path, capsys):
-    """Wu decides both; DDAR proves translated_imo_2003_p4 too, and nothing proves 2008_p1b synthetically."""
+    """Wu decides both hageo_dev problems; DDAR proves 2012CTSTp2 too, and nothing proves 2002CTSTp25
+    (a complete quadrilateral's harmonic bisector) synthetically in the time."""
     import csv
 
     out = tmp_path / "both"
-    only = "translated_imo_2003_p4,translated_imo_2008_p1b"
-    assert main(["bench", "imo_ag_30", "--only", only, "--timeout", "20", "--out", str(out)]) == 0
+    only = "2012CTSTp2,2002CTSTp25"
+    assert main(["bench", "hageo_dev", "--only", only, "--timeout", "20", "--out", str(out)]) == 0
     printed = capsys.readouterr().out
     assert "solved 2 / 2; with a synthetic proof: 1 / 2" in printed
-    data = json.loads((out / "imo_ag_30.json").read_text())
+    data = json.loads((out / "hageo_dev.json").read_text())
     assert data["summary"]["solved"] == 2 and data["summary"]["with_synthetic_proof"] == 1
     assert data["settings"]["first"] is False
     rows = {r["problem"]: r for r in data["rows"]}
-    both, wu_only = rows["translated_imo_2003_p4"], rows["translated_imo_2008_p1b"]
+    both, wu_only = rows["2012CTSTp2"], rows["2002CTSTp25"]
     assert both["result"] == "proved" and both["synthetic_engine"] in ("ddar", "ddar+aux")
     assert both["seconds"] <= both["synthetic_seconds"]  # the verdict comes first, or with the synthetic proof
     assert wu_only["result"] == "proved" and wu_only["engine"] == "wu"
     assert wu_only["synthetic_seconds"] is None and wu_only["synthetic_engine"] == ""
-    md = (out / "imo_ag_30.md").read_text()
+    md = (out / "hageo_dev.md").read_text()
     assert "solved 2 / 2; with a synthetic proof 1 / 2" in md
-    assert "| translated_imo_2008_p1b | proved | wu |" in md
-    with (out / "imo_ag_30.csv").open() as fh:
+    assert "| 2002CTSTp25 | proved | wu |" in md
+    with (out / "hageo_dev.csv").open() as fh:
         table = {r["problem"]: r for r in csv.DictReader(fh)}
-    assert (
-        table["translated_imo_2003_p4"]["synthetic_seconds"]
-        and table["translated_imo_2008_p1b"]["synthetic_seconds"] == ""
-    )
+    assert table["2012CTSTp2"]["synthetic_seconds"] and table["2002CTSTp25"]["synthetic_seconds"] == ""
 
 
 def test_bench_first_looks_for_no_synthetic_proof_after_wu(tmp_path, capsys):
