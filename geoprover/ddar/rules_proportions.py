@@ -110,27 +110,12 @@ class MenelausCeva(Matcher):
                     new += self._converse(a, b, c, d, e, f)
                     continue
                 self.done.add(key)
-                expr = combine(
-                    (1, {db.seg(a, f): 1}),
-                    (-1, {db.seg(f, b): 1}),
-                    (1, {db.seg(b, d): 1}),
-                    (-1, {db.seg(d, c): 1}),
-                    (1, {db.seg(c, e): 1}),
-                    (-1, {db.seg(e, a): 1}),
-                )
+                expr = self._product(a, b, c, d, e, f)
                 if db.ratio_holds(expr) is not None:
                     continue
-                value = sum(k * math.log(self.ix.dist(*v[1:])) for v, k in expr.items())
-                if abs(value) > 1e-6:
-                    raise SoundnessError(f"{kind} product false in the figure for {key}")
                 base = db.coll_nodes((d, b, c)) + db.coll_nodes((e, c, a)) + db.coll_nodes((f, a, b))
-                text = f"{a}{f}·{b}{d}·{c}{e} = {f}{b}·{d}{c}·{e}{a}"
-                node = db.node(text, kind, list(dict.fromkeys(base + prem)))
+                node = self._product_node(key, kind, list(dict.fromkeys(base + prem)))
                 node.conditions = (f"ncoll {a} {b} {c}",)
-                node.check = lambda v=value: abs(v) < 1e-6
-                node.equations = [
-                    ("ratio", ((1, a, f), (-1, f, b), (1, b, d), (-1, d, c), (1, c, e), (-1, e, a)), 0, {})
-                ]
                 new += db.add_ratio(expr, node)
         return new
 
@@ -145,6 +130,17 @@ class MenelausCeva(Matcher):
             (1, {db.seg(c, e): 1}),
             (-1, {db.seg(e, a): 1}),
         )
+
+    def _product_node(self, pts: tuple[str, ...], rule: str, premises: list[Node]) -> Node:
+        """A proof node stating af·bd·ce = fb·dc·ea for pts = (a, b, c, d, e, f), checked in the figure."""
+        a, b, c, d, e, f = pts
+        value = sum(k * math.log(self.ix.dist(*v[1:])) for v, k in self._product(*pts).items())
+        if abs(value) > 1e-6:
+            raise SoundnessError(f"{rule} product false in the figure for {pts}")
+        node = self.db.node(f"{a}{f}·{b}{d}·{c}{e} = {f}{b}·{d}{c}·{e}{a}", rule, premises)
+        node.check = lambda v=value: abs(v) < 1e-6
+        node.equations = [("ratio", ((1, a, f), (-1, f, b), (1, b, d), (-1, d, c), (1, c, e), (-1, e, a)), 0, {})]
+        return node
 
     def _converse(self, a: str, b: str, c: str, d: str, e: str, f: str) -> int:
         """``menelaus_conv``: d, e, f on the side lines bc, ca, ab, collinear in the figure, with
@@ -162,12 +158,7 @@ class MenelausCeva(Matcher):
         outside = [(p, u, v) for p, u, v in ((d, b, c), (e, c, a), (f, a, b)) if not self._between(p, u, v)]
         if len(outside) % 2 == 0:  # an even count would mean the signed product is +1: not Menelaus
             raise SoundnessError(f"menelaus_conv: {d} {e} {f} collinear with an even number outside")
-        text = f"{a}{f}·{b}{d}·{c}{e} = {f}{b}·{d}{c}·{e}{a}"
-        product = db.node(text, "ratio_chase", db.chase_nodes(prov))
-        expr = self._product(a, b, c, d, e, f)
-        value = sum(k * math.log(self.ix.dist(*v[1:])) for v, k in expr.items())
-        product.check = lambda v=value: abs(v) < 1e-6
-        product.equations = [("ratio", ((1, a, f), (-1, f, b), (1, b, d), (-1, d, c), (1, c, e), (-1, e, a)), 0, {})]
+        product = self._product_node((a, b, c, d, e, f), "ratio_chase", db.chase_nodes(prov))
         sides = db.coll_nodes((d, b, c)) + db.coll_nodes((e, c, a)) + db.coll_nodes((f, a, b))
         where = ", ".join(
             f"{p} {'outside' if not self._between(p, u, v) else 'inside'} segment {u}{v}"
