@@ -66,17 +66,6 @@ def restricted(problem: Problem, goal: Predicate) -> Problem:
     return Problem(f"{problem.name} (lemma)", clauses, goal, problem.source, text, goals=(goal,))
 
 
-def _same(p: Predicate, q: Predicate) -> bool:
-    """Two statements of one fact (the points listed in another order)."""
-    if p.name != q.name:
-        return False
-    if p.name in ("coll", "cyclic"):
-        return set(p.args) == set(q.args)
-    pairs = [frozenset(p.args[i : i + 2]) for i in range(0, len(p.args), 2)]
-    other = [frozenset(q.args[i : i + 2]) for i in range(0, len(q.args), 2)]
-    return set(pairs) == set(other)
-
-
 def _directions(ix: NumericIndex) -> list[tuple[float, tuple[str, str]]]:
     """Every segment of the figure with its direction mod π, sorted (segments of one line once)."""
     out, seen = [], set()
@@ -148,7 +137,7 @@ def figure_facts(ix: NumericIndex, limit_per_kind: int = 400) -> list[Predicate]
 
 def candidates(problem: Problem, engine: Engine, goal: Predicate) -> list[Predicate]:
     """Facts of the figure the saturated ``engine`` does not know, best first, over the problem's
-    own points; never the goal itself."""
+    own points built before the goal's last point (so never the goal or a restatement of it)."""
     db, ix = engine.db, engine.matchers.ix
     own = set(problem.points)
     goal_points = set(goal.args)
@@ -161,7 +150,7 @@ def candidates(problem: Problem, engine: Engine, goal: Predicate) -> list[Predic
         if pred.name == "eqangle" and not db.true(pred):  # the other orientation of the second angle
             a = pred.args
             pred = Predicate("eqangle", a[:4] + (a[4], a[7], a[6], a[5]))
-        if pred.name not in KINDS or not set(pred.args) <= own or _same(pred, goal):
+        if pred.name not in KINDS or not set(pred.args) <= own:
             continue
         key = frozenset(pred.args)
         text = str(pred)
