@@ -105,10 +105,13 @@ def run_portfolio(
         return Proof(problem.name, str(problem.goal), "numeric", FALSE, time.monotonic() - start, message=message)
     ctx = mp.get_context("fork")
     out = ctx.Queue()
-    procs = {
-        n: ctx.Process(target=_child, args=(n, problem, diagram, timeout, memory_gb, out, os.getpid()), daemon=True)
-        for n in names
-    }
+
+    def process(name: str, seconds: float) -> mp.Process:
+        """An engine's process, given ``seconds``."""
+        args = (name, problem, diagram, seconds, memory_gb, out, os.getpid())
+        return ctx.Process(target=_child, args=args, daemon=True)
+
+    procs = {n: process(n, timeout) for n in names}
     results: dict[str, Proof] = {}
     try:
         for p in procs.values():
@@ -136,11 +139,7 @@ def run_portfolio(
             if race and not first and results[name].status == PROVED:
                 for helper in _second_workers(names, results):  # the freed core joins the search
                     names.append(helper)
-                    procs[helper] = ctx.Process(
-                        target=_child,
-                        args=(helper, problem, diagram, deadline - time.monotonic(), memory_gb, out, os.getpid()),
-                        daemon=True,
-                    )
+                    procs[helper] = process(helper, deadline - time.monotonic())
                     procs[helper].start()
     finally:
         for p in procs.values():

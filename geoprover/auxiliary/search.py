@@ -94,7 +94,6 @@ class Search:
         self.problem, self.diagram, self.deadline = problem, diagram, deadline
         self.worker = worker
         self.use_lemmas = lemmas
-        self.lemmas: list[Lemma] = []  # stated in the base state
         self.next_single = 0  # the next candidate of the pool for single_points
         self.goal = problem.goal
         self.build = build or ddar.build
@@ -177,7 +176,7 @@ class Search:
         budget = self.deadline.within(LEMMA_SHARE * self.deadline.left())
         base = self.base
         for pred in lemma_candidates(self.problem, base.engine, self.goal):
-            if budget.expired() or len(self.lemmas) >= MAX_LEMMAS:
+            if budget.expired() or len(base.lemmas) >= MAX_LEMMAS:
                 break
             lemma = prove_lemma(self.problem, self.diagram, pred, budget)
             if lemma is None:
@@ -188,7 +187,6 @@ class Search:
                 continue  # it follows from the lemmas before it
             trial.lemmas = base.lemmas + [lemma]
             out = trial.engine.saturate(self.goal, run_deadline(self.deadline))
-            self.lemmas.append(lemma)
             base = trial
             if out.status == "proved":
                 return trial

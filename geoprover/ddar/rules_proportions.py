@@ -155,17 +155,17 @@ class MenelausCeva(Matcher):
         if prov is None:
             return 0
         self.done.add(key)
-        outside = [(p, u, v) for p, u, v in ((d, b, c), (e, c, a), (f, a, b)) if not self._between(p, u, v)]
-        if len(outside) % 2 == 0:  # an even count would mean the signed product is +1: not Menelaus
+        sides = ((d, b, c), (e, c, a), (f, a, b))
+        inside = [self._between(p, u, v) for p, u, v in sides]
+        if inside.count(False) % 2 == 0:  # an even count would mean the signed product is +1: not Menelaus
             raise SoundnessError(f"menelaus_conv: {d} {e} {f} collinear with an even number outside")
         product = self._product_node((a, b, c, d, e, f), "ratio_chase", db.chase_nodes(prov))
-        sides = db.coll_nodes((d, b, c)) + db.coll_nodes((e, c, a)) + db.coll_nodes((f, a, b))
         where = ", ".join(
-            f"{p} {'outside' if not self._between(p, u, v) else 'inside'} segment {u}{v}"
-            for p, u, v in ((d, b, c), (e, c, a), (f, a, b))
+            f"{p} {'inside' if within else 'outside'} segment {u}{v}" for (p, u, v), within in zip(sides, inside)
         )
+        on_sides = db.coll_nodes((d, b, c)) + db.coll_nodes((e, c, a)) + db.coll_nodes((f, a, b))
         pred = P("coll", (d, e, f))
-        node = db.add_fact(pred, "menelaus_conv", list(dict.fromkeys(sides + [product])))
+        node = db.add_fact(pred, "menelaus_conv", list(dict.fromkeys(on_sides + [product])))
         if node is None:
             return 0
         node.conditions = (f"ncoll {a} {b} {c}", f"{where} (as drawn)")
