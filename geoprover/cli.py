@@ -88,6 +88,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                     "goal_holds": verdicts[0][1] if verdicts else None,
                     "goal_residual": verdicts[0][2] if verdicts else None,
                     "goals": [{"goal": str(g), "holds": h, "residual": r} for g, h, r in verdicts],
+                    "configurations_tried": d.tried.to_dict() if d.tried is not None else {"total": 1, "random": 1},
                     "given_auxiliary_points": list(problem.given_aux),
                     "points": {k: [float(v[0]), float(v[1])] for k, v in d.coords.items()},
                     "facts": [str(f) for f in d.facts],
@@ -110,8 +111,12 @@ def cmd_check(args: argparse.Namespace) -> int:
             print(f"  {f}")
         if not verdicts:
             print("no goal")
-        for g, h, r in verdicts:
+        for i, (g, h, r) in enumerate(verdicts):
             verdict = "holds in the diagram" if h else "is FALSE in the diagram"
+            if not h and i == 0 and d.tried is not None:  # the figure was searched for this goal
+                verdict = f"is FALSE in all {d.tried.total} configurations tried ({d.tried.words()})"
+            elif h and i == 0 and d.tried is not None:
+                verdict += f" (found after {d.tried.total} configurations tried)"
             print(f"goal {g} {verdict} (residual {r:.2e})")
     return EXIT_OK if all(h for _, h, _ in verdicts) else EXIT_NO
 

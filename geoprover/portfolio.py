@@ -21,7 +21,7 @@ from .engines import DEFAULT_ENGINES, SECOND_WORKERS, engine
 from .model import Problem
 from .numeric.diagram import Diagram, draw
 from .procs import die_with_parent
-from .proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Outcome, Proof, state_configuration
+from .proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Outcome, Proof, state_configuration, state_false
 
 DEFAULT_MEMORY_GB = 8.0
 
@@ -97,12 +97,11 @@ def run_portfolio(
         from .numeric.degeneracy import degeneracy
 
         why = degeneracy(problem.goal, diagram.coords, diagram.scale)
-        message = (
-            f"the goal is degenerate in the diagram ({why}); a degenerate statement is false"
-            if why
-            else "the goal does not hold in the diagram; nothing to prove"
-        )
-        return Proof(problem.name, str(problem.goal), "numeric", FALSE, time.monotonic() - start, message=message)
+        refuted = state_false(Proof(problem.name, str(problem.goal), "numeric", FALSE), diagram)
+        if why:
+            refuted.message = f"the goal is degenerate in the diagram ({why}); a degenerate statement is false"
+        refuted.seconds = time.monotonic() - start
+        return refuted
     ctx = mp.get_context("fork")
     out = ctx.Queue()
 

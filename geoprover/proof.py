@@ -99,7 +99,7 @@ class Proof:
         if self.ndg:
             lines.append("non-degeneracy conditions (all hold in the diagram):")
             lines += [f"  {c}" for c in self.ndg]
-        if self.configurations and self.configurations.get("holds", 0) < self.configurations.get("drawn", 0):
+        if self.proved and self.configurations.get("holds", 0) < self.configurations.get("drawn", 0):
             lines.append(
                 f"configuration: the goal holds in {self.configurations['holds']} of "
                 f"{self.configurations['drawn']} configurations drawn; proved for the one drawn:"
@@ -122,6 +122,14 @@ class Proof:
         if s is None or s.status == PROVED or self.readable:
             return ""
         return s.message or f"no synthetic proof: {s.engine} {s.status} after {s.seconds:.2f} s"
+
+
+def state_false(proof: Proof, diagram: Diagram) -> Proof:
+    """Call the goal false, saying how many configurations were drawn looking for one where it holds."""
+    proof.status, proof.message = FALSE, diagram.false_goal_message()
+    tried = diagram.tried.to_dict() if diagram.tried is not None else {"total": 1, "random": 1}
+    proof.configurations = {"holds": 0, "drawn": tried["total"], "tried": tried}
+    return proof
 
 
 def state_configuration(proof: Proof, diagram: Diagram) -> None:

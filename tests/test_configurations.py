@@ -117,3 +117,49 @@ def test_a_goal_false_in_every_configuration_stays_false():
     assert d.goal_holds() is False
     d = draw(parse_problem(EGMO_2014_P2.replace("coll i h m", "coll i h f"), "egmo"), 0)
     assert d.goal_holds() is False
+
+
+def test_a_false_goal_says_how_many_configurations_were_tried():
+    d = draw(parse_problem(EGMO_2014_P2.replace("coll i h m", "coll i h f"), "egmo"), 0)
+    tried = d.tried
+    assert d.goal_holds() is False and tried is not None
+    # 16 random figures, every branch choice of the first 4 (3 picks: 7 each), their mirror
+    # images with every choice (8 each), then 48 more random figures
+    assert tried.random == 16 + 48 and tried.bases == 4 and tried.picks == 3
+    assert tried.flipped == 4 * 7 and tried.mirrored == 4 * 8
+    assert tried.total == 16 + 48 + 28 + 32
+    assert d.false_goal_message().startswith(f"the goal is false in all {tried.total} configurations tried")
+    assert tried.to_dict()["total"] == tried.total
+
+
+def test_a_goal_found_at_once_records_no_search():
+    d = draw(parse_problem(EQUILATERAL.format(60), "eq"), seed=0)
+    assert d.goal_holds() and d.tried is None
+
+
+def test_a_mirrored_figure_reflects_the_free_points_and_builds_the_rest_on_them():
+    problem = parse_problem("a b c = triangle; h = orthocenter a b c; x = s_angle b a x 40 ? perp a h b c", "m")
+    d = draw(problem, 1)
+    m = redraw(d, frozenset(), mirrored=True)
+    assert m is not None and m.mirrored
+    for p in "abc":
+        assert np.allclose(m.coords[p], d.coords[p] * np.array([-1.0, 1.0]))
+    assert np.allclose(m.coords["h"], d.coords["h"] * np.array([-1.0, 1.0]))  # built on the image
+    # the constant angle is not reflected: x is the other orientation, not the image of d's x
+    assert not np.allclose(m.coords["x"], d.coords["x"] * np.array([-1.0, 1.0]))
+    assert all(holds(f, m.coords, m.scale, 1e-6) for f in m.facts)
+    assert redraw(m, frozenset()).mirrored  # a mirrored figure replays mirrored
+
+
+# seven line-circle intersections: 127 other branch choices per figure, beyond the first 31
+SEVEN_PICKS = (
+    "a b c = triangle; d = on_bline d a b, on_circle d a c; e = on_bline e b c, on_circle e b a; "
+    "f = on_bline f c a, on_circle f c b; g = on_bline g a b, on_circle g b c; h = on_bline h b c, on_circle h c a; "
+    "i = on_bline i c a, on_circle i a b; j = on_bline j d e, on_circle j d f ? perp a b b c"
+)
+
+
+def test_every_branch_choice_of_up_to_eight_picks_is_tried_before_false():
+    d = draw(parse_problem(SEVEN_PICKS, "seven"), 0)
+    assert d.goal_holds() is False and d.tried.picks == 7
+    assert 4 * 31 < d.tried.flipped <= 4 * 127

@@ -6,7 +6,7 @@ from .. import ddar
 from ..model import Problem
 from ..numeric.degeneracy import degeneracy
 from ..numeric.diagram import Diagram, draw
-from ..proof import FALSE, PROVED, Proof, state_configuration
+from ..proof import FALSE, PROVED, Proof, state_configuration, state_false
 from ..timing import Deadline
 from .search import search
 
@@ -28,7 +28,7 @@ def prove(
     deadline = Deadline.after(timeout)
     diagram = diagram or draw(problem, seed)
     if numeric_gate and diagram.goal_holds() is False:
-        return Proof(problem.name, str(problem.goal), "ddar+aux", FALSE, message="the goal is false in the diagram")
+        return state_false(Proof(problem.name, str(problem.goal), "ddar+aux", FALSE), diagram)
     degenerate = problem.goal is not None and degeneracy(problem.goal, diagram.coords, diagram.scale)
     if degenerate:
         return Proof(

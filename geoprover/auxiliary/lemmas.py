@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from ..ddar import Engine
     from ..ddar.numeric import NumericIndex
 
-KINDS = ("coll", "cyclic", "cong", "perp", "para", "eqangle", "simtri")
+KINDS = ("coll", "cyclic", "cong", "perp", "para", "eqangle", "simtri", "eqratio")
 PER_LEMMA = 3.0  # seconds Wu's method may take on one lemma
 OFFERED = 40  # candidate lemmas looked at, at most
 
@@ -119,6 +119,28 @@ def _equal_angles(ix: NumericIndex, limit: int) -> list[Predicate]:
     return out
 
 
+def _harmonic_divisions(ix: NumericIndex, limit: int) -> list[Predicate]:
+    """Four points of a line in harmonic division, (a, b; c, d) = −1: ca : cb = da : db, a ratio
+    of lengths no angle or parallel gives DDAR (the feet of two bisectors, a complete quadrilateral)."""
+    out: list[Predicate] = []
+    for line in ix.lines:
+        for quad in combinations(line, 4):
+            for a, b, c, d in ((quad[0], quad[1], quad[2], quad[3]), (quad[0], quad[2], quad[1], quad[3])) + (
+                (quad[0], quad[3], quad[1], quad[2]),
+            ):
+                ca, cb = _length(ix, c, a), _length(ix, c, b)
+                da, db = _length(ix, d, a), _length(ix, d, b)
+                if abs(ca * db - da * cb) < 1e-9 * ix.scale**2 and abs(ca - cb) > 1e-6 * ix.scale:
+                    out.append(Predicate("eqratio", (c, a, c, b, d, a, d, b)))
+                    if len(out) >= limit:
+                        return out
+    return out
+
+
+def _length(ix: NumericIndex, p: str, q: str) -> float:
+    return float(np.hypot(*(ix.coords[p] - ix.coords[q])))
+
+
 def figure_facts(ix: NumericIndex, limit_per_kind: int = 400) -> list[Predicate]:
     """Facts the numeric index shows, by kind (each a predicate over named points)."""
     out: list[Predicate] = _parallels_and_perpendiculars(ix, 2 * limit_per_kind)
@@ -132,6 +154,7 @@ def figure_facts(ix: NumericIndex, limit_per_kind: int = 400) -> list[Predicate]
     out += _equal_angles(ix, 2 * limit_per_kind)
     for t1, t2, _same_orientation in ix.similar[:limit_per_kind]:
         out.append(Predicate("simtri", t1 + t2))
+    out += _harmonic_divisions(ix, limit_per_kind)
     return out
 
 

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Problem
 from ..numeric.degeneracy import degeneracy
-from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof, state_configuration
+from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof, state_configuration, state_false
 from ..timing import Deadline
 from .conditions import goal_conditions, side_conditions, verify
 from .engine import Engine
@@ -57,8 +57,7 @@ def prove(
             proof.status, proof.message = ERROR, "the problem has no goal"
             return proof
         if numeric_gate and diagram.goal_holds() is False:
-            proof.status, proof.message = FALSE, "the goal is false in the diagram"
-            return proof
+            return state_false(proof, diagram)
         degenerate = degeneracy(problem.goal, diagram.coords, diagram.scale)
         if degenerate:  # a statement about degenerate objects is false, never vacuously true
             proof.status, proof.message = FALSE, f"the goal is degenerate: {degenerate}"

@@ -22,7 +22,52 @@ CLAUSE_TRIES = 12
 DIAGRAM_TRIES = 40
 GOAL_TRIES = 16
 FLIP_BASES = 4  # random figures whose other configurations are tried when none has the goal
-FLIP_TRIES = 31  # other configurations tried per figure (every one of up to 5 branch picks)
+FLIP_TRIES = 31  # other configurations tried first per figure (every one of up to 5 branch picks)
+FLIP_LIMIT = 255  # then up to this many per figure and orientation (every one of up to 8 picks)
+MORE_RANDOM = 48  # random figures drawn after the enumeration, before the goal is called false
+
+
+@dataclass
+class ConfigurationsTried:
+    """Every configuration drawn while looking for one where the goal holds: what "false" rests on.
+
+    A goal is called false only after random figures, every branch choice (intersections of two
+    loci, orientations a sampler picks) of the first few of them, the same with their free points
+    reflected (the other orientation, which differs where the problem fixes an angle), and more
+    random figures all fail it.
+    """
+
+    random: int = 0  # independent random figures
+    bases: int = 0  # random figures whose branch choices were enumerated
+    picks: int = 0  # most branch picks in one of them
+    flipped: int = 0  # figures redrawn with some branch picks taken the other way
+    mirrored: int = 0  # figures redrawn with their free points reflected (branch choices again)
+
+    @property
+    def total(self) -> int:
+        return self.random + self.flipped + self.mirrored
+
+    def words(self) -> str:
+        parts = [f"{self.random} random figures"]
+        if self.flipped:
+            parts.append(
+                f"{self.flipped} with other branch choices of the first {self.bases} "
+                f"({self.picks} intersection or orientation pick{'s' if self.picks != 1 else ''} at most)"
+            )
+        if self.mirrored:
+            every = " with every branch choice" if self.picks else ""
+            parts.append(f"{self.mirrored} mirror images of the first {self.bases}{every} (the other orientation)")
+        return "; ".join(parts)
+
+    def to_dict(self) -> dict:
+        return {
+            "total": self.total,
+            "random": self.random,
+            "enumerated_figures": self.bases,
+            "branch_picks": self.picks,
+            "flipped": self.flipped,
+            "mirrored": self.mirrored,
+        }
 
 
 @dataclass
@@ -102,6 +147,8 @@ class Diagram:
     choices: list[Choice] = field(default_factory=list)  # branch picks, in drawing order
     state: dict | None = None  # random state that redraws this figure
     flips: frozenset[int] = frozenset()  # branch picks taken against the random stream (with state)
+    mirrored: bool = False  # free points reflected (the other orientation), with state
+    tried: ConfigurationsTried | None = None  # the search behind it, when the first figure missed the goal
 
     def holds(self, pred: Predicate, tol: float = 1e-7) -> bool:
         return holds(pred, self.coords, self.scale, tol)
@@ -118,6 +165,12 @@ class Diagram:
     def point(self, name: str) -> np.ndarray:
         return self.coords[name]
 
+    def false_goal_message(self) -> str:
+        """Why the goal is called false: every configuration tried fails it."""
+        if self.tried is None or self.tried.total <= 1:
+            return "the goal is false in the diagram"
+        return f"the goal is false in all {self.tried.total} configurations tried ({self.tried.words()})"
+
 
 def _extent(coords: dict[str, np.ndarray]) -> float:
     if len(coords) < 2:
@@ -127,12 +180,19 @@ def _extent(coords: dict[str, np.ndarray]) -> float:
 
 
 def _draw_clause(
-    clause: Clause, coords: dict[str, np.ndarray], rng: np.random.Generator, branches: Branches | None = None
+    clause: Clause,
+    coords: dict[str, np.ndarray],
+    rng: np.random.Generator,
+    branches: Branches | None = None,
+    mirrored: bool = False,
 ) -> dict[str, np.ndarray]:
     scale = _extent(coords)
     fixed = clause.fixed_coords
     if fixed and set(fixed) == set(clause.points):
         return {p: np.array(fixed[p]) for p in clause.points}
+    if mirrored and not fixed and not any(a in coords for c in clause.constructions for a in c.args):
+        # free points (a triangle, a segment) reflected: what follows is built on the mirror image
+        return {p: v * np.array([-1.0, 1.0]) for p, v in _draw_clause(clause, coords, rng, branches).items()}
     new: dict[str, np.ndarray] = {}
     loci_of: dict[str, list] = {p: [] for p in clause.points}
     for call in clause.constructions:
@@ -238,20 +298,53 @@ def draw(problem: Problem, seed: int = 0, configurations: int = GOAL_TRIES) -> D
     the goal does not hold in everywhere says which one it is (`proof.state_configuration`).
     """
     rng = np.random.default_rng(seed)
+    tried = ConfigurationsTried(random=1)
     diagram = draw_once(problem, rng, seed)
     drawn = [diagram]
     for _ in range(configurations - 1):
         if diagram.goal_holds() is not False:
             return diagram
         diagram = draw_once(problem, rng, seed)
+        tried.random += 1
         drawn.append(diagram)
     if diagram.goal_holds() is not False or configurations <= 1:
         return diagram
-    for base in drawn[:FLIP_BASES]:
-        for other in other_configurations(base):
-            if other.goal_holds():
-                return other
+    for other in _enumerated(drawn[:FLIP_BASES], tried):
+        if other.goal_holds():
+            other.tried = tried
+            return other
+    for _ in range(MORE_RANDOM):
+        try:
+            other = draw_once(problem, rng, seed)
+        except GeoproverError:
+            continue
+        tried.random += 1
+        if other.goal_holds():
+            other.tried = tried
+            return other
+    diagram.tried = tried
     return diagram
+
+
+def _enumerated(bases: list[Diagram], tried: ConfigurationsTried) -> Iterator[Diagram]:
+    """Other configurations of ``bases``, counted in ``tried``: the first few branch choices of
+    each, then every choice up to `FLIP_LIMIT`, then the same for their mirror images."""
+    tried.bases = len(bases)
+    tried.picks = max((len(b.choices) for b in bases), default=0)
+    for first, limit in ((0, FLIP_TRIES), (FLIP_TRIES, FLIP_LIMIT)):
+        for base in bases:
+            for other in other_configurations(base, limit, first):
+                tried.flipped += 1
+                yield other
+    for base in bases:
+        reflected = redraw(base, frozenset(), mirrored=True)
+        if reflected is None:
+            continue
+        tried.mirrored += 1
+        yield reflected
+        for other in other_configurations(reflected, FLIP_LIMIT):
+            tried.mirrored += 1
+            yield other
 
 
 def flip_sets(count: int) -> Iterator[frozenset[int]]:
@@ -261,24 +354,27 @@ def flip_sets(count: int) -> Iterator[frozenset[int]]:
             yield frozenset(picks)
 
 
-def other_configurations(diagram: Diagram, limit: int = FLIP_TRIES) -> Iterator[Diagram]:
-    """The figure redrawn with some of its branch picks taken the other way (up to ``limit``)."""
+def other_configurations(diagram: Diagram, limit: int = FLIP_TRIES, first: int = 0) -> Iterator[Diagram]:
+    """The figure redrawn with some of its branch picks taken the other way (the ``first`` to
+    ``limit``-th sets of picks, fewest picks first)."""
     if diagram.state is None:
         return
-    for flips in islice(flip_sets(len(diagram.choices)), limit):
+    for flips in islice(flip_sets(len(diagram.choices)), first, limit):
         other = redraw(diagram, flips)
         if other is not None:
             yield other
 
 
-def redraw(diagram: Diagram, flips: frozenset[int]) -> Diagram | None:
-    """The same figure with the branch picks in ``flips`` taken the other way (None: not drawable)."""
+def redraw(diagram: Diagram, flips: frozenset[int], mirrored: bool | None = None) -> Diagram | None:
+    """The same figure with the branch picks in ``flips`` taken the other way, and its free points
+    reflected when ``mirrored`` says so (default: as the figure has them). None: not drawable."""
     if diagram.state is None:
         return None
     rng = np.random.default_rng()
     rng.bit_generator.state = diagram.state
+    mirror = diagram.mirrored if mirrored is None else mirrored
     try:
-        return draw_once(diagram.problem, rng, diagram.seed, tries=1, flips=diagram.flips ^ flips)
+        return draw_once(diagram.problem, rng, diagram.seed, tries=1, flips=diagram.flips ^ flips, mirrored=mirror)
     except GeoproverError:
         return None
 
@@ -289,12 +385,13 @@ def draw_once(
     seed: int = 0,
     tries: int = DIAGRAM_TRIES,
     flips: frozenset[int] = frozenset(),
+    mirrored: bool = False,
 ) -> Diagram:
     """Draw the problem; redraw degenerate attempts; after ``tries`` give up with a DrawError.
 
     ``flips`` takes those branch picks (numbered in drawing order) the other way: with the
     random state of a diagram (``Diagram.state``) and ``tries=1`` this redraws the same figure
-    in another configuration.
+    in another configuration. ``mirrored`` reflects the free points (the other orientation).
     """
     worst: tuple[int, str] = (-1, "")
     for attempt in range(1, tries + 1):
@@ -306,7 +403,7 @@ def draw_once(
             for _ in range(CLAUSE_TRIES):
                 mark = len(branches.made)
                 try:
-                    new = _draw_clause(clause, coords, rng, branches)
+                    new = _draw_clause(clause, coords, rng, branches, mirrored)
                     facts.extend(_check_clause(clause, new, coords))
                     coords.update(new)
                     break
@@ -317,7 +414,8 @@ def draw_once(
             else:
                 break
         else:
-            return Diagram(problem, coords, seed, attempt, _extent(coords), facts, branches.made, state, flips)
+            made = branches.made
+            return Diagram(problem, coords, seed, attempt, _extent(coords), facts, made, state, flips, mirrored)
     index, why = worst
     clause = problem.clauses[index]
     raise DrawError(f"cannot be drawn after {tries} attempts: {why}", f"{problem.name}, clause {index + 1} '{clause}'")

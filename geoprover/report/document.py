@@ -305,7 +305,7 @@ def build(problem: Problem, proof: Proof, coords: Mapping[str, Sequence[float]])
     doc.ndg = _distinct([c for c in shown if "as drawn" not in c])
     doc.configuration = _distinct([words(c, known) for c in proof.configuration] + drawn)
     cf = proof.configurations
-    if cf and cf.get("holds", 0) < cf.get("drawn", 0):
+    if proof.proved and cf and cf.get("holds", 0) < cf.get("drawn", 0):
         doc.configuration_note = (
             f"The goal holds in {cf['holds']} of the {cf['drawn']} configurations drawn; "
             "the proof is for the one drawn, singled out by the conditions below."

@@ -175,6 +175,7 @@ def parse_fact(text: str, known: set[str] | None = None) -> Predicate | None:
 
 
 _STOP = {"and", "are", "as", "is", "of", "on", "to", "not", "the", "line", "lines", "side", "sides", "drawn", "or"}
+_STOP |= {"all", "each", "first", "goal", "in", "them", "up", "with"}  # words of the "false in all" message
 
 
 def words(text: str, known: set[str]) -> str:

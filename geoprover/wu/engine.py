@@ -9,7 +9,7 @@ from ..catalogue import get_construction
 from ..errors import GeoproverError
 from ..model import Problem
 from ..numeric.diagram import Diagram, draw
-from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof, state_configuration
+from ..proof import ERROR, FALSE, NOT_PROVED, PROVED, TIMEOUT, Proof, state_configuration, state_false
 from ..timing import Deadline, OutOfTime
 from .algebra import Poly, Ring, TooLarge, Unclear
 from .certificate import cert_lines, certificate_head
@@ -45,7 +45,8 @@ def prove(problem: Problem, diagram: Diagram | None = None, timeout: float = 300
     except GeoproverError as why:
         return done(ERROR, f"cannot draw the diagram: {why}")
     if numeric_gate and diagram.goal_holds() is False:
-        return done(FALSE, "the goal fails in the numeric diagram")
+        state_false(proof, diagram)
+        return done(FALSE)
     deadline = Deadline.after(timeout, start)
     try:
         return _run(problem, diagram, deadline, proof, done)
