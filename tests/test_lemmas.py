@@ -5,7 +5,7 @@ import pytest
 
 from geoprover import ddar
 from geoprover.auxiliary import prove as aux_prove
-from geoprover.auxiliary.lemmas import Lemma, candidates, closure, prove_lemma, restricted
+from geoprover.auxiliary.lemmas import Lemma, candidates, closure, figure_facts, prove_lemma, restricted
 from geoprover.language import load_named, parse_problem
 from geoprover.model import Predicate
 from geoprover.numeric.diagram import draw
@@ -73,3 +73,20 @@ def test_the_search_proves_with_a_lemma_where_it_has_none():
     assert proof.status == PROVED
     assert proof.certificate["algebraic_lemmas"] and proof.engine.endswith("+lemma")
     assert all("x" not in lemma.split()[1:] for lemma in proof.certificate["algebraic_lemmas"])
+
+
+def test_harmonic_divisions_of_a_line_are_figure_facts():
+    # the feet of the internal and external bisectors from a divide bc harmonically
+    text = (
+        "a b c = triangle; d = on_line d b c, angle_bisector d b a c; e = on_line e b c, on_tline e a a d; "
+        "f = midpoint f a e ? cong f a f e"
+    )
+    problem = parse_problem(text, "harmonic")
+    engine = ddar.build(problem, draw(problem, 0))
+    engine.saturate()
+    found = [f for f in figure_facts(engine.matchers.ix) if f.name == "eqratio"]
+    assert Predicate("eqratio", ("d", "b", "d", "c", "e", "b", "e", "c")) in found
+    # the ratio chase knows this one (two bisector ratios), so it is not offered as a lemma
+    assert all(c.name != "eqratio" for c in candidates(problem, engine, problem.goal))
+    lemma = prove_lemma(problem, draw(problem, 0), found[0], Deadline.after(10))
+    assert lemma is not None  # and Wu's method proves it
