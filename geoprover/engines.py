@@ -21,8 +21,8 @@ ENGINES: dict[str, str] = {
 }
 # What the portfolio races by default: "aux" runs DDAR first, then adds auxiliary points.
 DEFAULT_ENGINES: tuple[str, ...] = ("wu", "aux")
-# An engine's second worker, which the portfolio starts once a certificate-only proof (Wu's) has
-# freed a core and the engine is still looking for a readable proof.
+# An engine's second worker, which the portfolio starts once another engine has finished (a
+# certificate-only proof, or Wu giving up) and freed a core while the engine is still searching.
 SECOND_WORKERS: dict[str, str] = {"aux": "aux2"}
 
 # More engines can be plugged in without code changes: GEOPROVER_ENGINES="name=module:function,..."

@@ -135,8 +135,8 @@ def run_portfolio(
             results[name] = _proof(problem, name, data, time.monotonic() - start)
             if race and _settled(results, first):
                 break
-            if race and not first and results[name].status == PROVED:
-                for helper in _second_workers(names, results):  # the freed core joins the search
+            if race:  # a finished engine (a certificate, or Wu giving up) frees a core for the search
+                for helper in _second_workers(names, results):
                     names.append(helper)
                     procs[helper] = process(helper, deadline - time.monotonic())
                     procs[helper].start()
@@ -151,8 +151,9 @@ def run_portfolio(
 
 
 def _second_workers(names: list[str], results: dict[str, Proof]) -> list[str]:
-    """The second workers to start now that a certificate-only proof has freed a core: one for
-    each engine still searching that has one (and not started yet)."""
+    """The second workers to start now that a finished engine has freed a core (a certificate-only
+    proof, or an engine that gave up): one for each engine still searching that has one (and not
+    started yet)."""
     running = [n for n in names if n not in results]
     return [SECOND_WORKERS[n] for n in running if n in SECOND_WORKERS and SECOND_WORKERS[n] not in names]
 

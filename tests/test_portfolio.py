@@ -108,13 +108,20 @@ def test_the_core_a_certificate_frees_goes_to_the_searchs_second_worker(monkeypa
     assert set(proof.certificate["engines"]) == {"certificate", "later"}
 
 
-def test_no_second_worker_without_a_freed_core_or_with_first(monkeypatch):
+def test_no_second_worker_with_first_or_without_a_race(monkeypatch):
     monkeypatch.setitem(registry.SECOND_WORKERS, "slow", "later")
     proof = run_portfolio(parse_problem(PROBLEM), ["certificate", "slow"], timeout=30, first=True)
     assert proof.engine == "certificate" and set(proof.certificate["engines"]) == {"certificate"}
     monkeypatch.setitem(registry.SECOND_WORKERS, "later", "fast")
+    proof = run_portfolio(parse_problem(PROBLEM), ["gives_up", "later"], timeout=30, race=False)
+    assert proof.engine == "later" and "fast" not in proof.certificate["engines"]  # engines compared alone
+
+
+def test_an_engine_that_gives_up_frees_its_core_for_the_searchs_second_worker(monkeypatch):
+    monkeypatch.setitem(registry.SECOND_WORKERS, "later", "fast")  # "fast" stands in for aux2
     proof = run_portfolio(parse_problem(PROBLEM), ["gives_up", "later"], timeout=30)
-    assert proof.engine == "later" and "fast" not in proof.certificate["engines"]  # no certificate: no helper
+    assert set(proof.certificate["engines"]) == {"gives_up", "later", "fast"}
+    assert proof.engine == "later" and proof.readable  # the readable proof is shown
 
 
 def test_first_stops_at_the_certificate(fake_engines):
