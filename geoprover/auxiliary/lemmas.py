@@ -8,8 +8,10 @@ printed with the non-degeneracy conditions Wu's proof needs, so the proof stays 
 
 Lemmas are tried simplest first: those that depend on fewer clauses (a smaller polynomial system,
 and a fact about an earlier stage of the figure), then those that speak of more of the goal's
-points. A lemma speaks of the figure as it was before the last of the goal's points was built: the
-goal, a restatement of it or a part of it never is one, and every step about that point is synthetic.
+points. A lemma speaks of the figure as it was before the last of the goal's points was built, or
+names one of the goal's points only (that F lies on line AC, say, where the goal is DE ∥ FB): the
+goal, a restatement of it or a part of it never is one, and every step that relates the goal's
+points to each other is synthetic. Lemmas of the earlier figure are tried first.
 """
 
 from __future__ import annotations
@@ -160,7 +162,8 @@ def figure_facts(ix: NumericIndex, limit_per_kind: int = 400) -> list[Predicate]
 
 def candidates(problem: Problem, engine: Engine, goal: Predicate) -> list[Predicate]:
     """Facts of the figure the saturated ``engine`` does not know, best first, over the problem's
-    own points built before the goal's last point (so never the goal or a restatement of it)."""
+    own points: first those built before the goal's last point, then those that name one of the
+    goal's points only (so never the goal, a restatement of it or a part of it)."""
     db, ix = engine.db, engine.matchers.ix
     own = set(problem.points)
     goal_points = set(goal.args)
@@ -182,7 +185,9 @@ def candidates(problem: Problem, engine: Engine, goal: Predicate) -> list[Predic
         seen.add(text)
         if key not in size:
             built = closure(problem, set(key))
-            size[key] = len(built) if max(built, default=0) < stage else -1
+            late = max(built, default=0) >= stage
+            # built with the goal's last point: only a fact naming one goal point (never the goal)
+            size[key] = -1 if late and len(key & goal_points) > 1 else len(built) + late * len(problem.clauses)
         if size[key] < 0:
             continue
         ranked.append((size[key], -len(key & goal_points), text, pred))
