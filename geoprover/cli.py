@@ -88,7 +88,7 @@ def cmd_check(args: argparse.Namespace) -> int:
                     "goal_holds": verdicts[0][1] if verdicts else None,
                     "goal_residual": verdicts[0][2] if verdicts else None,
                     "goals": [{"goal": str(g), "holds": h, "residual": r} for g, h, r in verdicts],
-                    "configurations_tried": d.tried.to_dict() if d.tried is not None else {"total": 1, "random": 1},
+                    "configurations_tried": d.configurations_tried(),
                     "given_auxiliary_points": list(problem.given_aux),
                     "points": {k: [float(v[0]), float(v[1])] for k, v in d.coords.items()},
                     "facts": [str(f) for f in d.facts],

@@ -127,7 +127,7 @@ class Proof:
 def state_false(proof: Proof, diagram: Diagram) -> Proof:
     """Call the goal false, saying how many configurations were drawn looking for one where it holds."""
     proof.status, proof.message = FALSE, diagram.false_goal_message()
-    tried = diagram.tried.to_dict() if diagram.tried is not None else {"total": 1, "random": 1}
+    tried = diagram.configurations_tried()
     proof.configurations = {"holds": 0, "drawn": tried["total"], "tried": tried}
     return proof
 

@@ -126,21 +126,14 @@ def _harmonic_divisions(ix: NumericIndex, limit: int) -> list[Predicate]:
     of lengths no angle or parallel gives DDAR (the feet of two bisectors, a complete quadrilateral)."""
     out: list[Predicate] = []
     for line in ix.lines:
-        for quad in combinations(line, 4):
-            for a, b, c, d in ((quad[0], quad[1], quad[2], quad[3]), (quad[0], quad[2], quad[1], quad[3])) + (
-                (quad[0], quad[3], quad[1], quad[2]),
-            ):
-                ca, cb = _length(ix, c, a), _length(ix, c, b)
-                da, db = _length(ix, d, a), _length(ix, d, b)
+        for p, q, r, s in combinations(line, 4):
+            for a, b, c, d in ((p, q, r, s), (p, r, q, s), (p, s, q, r)):  # the three pairings
+                ca, cb, da, db = ix.dist(c, a), ix.dist(c, b), ix.dist(d, a), ix.dist(d, b)
                 if abs(ca * db - da * cb) < 1e-9 * ix.scale**2 and abs(ca - cb) > 1e-6 * ix.scale:
                     out.append(Predicate("eqratio", (c, a, c, b, d, a, d, b)))
                     if len(out) >= limit:
                         return out
     return out
-
-
-def _length(ix: NumericIndex, p: str, q: str) -> float:
-    return float(np.hypot(*(ix.coords[p] - ix.coords[q])))
 
 
 def figure_facts(ix: NumericIndex, limit_per_kind: int = 400) -> list[Predicate]:

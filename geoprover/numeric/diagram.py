@@ -165,6 +165,10 @@ class Diagram:
     def point(self, name: str) -> np.ndarray:
         return self.coords[name]
 
+    def configurations_tried(self) -> dict:
+        """The counts of `ConfigurationsTried` (this figure alone when it was the first drawn)."""
+        return self.tried.to_dict() if self.tried is not None else {"total": 1, "random": 1}
+
     def false_goal_message(self) -> str:
         """Why the goal is called false: every configuration tried fails it."""
         if self.tried is None or self.tried.total <= 1:
